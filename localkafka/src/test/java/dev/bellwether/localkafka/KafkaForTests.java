@@ -22,7 +22,7 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 public final class KafkaForTests implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaForTests.class);
-  private static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
+  private static final String KAFKA_IMAGE = "apache/kafka:4.2.0";
   private static Boolean dockerAvailable;
 
   private final String bootstrapServers;

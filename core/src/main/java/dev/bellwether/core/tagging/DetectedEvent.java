@@ -8,9 +8,9 @@ import java.util.Objects;
  * One event read from a text.
  *
  * @param companies canonical names of the companies the event is about, most central first
- * @param facts typed facts by key: {@code amount_usd}, {@code valuation_usd}, {@code round},
- *     {@code investors}, {@code authority}, {@code target}, {@code parties}, {@code acquirer},
- *     {@code exchange}; lists are joined with {@code "; "}
+ * @param facts typed facts by key: {@code amount_usd}, {@code valuation_usd}, {@code round}, {@code
+ *     investors}, {@code authority}, {@code target}, {@code parties}, {@code acquirer}, {@code
+ *     exchange}; lists are joined with {@code "; "}
  * @param confidence between 0 and 1
  */
 public record DetectedEvent(

@@ -1,0 +1,39 @@
+package dev.bellwether.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code bellwether} command. */
+@Command(
+    name = "bellwether",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Watches the AI industry: pulls news feeds and filings, tags companies and events"
+          + " (funding, export controls, partnerships, acquisitions, IPOs) and publishes one"
+          + " alert per story to Kafka.",
+    },
+    subcommands = {RunCommand.class, TailCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Start here:",
+      "  bellwether run --demo        # embedded Kafka, bundled demo feeds, alerts on screen",
+      "  bellwether tail --help       # read alerts from a running cluster",
+      "",
+      "Docs: README.md and docs/ in the source tree."
+    })
+public final class Bellwether {
+  private Bellwether() {}
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with Bellwether's error handling, shared by main and the tests. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(Bellwether.class);
+    cli.setExecutionExceptionHandler(new UserErrors());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
+}

@@ -1,0 +1,202 @@
+package dev.bellwether.app;
+
+import dev.bellwether.app.console.AlertPrinter;
+import dev.bellwether.core.company.CompanyKnowledgeBase;
+import dev.bellwether.core.tagging.Tagger;
+import dev.bellwether.core.watchlist.Watchlist;
+import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.poll.IngestWorker;
+import dev.bellwether.ingest.poll.SourcePublisher;
+import dev.bellwether.ingest.source.SourcesFile;
+import dev.bellwether.localkafka.LocalKafka;
+import dev.bellwether.processors.BellwetherTopology;
+import dev.bellwether.processors.ProcessorsRunner;
+import dev.bellwether.schemas.TopicInstaller;
+import dev.bellwether.schemas.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every role of Bellwether in one JVM: the broker (embedded unless a cluster is given), the topics,
+ * the sources, the processors, the pollers and the console. Started in flow order and closed in
+ * reverse.
+ */
+final class LocalPipeline implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+  private static final Duration SEEN_ITEMS_MEMORY = Duration.ofDays(30);
+
+  record Options(
+      Path dataDir,
+      int kafkaPort,
+      @Nullable String bootstrapServers,
+      SourcesFile sources,
+      boolean json) {}
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private @Nullable AlertPrinter printer;
+  private String bootstrapServers = "";
+
+  private LocalPipeline() {}
+
+  static LocalPipeline start(Options options, PrintStream out) {
+    LocalPipeline pipeline = new LocalPipeline();
+    try {
+      pipeline.startAll(options, out);
+      return pipeline;
+    } catch (RuntimeException e) {
+      pipeline.close();
+      throw e;
+    }
+  }
+
+  String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Prints alerts on this thread until Ctrl-C (SIGINT/SIGTERM), then returns. */
+  void printAlertsUntilShutdown() {
+    AlertPrinter console = printer();
+    Thread hook =
+        new Thread(
+            () -> {
+              log.info("Shutting down");
+              console.stop();
+              awaitClosed();
+            },
+            "bellwether-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      console.run();
+    } finally {
+      removeHook(hook);
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook is running
+    }
+  }
+
+  /** Stops the console; {@link #printAlertsUntilShutdown()} then returns. */
+  void stopPrinting() {
+    printer().stop();
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable component = started.pop();
+      try {
+        component.close();
+      } catch (Exception e) {
+        log.warn("Closing {} failed: {}", component.getClass().getSimpleName(), e.toString());
+      }
+    }
+    closed.countDown();
+  }
+
+  private void startAll(Options options, PrintStream out) {
+    Path dataDir = options.dataDir().toAbsolutePath();
+    started.push(lock(dataDir));
+    bootstrapServers = brokerFor(options, dataDir);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      TopicInstaller.ensure(admin, Topics.all());
+    }
+    SourcePublisher.publish(bootstrapServers, options.sources());
+    log.info("Polling {} sources", options.sources().sources().size());
+    started.push(startProcessors(dataDir));
+    IngestWorker ingest =
+        new IngestWorker(
+            bootstrapServers,
+            Clock.systemUTC(),
+            HttpSettings.defaults(),
+            options.sources().allowPrivate());
+    ingest.start();
+    started.push(ingest);
+    printer = new AlertPrinter(bootstrapServers, out, options.json());
+    started.push(printer);
+    log.info("Bellwether is running; alerts appear below. Ctrl-C stops.");
+  }
+
+  private String brokerFor(Options options, Path dataDir) {
+    if (options.bootstrapServers() != null) {
+      log.info("Using the Kafka cluster at {}", options.bootstrapServers());
+      return options.bootstrapServers();
+    }
+    LocalKafka kafka = LocalKafka.start(dataDir, options.kafkaPort());
+    started.push(kafka);
+    log.info(
+        "Embedded Kafka at {} — read any topic with: bellwether tail --bootstrap-servers {}",
+        kafka.bootstrapServers(),
+        kafka.bootstrapServers());
+    return kafka.bootstrapServers();
+  }
+
+  private ProcessorsRunner startProcessors(Path dataDir) {
+    CompanyKnowledgeBase kb = CompanyKnowledgeBase.builtIn();
+    var settings =
+        new BellwetherTopology.Settings(
+            new Tagger(kb), Watchlist.builtIn(kb), Clock.systemUTC(), SEEN_ITEMS_MEMORY, true);
+    ProcessorsRunner processors =
+        new ProcessorsRunner(bootstrapServers, dataDir.resolve("streams"), settings);
+    processors.start();
+    return processors;
+  }
+
+  /** One process per data directory: a second one would corrupt the broker's logs. */
+  private static AutoCloseable lock(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      FileChannel channel =
+          FileChannel.open(
+              dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        throw new UserError(
+            "another Bellwether process is using " + dataDir + "; stop it or pass --data-dir");
+      }
+      return channel; // closing the channel releases the lock
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use data directory " + dataDir, e);
+    }
+  }
+
+  private AlertPrinter printer() {
+    if (printer == null) {
+      throw new IllegalStateException("pipeline not started");
+    }
+    return printer;
+  }
+
+  private void awaitClosed() {
+    try {
+      if (!closed.await(60, TimeUnit.SECONDS)) {
+        log.warn("Shutdown took longer than 60 s; stopping anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

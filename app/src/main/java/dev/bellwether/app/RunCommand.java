@@ -1,0 +1,115 @@
+package dev.bellwether.app;
+
+import dev.bellwether.app.demo.DemoFeedServer;
+import dev.bellwether.ingest.source.SourcesFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bellwether run}: every role in one JVM, on an embedded broker unless told otherwise. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run Bellwether in one process: an embedded Kafka broker, the feed pollers and the"
+          + " processors, printing each new alert as it arrives.",
+      "",
+      "Alerts go to stdout (readable lines, or JSON lines with --json); logs, including the"
+          + " embedded broker's address for `bellwether tail`, go to stderr.",
+      "State lives in the data directory: stop with Ctrl-C and start again (even after"
+          + " kill -9) and already-seen items do not alert again."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  bellwether run --demo                      # offline, bundled demo feeds",
+      "  bellwether run                             # the feeds in config/sources.yaml",
+      "  bellwether run --sources my-feeds.yaml --json | jq .headline",
+      "  bellwether run --bootstrap-servers kafka:9092   # an existing cluster, no embedded broker"
+    })
+final class RunCommand implements Callable<Integer> {
+  @ArgGroup(exclusive = true)
+  SourceChoice sourceChoice = new SourceChoice();
+
+  static final class SourceChoice {
+    @Option(
+        names = "--sources",
+        paramLabel = "FILE",
+        description = "Sources YAML file. Default: config/sources.yaml.")
+    Path sources;
+
+    @Option(
+        names = "--demo",
+        description = "Serve the bundled demo feeds from a loopback HTTP server (no network).")
+    boolean demo;
+  }
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "${env:BELLWETHER_DATA_DIR:-bellwether-data}",
+      description =
+          "Where the broker's logs and the processors' state live. Default: ${DEFAULT-VALUE}.")
+  Path dataDir;
+
+  @Option(
+      names = "--kafka-port",
+      paramLabel = "PORT",
+      defaultValue = "9092",
+      description =
+          "Port of the embedded broker on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int kafkaPort;
+
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      description = "Use this Kafka cluster instead of starting an embedded broker.")
+  String bootstrapServers;
+
+  @Option(names = "--json", description = "Print alerts as one JSON object per line.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (kafkaPort < 0 || kafkaPort > 65535) {
+      throw new UserError("--kafka-port must be between 0 and 65535, not " + kafkaPort);
+    }
+    DemoFeedServer demo = sourceChoice.demo ? DemoFeedServer.start() : null;
+    try {
+      SourcesFile sources = demo != null ? demoSources(demo) : fileSources();
+      LocalPipeline.Options options =
+          new LocalPipeline.Options(dataDir, kafkaPort, bootstrapServers, sources, json);
+      try (LocalPipeline pipeline = LocalPipeline.start(options, System.out)) {
+        pipeline.printAlertsUntilShutdown();
+      }
+    } finally {
+      if (demo != null) {
+        demo.close();
+      }
+    }
+    return 0;
+  }
+
+  private static SourcesFile demoSources(DemoFeedServer demo) {
+    return SourcesFile.parse(
+        DemoFeedServer.sourcesYaml(),
+        "demo/sources.yaml",
+        Map.of("DEMO_BASE", demo.baseUrl().toString()));
+  }
+
+  private SourcesFile fileSources() {
+    Path file =
+        sourceChoice.sources != null ? sourceChoice.sources : Path.of("config", "sources.yaml");
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(
+          "no sources file at "
+              + file.toAbsolutePath()
+              + "; pass --sources FILE, or --demo to try the bundled demo feeds");
+    }
+    return SourcesFile.load(file, System.getenv());
+  }
+}

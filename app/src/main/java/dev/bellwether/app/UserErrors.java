@@ -1,0 +1,39 @@
+package dev.bellwether.app;
+
+import dev.bellwether.core.ConfigException;
+import dev.bellwether.ingest.source.SourcesException;
+import dev.bellwether.localkafka.LocalKafkaException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns errors the user can fix into clear messages on stderr and exit code 2, without a stack
+ * trace; anything else is a bug and keeps its stack trace.
+ */
+final class UserErrors implements IExecutionExceptionHandler {
+  static final int USER_ERROR = 2;
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed)
+      throws Exception {
+    String message = message(e);
+    if (message == null) {
+      throw e;
+    }
+    cli.getErr().println("bellwether: " + message);
+    cli.getErr().flush();
+    return USER_ERROR;
+  }
+
+  private static @org.jspecify.annotations.Nullable String message(Exception e) {
+    if (e instanceof UserError || e instanceof LocalKafkaException) {
+      return e.getMessage();
+    } else if (e instanceof SourcesException s) {
+      return "the sources file has problems:\n  " + String.join("\n  ", s.problems());
+    } else if (e instanceof ConfigException c) {
+      return "the configuration has problems:\n  " + String.join("\n  ", c.problems());
+    }
+    return null;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.bellwether.app.console;
+
+import dev.bellwether.schemas.avro.Alert;
+import dev.bellwether.schemas.avro.AlertSource;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Formats an alert as two readable lines: what happened, then the facts and where from. */
+public final class AlertLines {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final List<String> FACT_ORDER =
+      List.of(
+          "amount_usd",
+          "valuation_usd",
+          "round",
+          "investors",
+          "authority",
+          "target",
+          "parties",
+          "acquirer",
+          "exchange");
+
+  private AlertLines() {}
+
+  public static String format(Alert alert) {
+    String status = alert.getStatus().name().toLowerCase(Locale.ROOT);
+    String flags = alert.getEnded() ? ",ended" : alert.getRelaxed() ? ",relaxed" : "";
+    String first =
+        String.format(
+            Locale.ROOT,
+            "%s  %-6s %-14s %-9s %s — %s",
+            TIME.format(
+                alert.getSources().isEmpty()
+                    ? alert.getFirstSeen()
+                    : alert.getSources().get(0).getTime()),
+            alert.getKind(),
+            alert.getEventType(),
+            status + flags,
+            String.join(", ", alert.getCompanies()),
+            alert.getHeadline());
+    return first + "\n    " + details(alert);
+  }
+
+  private static String details(Alert alert) {
+    List<String> parts = new ArrayList<>();
+    for (String key : FACT_ORDER) {
+      String value = alert.getFacts().get(key);
+      if (value != null && !value.isBlank()) {
+        parts.add(key.replace("_usd", "") + " " + (key.endsWith("_usd") ? usd(value) : value));
+      }
+    }
+    for (AlertSource source : alert.getSources()) {
+      parts.add(source.getOutlet() + " " + source.getUrl());
+    }
+    parts.add("rule " + alert.getRuleId() + ", " + alert.getSeverity());
+    return String.join("  ·  ", parts);
+  }
+
+  /** {@code 40000000000} → {@code $40B}; values that are not numbers are shown as they are. */
+  static String usd(String amount) {
+    try {
+      BigDecimal value = new BigDecimal(amount);
+      String[] units = {"", "K", "M", "B", "T"};
+      int unit = 0;
+      while (value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 && unit < units.length - 1) {
+        value = value.divide(BigDecimal.valueOf(1000));
+        unit++;
+      }
+      return "$"
+          + value.setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+          + units[unit];
+    } catch (NumberFormatException e) {
+      return amount;
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package dev.bellwether.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bellwether.app.demo.DemoFeedServer;
+import dev.bellwether.ingest.source.SourcesFile;
+import dev.bellwether.localkafka.KafkaForTests;
+import dev.bellwether.processors.ProcessorsRunner;
+import dev.bellwether.schemas.Topics;
+import dev.bellwether.schemas.avro.Alert;
+import dev.bellwether.schemas.avro.DeadLetter;
+import dev.bellwether.schemas.avro.EventType;
+import dev.bellwether.schemas.serde.AvroSerde;
+import dev.bellwether.schemas.serde.BellwetherSerdes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo sources through a real broker to the alerts topic: which alerts come out, that the
+ * malformed feed and a poison record land in the DLQ while the run goes on, and that a restart on
+ * the same data directory alerts nothing twice.
+ */
+class DemoPipelineIT {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final int DEMO_ITEMS = 42;
+
+  /** Headlines of demo items that must not alert (see demo/EXPECTED.md). */
+  private static final List<String> MUST_NOT_ALERT =
+      List.of(
+          "Sequoia partner",
+          "export your entire chat history",
+          "Gemini 3.5 Flash",
+          "xAI is not raising",
+          "Gemini exchange",
+          "of venture dollars",
+          "Nvidia slips",
+          "Meta pledges",
+          "Lawmakers urge",
+          "NSF commits",
+          "EU publishes",
+          "FTC opens",
+          "Japan's cabinet",
+          "Samsung and Groq",
+          "MLPerf",
+          "unnamed hyperscaler",
+          "tops Chinese-language leaderboard",
+          "Seoul schools",
+          "apple harvest");
+
+  private static KafkaForTests kafka;
+
+  @BeforeAll
+  static void startKafka() {
+    kafka = KafkaForTests.start(3);
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    kafka.close();
+  }
+
+  @Test
+  void demoFeedsBecomeAlertsOnceEvenAcrossARestart() throws Exception {
+    Path dataDir = Files.createTempDirectory("bellwether-demo-it-");
+
+    RunOutput first =
+        runUntil(dataDir, () -> read(Topics.ALERTS.name(), BellwetherSerdes.alert()).size() >= 15);
+    List<Alert> alerts = read(Topics.ALERTS.name(), BellwetherSerdes.alert());
+
+    assertThat(alerts)
+        .extracting(a -> a.getEventType() + " " + a.getCompanies().get(0))
+        .contains(
+            "FUNDING OpenAI",
+            "FUNDING Anthropic",
+            "EXPORT_CONTROL DeepSeek",
+            "PARTNERSHIP Microsoft",
+            "ACQUISITION Nvidia",
+            "IPO Cerebras",
+            "PARTNERSHIP Stability AI");
+    assertThat(alerts)
+        .filteredOn(a -> a.getEventType() == EventType.PARTNERSHIP && a.getEnded())
+        .extracting(a -> a.getCompanies().get(0))
+        .contains("Stability AI");
+    for (String negative : MUST_NOT_ALERT) {
+      assertThat(alerts).extracting(Alert::getHeadline).noneMatch(h -> h.contains(negative));
+    }
+    assertThat(alerts).extracting(Alert::getId).doesNotHaveDuplicates();
+    assertThat(first.console()).contains("OpenAI").contains("FUNDING");
+
+    List<DeadLetter> letters = read(Topics.DLQ.name(), BellwetherSerdes.deadLetter());
+    assertThat(letters)
+        .anySatisfy(
+            l -> {
+              assertThat(l.getStage()).isEqualTo("ingest.feed");
+              assertThat(l.getSourceId()).isEqualTo("broken-wire");
+              assertThat(l.getReason()).contains("not well-formed");
+            });
+    assertThat(letters)
+        .anySatisfy(
+            l -> {
+              assertThat(l.getStage()).isEqualTo("processors.deserialize");
+              assertThat(l.getTopic()).isEqualTo(Topics.DISCOVERED.name());
+            });
+
+    RunOutput second =
+        runUntil(
+            dataDir,
+            () -> count(Topics.DISCOVERED.name()) >= 2 * DEMO_ITEMS + 1 && processorsCaughtUp());
+
+    assertThat(read(Topics.ALERTS.name(), BellwetherSerdes.alert()))
+        .as("no alert repeats after a restart")
+        .hasSameSizeAs(alerts);
+    assertThat(second.console()).as("the console prints nothing old again").isBlank();
+  }
+
+  private record RunOutput(String console) {}
+
+  /** Runs the whole demo pipeline until {@code done} holds, then shuts it down cleanly. */
+  private static RunOutput runUntil(Path dataDir, java.util.concurrent.Callable<Boolean> done)
+      throws Exception {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    try (DemoFeedServer demo = DemoFeedServer.start()) {
+      SourcesFile sources =
+          SourcesFile.parse(
+              DemoFeedServer.sourcesYaml(),
+              "demo/sources.yaml",
+              Map.of("DEMO_BASE", demo.baseUrl().toString()));
+      var options = new LocalPipeline.Options(dataDir, 0, kafka.bootstrapServers(), sources, false);
+      try (LocalPipeline pipeline =
+          LocalPipeline.start(options, new PrintStream(console, true, StandardCharsets.UTF_8))) {
+        Future<?> printing = runner.submit(pipeline::printAlertsUntilShutdown);
+        injectPoisonRecordOnce();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(done);
+        Thread.sleep(1500); // let the console print what is committed
+        pipeline.stopPrinting();
+        printing.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      runner.shutdownNow();
+    }
+    return new RunOutput(console.toString(StandardCharsets.UTF_8));
+  }
+
+  private static boolean poisoned;
+
+  private static void injectPoisonRecordOnce() {
+    if (poisoned) {
+      return;
+    }
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      producer.send(
+          new ProducerRecord<>(
+              Topics.DISCOVERED.name(),
+              "poison".getBytes(StandardCharsets.UTF_8),
+              "<item>not avro</item>".getBytes(StandardCharsets.UTF_8)));
+    }
+    poisoned = true;
+  }
+
+  private static boolean processorsCaughtUp() throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(ProcessorsRunner.APPLICATION_ID)
+              .partitionsToOffsetAndMetadata()
+              .get();
+      var request = new java.util.HashMap<TopicPartition, OffsetSpec>();
+      committed.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
+      var ends = admin.listOffsets(request).all().get();
+      return !committed.isEmpty()
+          && committed.entrySet().stream()
+              .allMatch(e -> e.getValue().offset() >= ends.get(e.getKey()).offset());
+    }
+  }
+
+  private static long count(String topic) {
+    return readRaw(topic).size();
+  }
+
+  private static <T extends SpecificRecord> List<T> read(String topic, AvroSerde<T> serde) {
+    List<T> values = new ArrayList<>();
+    for (byte[] bytes : readRaw(topic)) {
+      values.add(serde.deserialize(topic, bytes));
+    }
+    return values;
+  }
+
+  /** Every committed record of {@code topic}, read from the beginning to its current end. */
+  private static List<byte[]> readRaw(String topic) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<byte[]> values = new ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
+          && System.currentTimeMillis() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+      }
+    }
+    return values;
+  }
+}

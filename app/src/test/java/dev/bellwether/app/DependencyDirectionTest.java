@@ -1,0 +1,97 @@
+package dev.bellwether.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency direction of docs/architecture.md: schemas and core at the bottom, then
+ * localkafka, ingest and processors, then app. Arrows never point back up, and core stays pure.
+ */
+class DependencyDirectionTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importBellwether() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.bellwether");
+  }
+
+  @Test
+  void coreImportsNoKafkaHttpAvroParsersOrLogging() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.kafka..",
+            "org.apache.avro..",
+            "com.rometools..",
+            "org.jsoup..",
+            "org.slf4j..",
+            "ch.qos.logback..",
+            "java.net.http..",
+            "dev.bellwether.schemas..",
+            "dev.bellwether.ingest..",
+            "dev.bellwether.processors..",
+            "dev.bellwether.app..",
+            "dev.bellwether.localkafka..")
+        .because("core is the pure, tested domain (DESIGN.md)")
+        .check(classes);
+  }
+
+  @Test
+  void schemasDependOnNothingOfOurs() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.schemas..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bellwether.core..",
+            "dev.bellwether.ingest..",
+            "dev.bellwether.processors..",
+            "dev.bellwether.app..",
+            "dev.bellwether.localkafka..")
+        .check(classes);
+  }
+
+  @Test
+  void ingestAndProcessorsDoNotKnowEachOtherOrTheApp() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.ingest..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bellwether.processors..", "dev.bellwether.app..", "dev.bellwether.localkafka..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.processors..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bellwether.ingest..", "dev.bellwether.app..", "dev.bellwether.localkafka..")
+        .check(classes);
+  }
+
+  @Test
+  void processorsDoNoBlockingHttp() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.processors..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.net.http..", "com.rometools..", "org.jsoup..")
+        .because("blocking I/O never runs on a Streams thread")
+        .check(classes);
+  }
+}

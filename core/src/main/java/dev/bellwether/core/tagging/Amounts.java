@@ -1,0 +1,62 @@
+package dev.bellwether.core.tagging;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a funding sentence's amount from its valuation: a valuation is introduced by "valued at",
+ * "valuing it at", "values the company at", "would value it at", "a valuation of" or followed by
+ * "valuation"; the amount is the largest other figure that is not a running total. A valuation
+ * never becomes the amount.
+ */
+final class Amounts {
+  private static final Pattern VALUATION_BEFORE =
+      Pattern.compile("(?:valu(?:e|es|ed|ing|ation))\\b[^$€£¥\\d.;]{0,30}$");
+  private static final Pattern VALUATION_AFTER =
+      Pattern.compile("^[^.,;$€£¥\\d]{0,20}?(?:valuation|market value)");
+  private static final Pattern TOTAL_BEFORE =
+      Pattern.compile("(?:total\\w*|to date|bringing)\\b[^$€£¥\\d]{0,25}$");
+
+  private Amounts() {}
+
+  /** Facts {@code amount_usd}, {@code valuation_usd} (or {@code currency}, {@code amount}). */
+  static Map<String, String> of(SentenceContext s) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    valuation(s).ifPresent(v -> facts.put(v.isUsd() ? "valuation_usd" : "valuation", v.plain()));
+    amount(s).ifPresent(a -> putAmount(facts, a));
+    return facts;
+  }
+
+  static Optional<Money> amount(SentenceContext s) {
+    return s.money().stream()
+        .filter(m -> !isValuation(s, m) && !before(s, m, TOTAL_BEFORE))
+        .max(Comparator.comparing(Money::amount));
+  }
+
+  static Optional<Money> valuation(SentenceContext s) {
+    return s.money().stream().filter(m -> isValuation(s, m)).findFirst();
+  }
+
+  private static void putAmount(Map<String, String> facts, Money a) {
+    if (a.isUsd()) {
+      facts.put("amount_usd", a.plain());
+    } else {
+      facts.put("currency", a.currency());
+      facts.put("amount", a.plain());
+    }
+  }
+
+  private static boolean isValuation(SentenceContext s, Money m) {
+    String after = s.lower().substring(m.end());
+    return before(s, m, VALUATION_BEFORE) || VALUATION_AFTER.matcher(after).find();
+  }
+
+  private static boolean before(SentenceContext s, Money m, Pattern p) {
+    String before = s.lower().substring(Math.max(0, m.start() - 45), m.start());
+    return p.matcher(before.toLowerCase(Locale.ROOT)).find();
+  }
+}

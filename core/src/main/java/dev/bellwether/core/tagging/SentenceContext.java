@@ -1,0 +1,88 @@
+package dev.bellwether.core.tagging;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One sentence as the event cues see it: its text, lower-cased text, company mentions, money, and
+ * the mentions carried over from the previous sentence when this one continues it ("It", "The
+ * company").
+ */
+record SentenceContext(
+    Sentence sentence,
+    String lower,
+    List<CompanyMention> mentions,
+    List<CompanyMention> carried,
+    List<Money> money) {
+  private static final Pattern EPITHET = Pattern.compile("^(?:['’]s)?-(?:backed|owned|funded)");
+  private static final Pattern INVESTOR_BEFORE =
+      Pattern.compile(
+          "(?:led by|from|backers?|investors?|including|include[sd]?|such as|along with|as is"
+              + "|joined by|backed by)[^.;]{0,40}$");
+
+  SentenceContext {
+    mentions = List.copyOf(mentions);
+    carried = List.copyOf(carried);
+    money = List.copyOf(money);
+  }
+
+  static SentenceContext of(
+      Sentence s, List<CompanyMention> inSentence, List<CompanyMention> carried) {
+    return new SentenceContext(
+        s, s.text().toLowerCase(Locale.ROOT), inSentence, carried, MoneyParser.parse(s.text()));
+  }
+
+  String text() {
+    return sentence.text();
+  }
+
+  /** The companies the sentence is about: its own mentions, else those carried over. */
+  List<CompanyMention> anchors() {
+    return mentions.isEmpty() ? carried : mentions;
+  }
+
+  boolean hasAnchor() {
+    return !anchors().isEmpty();
+  }
+
+  /** Offset of a mention within the sentence (carried mentions count as before the sentence). */
+  int offset(CompanyMention m) {
+    return mentions.contains(m) ? m.start() - sentence.start() : -1;
+  }
+
+  /** Whether the mention is only an epithet here, as "Microsoft" in "Microsoft-backed OpenAI". */
+  boolean isEpithet(CompanyMention m) {
+    int end = offset(m) < 0 ? -1 : m.end() - sentence.start();
+    return end >= 0 && EPITHET.matcher(text().substring(end)).find();
+  }
+
+  /** Whether the mention is named as an investor ("led by X", "backers include X"). */
+  boolean isInvestor(CompanyMention m) {
+    int at = offset(m);
+    return at >= 0 && INVESTOR_BEFORE.matcher(lower.substring(0, at)).find();
+  }
+
+  Optional<Matcher> find(Pattern p) {
+    Matcher m = p.matcher(lower);
+    return m.find() ? Optional.of(m) : Optional.empty();
+  }
+
+  boolean has(Pattern p) {
+    return p.matcher(lower).find();
+  }
+
+  /** The first anchor, not an epithet, that starts at or after a sentence offset. */
+  Optional<CompanyMention> firstAfter(int at) {
+    return mentions.stream().filter(m -> offset(m) >= at && !isEpithet(m)).findFirst();
+  }
+
+  /** The first anchor, not an epithet or an investor, that starts before a sentence offset. */
+  Optional<CompanyMention> subjectBefore(int at) {
+    return anchors().stream()
+        .filter(m -> offset(m) < at && !isEpithet(m) && !isInvestor(m))
+        .findFirst();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.bellwether.core.tagging;
+
+import dev.bellwether.core.company.CompanyKnowledgeBase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tags news text: the known companies it names and the events it reports. Works sentence by
+ * sentence with general lexical cues per event type; an event needs a known company in its
+ * sentence, or in the previous sentence when this one continues it ("It", "The company"). An export
+ * control may instead be anchored by the government that imposes it.
+ */
+public final class Tagger {
+  /** The version of the tagging rules, recorded with every tagged article. */
+  public static final String VERSION = "v1";
+
+  /** The knowledge-base group whose members are typical targets of export controls. */
+  public static final String CONTROL_TARGETS_GROUP = "chinese-ai";
+
+  private static final Pattern CONTINUATION =
+      Pattern.compile(
+          "^(?:It|Its|It's|They|Their|He|She|His|Her|The (?:company|startup|firm|group|deal"
+              + "|[\\w-]+ (?:maker|supplier|giant|developer|company|startup|firm))|This|That|The two)\\b");
+
+  private final CompanyKnowledgeBase kb;
+  private final List<EventCues> cues;
+
+  public Tagger(CompanyKnowledgeBase kb) {
+    this.kb = kb;
+    this.cues =
+        List.of(
+            new FundingCues(),
+            new ExportControlCues(kb.group(CONTROL_TARGETS_GROUP)),
+            new PartnershipCues(),
+            new AcquisitionCues(),
+            new IpoCues());
+  }
+
+  /** A tagger over the built-in company knowledge base. */
+  public static Tagger builtIn() {
+    return new Tagger(CompanyKnowledgeBase.builtIn());
+  }
+
+  public Tagging tag(String text) {
+    List<CompanyMention> mentions = kb.findMentions(text);
+    List<DetectedEvent> events = new ArrayList<>();
+    List<CompanyMention> previous = List.of();
+    for (Sentence sentence : SentenceSplitter.split(text)) {
+      List<CompanyMention> own = within(mentions, sentence);
+      boolean continues = CONTINUATION.matcher(sentence.text()).find();
+      SentenceContext context = SentenceContext.of(sentence, own, continues ? previous : List.of());
+      for (EventCues c : cues) {
+        c.detect(context).forEach(e -> addUnlessRepeated(events, e));
+      }
+      previous = own.isEmpty() ? previous : own;
+    }
+    return new Tagging(mentions, events);
+  }
+
+  private static List<CompanyMention> within(List<CompanyMention> mentions, Sentence s) {
+    return mentions.stream().filter(m -> m.start() >= s.start() && m.end() <= s.end()).toList();
+  }
+
+  /**
+   * Keeps the first of several events of one type about the same lead company (for partnerships,
+   * the same parties in any order), filling in the facts and companies it lacks from the later
+   * ones: a headline and the sentence that follows it usually report one event. A later event of a
+   * type already found that names no company at all is a comment on that event, not another one.
+   */
+  private static void addUnlessRepeated(List<DetectedEvent> events, DetectedEvent event) {
+    for (int i = 0; i < events.size(); i++) {
+      DetectedEvent e = events.get(i);
+      if (e.type() == event.type() && !e.companies().isEmpty() && event.companies().isEmpty()) {
+        return;
+      }
+      if (sameEvent(e, event)) {
+        events.set(i, completed(e, event));
+        return;
+      }
+    }
+    events.add(event);
+  }
+
+  private static boolean sameEvent(DetectedEvent a, DetectedEvent b) {
+    if (a.type() != b.type() || a.ended() != b.ended() || a.relaxed() != b.relaxed()) {
+      return false;
+    }
+    if (a.type() == EventType.PARTNERSHIP) {
+      return Set.copyOf(a.companies()).equals(Set.copyOf(b.companies()));
+    }
+    return a.companies().isEmpty()
+        ? b.companies().isEmpty()
+        : !b.companies().isEmpty() && a.companies().get(0).equals(b.companies().get(0));
+  }
+
+  /** The first event with the companies and facts it lacks taken from the second. */
+  private static DetectedEvent completed(DetectedEvent first, DetectedEvent second) {
+    List<String> companies = new ArrayList<>(first.companies());
+    second.companies().stream().filter(c -> !companies.contains(c)).forEach(companies::add);
+    Map<String, String> facts = new LinkedHashMap<>(first.facts());
+    second.facts().forEach(facts::putIfAbsent);
+    if (first.type() == EventType.FUNDING) {
+      mergeList(facts, "investors", first.facts(), second.facts());
+    }
+    return new DetectedEvent(
+        first.type(),
+        first.status(),
+        companies,
+        facts,
+        first.ended(),
+        first.relaxed(),
+        first.confidence(),
+        first.evidence());
+  }
+
+  private static void mergeList(
+      Map<String, String> facts, String key, Map<String, String> a, Map<String, String> b) {
+    List<String> values = new ArrayList<>();
+    for (Map<String, String> f : List.of(a, b)) {
+      if (f.containsKey(key)) {
+        for (String v : f.get(key).split("; ")) {
+          if (!values.contains(v)) {
+            values.add(v);
+          }
+        }
+      }
+    }
+    if (!values.isEmpty()) {
+      facts.put(key, String.join("; ", values));
+    }
+  }
+}

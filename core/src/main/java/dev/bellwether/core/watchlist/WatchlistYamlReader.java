@@ -1,0 +1,148 @@
+package dev.bellwether.core.watchlist;
+
+import static dev.bellwether.core.config.YamlNodes.mapping;
+import static dev.bellwether.core.config.YamlNodes.rejectUnknownKeys;
+import static dev.bellwether.core.config.YamlNodes.scalar;
+import static dev.bellwether.core.config.YamlNodes.sequence;
+import static dev.bellwether.core.config.YamlNodes.strings;
+
+import dev.bellwether.core.company.CompanyKnowledgeBase;
+import dev.bellwether.core.config.ConfigProblems;
+import dev.bellwether.core.config.YamlNodes;
+import dev.bellwether.core.tagging.EventStatus;
+import dev.bellwether.core.tagging.EventType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads {@code watchlist.yaml}: a version and a list of rules. */
+final class WatchlistYamlReader {
+  private static final List<String> RULE_KEYS =
+      List.of("id", "companies", "events", "statuses", "severity", "route");
+
+  private final ConfigProblems problems;
+  private final CompanyKnowledgeBase kb;
+  private final List<WatchRule> rules = new ArrayList<>();
+  private int version;
+
+  private WatchlistYamlReader(String origin, CompanyKnowledgeBase kb) {
+    this.problems = new ConfigProblems(origin);
+    this.kb = kb;
+  }
+
+  static Watchlist read(String yaml, String origin, CompanyKnowledgeBase kb) {
+    WatchlistYamlReader reader = new WatchlistYamlReader(origin, kb);
+    YamlNodes.parse(yaml, reader.problems).ifPresent(reader::readRoot);
+    reader.problems.throwIfAny();
+    return new Watchlist(reader.version, reader.rules, kb);
+  }
+
+  private void readRoot(Node root) {
+    Map<String, Node> top = mapping(root, "the file", problems);
+    rejectUnknownKeys(top, List.of("version", "rules"), problems);
+    readVersion(root, top.get("version"));
+    if (!top.containsKey("rules")) {
+      problems.add(root, "missing key 'rules'");
+      return;
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (Node item : sequence(top.get("rules"), "'rules'", problems)) {
+      readRule(item)
+          .ifPresent(
+              rule -> {
+                if (!ids.add(rule.id())) {
+                  problems.add(item, "rule id '" + rule.id() + "' is used twice");
+                }
+                rules.add(rule);
+              });
+    }
+  }
+
+  private void readVersion(Node root, Node node) {
+    if (node == null) {
+      problems.add(root, "missing key 'version'");
+      return;
+    }
+    Optional<String> text = scalar(node, "'version'", problems);
+    if (text.isPresent() && text.get().matches("\\d{1,9}")) {
+      version = Integer.parseInt(text.get());
+    } else if (text.isPresent()) {
+      problems.add(node, "'version' must be a whole number, not '" + text.get() + "'");
+    }
+  }
+
+  private Optional<WatchRule> readRule(Node node) {
+    Map<String, Node> entry = mapping(node, "a rule", problems);
+    rejectUnknownKeys(entry, RULE_KEYS, problems);
+    Optional<String> id = required(node, entry, "id");
+    String what = "rule '" + id.orElse("?") + "'";
+    Set<String> companies = companies(entry.get("companies"), what);
+    Set<EventType> types = enums(entry.get("events"), EventType.class, what + " events");
+    Set<EventStatus> statuses = enums(entry.get("statuses"), EventStatus.class, what + " statuses");
+    Optional<Severity> severity =
+        required(node, entry, "severity")
+            .flatMap(s -> constant(Severity.class, s, entry.get("severity"), what + " severity"));
+    Optional<String> route = required(node, entry, "route");
+    if (id.isEmpty() || severity.isEmpty() || route.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new WatchRule(id.get(), companies, types, statuses, severity.get(), route.get()));
+  }
+
+  private Optional<String> required(Node rule, Map<String, Node> entry, String key) {
+    if (!entry.containsKey(key)) {
+      problems.add(rule, "a rule has no '" + key + "'");
+      return Optional.empty();
+    }
+    return scalar(entry.get(key), "'" + key + "'", problems);
+  }
+
+  private Set<String> companies(Node node, String what) {
+    Set<String> names = new LinkedHashSet<>();
+    if (node == null) {
+      return names;
+    }
+    for (String name : strings(node, what + " companies", problems)) {
+      if (kb.byName(name).isEmpty() && kb.group(name).isEmpty()) {
+        problems.add(node, what + ": unknown company or group '" + name + "'");
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  private <E extends Enum<E>> Set<E> enums(Node node, Class<E> type, String what) {
+    Set<E> values = new LinkedHashSet<>();
+    if (node != null) {
+      for (String name : strings(node, what, problems)) {
+        constant(type, name, node, what).ifPresent(values::add);
+      }
+    }
+    return values;
+  }
+
+  private <E extends Enum<E>> Optional<E> constant(
+      Class<E> type, String name, Node node, String what) {
+    String wanted = name.toUpperCase(Locale.ROOT).replace('-', '_');
+    Optional<E> value =
+        Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(wanted)).findFirst();
+    if (value.isEmpty()) {
+      problems.add(
+          node,
+          what
+              + ": unknown value '"
+              + name
+              + "' (known: "
+              + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
+              + ")");
+    }
+    return value;
+  }
+}

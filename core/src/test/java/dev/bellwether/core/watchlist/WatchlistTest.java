@@ -1,0 +1,126 @@
+package dev.bellwether.core.watchlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.bellwether.core.ConfigException;
+import dev.bellwether.core.company.Company;
+import dev.bellwether.core.company.CompanyKnowledgeBase;
+import dev.bellwether.core.tagging.DetectedEvent;
+import dev.bellwether.core.tagging.EventStatus;
+import dev.bellwether.core.tagging.EventType;
+import dev.bellwether.core.tagging.Evidence;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WatchlistTest {
+  private static final CompanyKnowledgeBase KB = CompanyKnowledgeBase.builtIn();
+  private static final Watchlist BUILT_IN = Watchlist.builtIn(KB);
+
+  private static DetectedEvent event(EventType type, EventStatus status, String... companies) {
+    return new DetectedEvent(
+        type, status, List.of(companies), Map.of(), false, false, 0.8, new Evidence("x", 0, 1));
+  }
+
+  @Test
+  void matchesFrontierLabFundingToTheHighRule() {
+    assertThat(BUILT_IN.version()).isEqualTo(1);
+    assertThat(BUILT_IN.firstMatch(event(EventType.FUNDING, EventStatus.ANNOUNCED, "Anthropic")))
+        .get()
+        .satisfies(r -> assertThat(r.id()).isEqualTo("frontier-labs-all"))
+        .satisfies(r -> assertThat(r.severity()).isEqualTo(Severity.HIGH));
+  }
+
+  @Test
+  void matchesWhenAnyCompanyOfTheEventIsWatched() {
+    assertThat(
+            BUILT_IN.firstMatch(
+                event(EventType.PARTNERSHIP, EventStatus.ANNOUNCED, "Acme", "Nvidia")))
+        .get()
+        .extracting(WatchRule::id)
+        .isEqualTo("big-tech-deals");
+  }
+
+  @Test
+  void coversEveryKnownCompany() {
+    Set<String> covered = new HashSet<>();
+    BUILT_IN.rules().forEach(r -> covered.addAll(BUILT_IN.companiesOf(r)));
+    assertThat(covered).containsAll(KB.companies().stream().map(Company::name).toList());
+  }
+
+  @Test
+  void honoursTypesAndStatuses() {
+    String yaml =
+        """
+        version: 3
+        rules:
+          - id: only-reported-ipos
+            companies: [Nvidia]
+            events: [IPO]
+            statuses: [REPORTED]
+            severity: low
+            route: ipos
+        """;
+    Watchlist w = Watchlist.parse(yaml, "w.yaml", KB);
+    assertThat(w.version()).isEqualTo(3);
+    assertThat(w.firstMatch(event(EventType.IPO, EventStatus.REPORTED, "Nvidia"))).isPresent();
+    assertThat(w.firstMatch(event(EventType.IPO, EventStatus.ANNOUNCED, "Nvidia"))).isEmpty();
+    assertThat(w.firstMatch(event(EventType.FUNDING, EventStatus.REPORTED, "Nvidia"))).isEmpty();
+    assertThat(w.firstMatch(event(EventType.IPO, EventStatus.REPORTED, "AMD"))).isEmpty();
+  }
+
+  @Test
+  void treatsAnEmptyCompanyListAsAnyCompany() {
+    String yaml = "version: 1\nrules:\n  - {id: all, severity: LOW, route: firehose}\n";
+    assertThat(
+            Watchlist.parse(yaml, "w.yaml", KB)
+                .firstMatch(event(EventType.IPO, EventStatus.REPORTED, "Acme")))
+        .isPresent();
+  }
+
+  @Test
+  void refusesWatchlistWithUnknownCompanyListingEveryProblem() {
+    String yaml =
+        """
+        version: one
+        rules:
+          - id: a
+            companies: [OpenAI, Nvidiaa, frontier-labz]
+            events: [FUNDING, MERGER]
+            severity: HIGH
+            route: deals
+          - companies: [Google]
+            severity: HIGH
+            route: deals
+          - id: a
+            severity: EXTREME
+            route: deals
+        """;
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> Watchlist.parse(yaml, "w.yaml", KB));
+    assertThat(e.problems())
+        .hasSize(6)
+        .anySatisfy(p -> assertThat(p).startsWith("w.yaml:1:").contains("'version'"))
+        .anySatisfy(p -> assertThat(p).startsWith("w.yaml:4:").contains("'Nvidiaa'"))
+        .anySatisfy(p -> assertThat(p).startsWith("w.yaml:4:").contains("'frontier-labz'"))
+        .anySatisfy(p -> assertThat(p).startsWith("w.yaml:5:").contains("'MERGER'"))
+        .anySatisfy(p -> assertThat(p).startsWith("w.yaml:8:").contains("no 'id'"))
+        .anySatisfy(p -> assertThat(p).contains("EXTREME"));
+  }
+
+  @Test
+  void refusesDuplicateRuleIds() {
+    String yaml =
+        "version: 1\nrules:\n  - {id: a, severity: LOW, route: r}\n  - {id: a, severity: LOW, route: r}\n";
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> Watchlist.parse(yaml, "w.yaml", KB));
+    assertThat(e.problems())
+        .singleElement()
+        .asString()
+        .startsWith("w.yaml:4:")
+        .contains("used twice");
+  }
+}

@@ -1,0 +1,355 @@
+package dev.bellwether.ingest.http;
+
+import static dev.bellwether.ingest.http.CannedHttpServer.ok;
+import static dev.bellwether.ingest.http.CannedHttpServer.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.bellwether.ingest.http.FetchException.Kind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SafeHttpClientTest {
+  private static final byte[] FEED = "<rss version=\"2.0\"/>".getBytes(StandardCharsets.UTF_8);
+  private static final int LIMIT = 64 * 1024;
+
+  private final CannedHttpServer server = CannedHttpServer.start();
+  private final SafeHttpClient client =
+      new SafeHttpClient(
+          HttpSettings.defaults()
+              .withMaxBodyBytes(LIMIT)
+              .withRequestTimeout(Duration.ofSeconds(5)));
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void returnsBodyContentTypeAndValidators() {
+    server.route(
+        "/feed",
+        ok(
+            "application/rss+xml",
+            FEED,
+            Map.of("ETag", "\"v1\"", "Last-Modified", "Tue, 03 Jun 2025 14:30:00 GMT")));
+
+    HttpResponseData response =
+        (HttpResponseData) client.fetch(server.url("/feed"), Validators.none(), true);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(FEED);
+    assertThat(response.contentType()).isEqualTo("application/rss+xml");
+    assertThat(response.validators())
+        .isEqualTo(new Validators("\"v1\"", "Tue, 03 Jun 2025 14:30:00 GMT"));
+    assertThat(response.finalUrl()).isEqualTo(server.url("/feed"));
+  }
+
+  @Test
+  void sendsUserAgentAndAcceptEncoding() {
+    server.route("/feed", ok("text/xml", FEED, Map.of()));
+
+    client.fetch(server.url("/feed"), Validators.none(), true);
+
+    CannedHttpServer.Request request = server.requests().get(0);
+    assertThat(request.header("User-Agent"))
+        .isEqualTo("Bellwether/0.1 (+https://github.com/bellwether-ai/bellwether)");
+    assertThat(request.header("Accept-Encoding")).isEqualTo("gzip, deflate");
+    assertThat(request.header("If-None-Match")).isNull();
+  }
+
+  @Test
+  void sendsIfNoneMatchAndHandles304() {
+    server.route(
+        "/feed",
+        exchange -> {
+          if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+          } else {
+            exchange.getResponseHeaders().set("ETag", "\"v1\"");
+            CannedHttpServer.send(exchange, 200, FEED);
+          }
+        });
+
+    FetchResult first = client.fetch(server.url("/feed"), Validators.none(), true);
+    FetchResult second = client.fetch(server.url("/feed"), first.validators(), true);
+
+    assertThat(first).isInstanceOf(HttpResponseData.class);
+    assertThat(second).isInstanceOf(FetchResult.NotModified.class);
+    assertThat(second.validators()).isEqualTo(new Validators("\"v1\"", null));
+    assertThat(server.requests().get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+  }
+
+  @Test
+  void sendsIfModifiedSince() {
+    server.route("/feed", status(304, Map.of()));
+    String date = "Tue, 03 Jun 2025 14:30:00 GMT";
+
+    FetchResult result = client.fetch(server.url("/feed"), new Validators(null, date), true);
+
+    assertThat(result).isInstanceOf(FetchResult.NotModified.class);
+    assertThat(server.requests().get(0).header("If-Modified-Since")).isEqualTo(date);
+  }
+
+  @Test
+  void followsRedirectsUpToTheLimit() {
+    for (int i = 1; i <= 5; i++) {
+      server.route(
+          "/hop" + i, status(i % 2 == 0 ? 301 : 307, Map.of("Location", "/hop" + (i + 1))));
+    }
+    server.route("/hop6", ok("text/xml", FEED, Map.of()));
+
+    HttpResponseData response =
+        (HttpResponseData) client.fetch(server.url("/hop1"), Validators.none(), true);
+
+    assertThat(response.body()).isEqualTo(FEED);
+    assertThat(response.finalUrl()).isEqualTo(server.url("/hop6"));
+  }
+
+  @Test
+  void refusesTheSixthRedirect() {
+    server.route("/loop", status(302, Map.of("Location", "/loop")));
+
+    FetchException e =
+        catchThrowableOfType(
+            FetchException.class, () -> client.fetch(server.url("/loop"), Validators.none(), true));
+
+    assertThat(e.kind()).isEqualTo(Kind.TOO_MANY_REDIRECTS);
+    assertThat(e.retriable()).isFalse();
+    assertThat(server.requests("/loop")).hasSize(6);
+  }
+
+  @Test
+  void refusesLoopbackUnlessAllowed() {
+    server.route("/feed", ok("text/xml", FEED, Map.of()));
+
+    FetchException e =
+        catchThrowableOfType(
+            FetchException.class,
+            () -> client.fetch(server.url("/feed"), Validators.none(), false));
+
+    assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS);
+    assertThat(e).hasMessageContaining("127.0.0.1");
+    assertThat(server.requests()).isEmpty();
+    assertThat(client.fetch(server.url("/feed"), Validators.none(), true))
+        .isInstanceOf(HttpResponseData.class);
+  }
+
+  @Test
+  void refusesNamesThatResolveToPrivateAddresses() {
+    HostResolver intranet =
+        host -> List.of(InetAddress.getByAddress(host, new byte[] {10, 1, 2, 3}));
+    SafeHttpClient guarded = new SafeHttpClient(HttpSettings.defaults(), intranet);
+
+    assertThatThrownBy(
+            () ->
+                guarded.fetch(
+                    URI.create("https://wiki.intranet.test/feed"), Validators.none(), false))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS));
+  }
+
+  @Test
+  void rechecksTheAddressOfEveryRedirectHop() {
+    // 127.0.0.1 is passed off as public so the first hop goes through; the redirect to localhost
+    // must be checked again and refused.
+    HostResolver lying =
+        host ->
+            host.equals("127.0.0.1")
+                ? List.of(InetAddress.getByAddress(host, new byte[] {(byte) 203, 0, 113, 10}))
+                : HostResolver.SYSTEM.resolve(host);
+    SafeHttpClient guarded = new SafeHttpClient(HttpSettings.defaults(), lying);
+    server.route(
+        "/start", status(302, Map.of("Location", "http://localhost:" + server.port() + "/feed")));
+    server.route("/feed", ok("text/xml", FEED, Map.of()));
+
+    FetchException e =
+        catchThrowableOfType(
+            FetchException.class,
+            () -> guarded.fetch(server.url("/start"), Validators.none(), false));
+
+    assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS);
+    assertThat(server.requests("/start")).hasSize(1);
+    assertThat(server.requests("/feed")).isEmpty();
+  }
+
+  @Test
+  void refusesNonHttpSchemesIncludingOnRedirect() {
+    server.route("/to-file", status(302, Map.of("Location", "file:///etc/passwd")));
+
+    assertThat(
+            kindOf(() -> client.fetch(URI.create("file:///etc/passwd"), Validators.none(), true)))
+        .isEqualTo(Kind.BAD_SCHEME);
+    assertThat(kindOf(() -> client.fetch(server.url("/to-file"), Validators.none(), true)))
+        .isEqualTo(Kind.BAD_SCHEME);
+  }
+
+  @Test
+  void cutsOffABodyOverTheLimitWhileStreaming() {
+    server.route(
+        "/endless",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 0); // chunked, no length declared
+          byte[] chunk = new byte[8192];
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 100_000; i++) { // 800 MB if nobody stops it
+              out.write(chunk);
+            }
+          }
+        });
+
+    long start = System.nanoTime();
+    FetchException e =
+        catchThrowableOfType(
+            FetchException.class,
+            () -> client.fetch(server.url("/endless"), Validators.none(), true));
+
+    assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void refusesADeclaredLengthOverTheLimit() {
+    server.route("/big", ok("text/xml", new byte[LIMIT + 1], Map.of()));
+
+    assertThat(kindOf(() -> client.fetch(server.url("/big"), Validators.none(), true)))
+        .isEqualTo(Kind.TOO_LARGE);
+  }
+
+  @Test
+  void decodesGzipAndDeflateBodies() throws IOException {
+    server.route("/gzip", ok("text/xml", gzip(FEED), Map.of("Content-Encoding", "gzip")));
+    server.route("/deflate", ok("text/xml", deflate(FEED), Map.of("Content-Encoding", "deflate")));
+
+    assertThat(
+            ((HttpResponseData) client.fetch(server.url("/gzip"), Validators.none(), true)).body())
+        .isEqualTo(FEED);
+    assertThat(
+            ((HttpResponseData) client.fetch(server.url("/deflate"), Validators.none(), true))
+                .body())
+        .isEqualTo(FEED);
+  }
+
+  @Test
+  void refusesAGzipBomb() throws IOException {
+    byte[] bomb = gzip(new byte[50 * 1024 * 1024]); // 50 MiB of zeros in about 50 KiB
+    assertThat(bomb.length).isLessThan(LIMIT);
+    server.route("/bomb", ok("text/xml", bomb, Map.of("Content-Encoding", "gzip")));
+
+    FetchException e =
+        catchThrowableOfType(
+            FetchException.class, () -> client.fetch(server.url("/bomb"), Validators.none(), true));
+
+    assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
+    assertThat(e).hasMessageContaining("decompressed");
+  }
+
+  @Test
+  void timesOutASlowServer() {
+    server.route(
+        "/slow",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 100; i++) {
+              out.write('<');
+              out.flush();
+              Thread.sleep(100); // a trickle that never ends within the deadline
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    SafeHttpClient impatient =
+        new SafeHttpClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(1)));
+
+    long start = System.nanoTime();
+    FetchException e =
+        catchThrowableOfType(
+            FetchException.class,
+            () -> impatient.fetch(server.url("/slow"), Validators.none(), true));
+
+    assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+    assertThat(e.retriable()).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void reportsErrorStatusesWithWhetherToRetry() {
+    server.route("/down", exchange -> CannedHttpServer.send(exchange, 503, "try later".getBytes()));
+    server.route("/gone", status(404, Map.of()));
+
+    FetchException down =
+        catchThrowableOfType(
+            FetchException.class, () -> client.fetch(server.url("/down"), Validators.none(), true));
+    FetchException gone =
+        catchThrowableOfType(
+            FetchException.class, () -> client.fetch(server.url("/gone"), Validators.none(), true));
+
+    assertThat(down.kind()).isEqualTo(Kind.HTTP_STATUS);
+    assertThat(down.status()).isEqualTo(503);
+    assertThat(down.retriable()).isTrue();
+    assertThat(down.body()).isEqualTo("try later".getBytes());
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.retriable()).isFalse();
+  }
+
+  @Test
+  void reportsUnreachableHostsAsRetriableIo() throws IOException {
+    int closedPort;
+    try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+
+    FetchException e =
+        catchThrowableOfType(
+            FetchException.class,
+            () ->
+                client.fetch(
+                    URI.create("http://127.0.0.1:" + closedPort + "/"), Validators.none(), true));
+
+    assertThat(e.kind()).isEqualTo(Kind.IO);
+    assertThat(e.retriable()).isTrue();
+  }
+
+  @Test
+  void redactsQueriesAndUserInfoFromUrlsForLogs() {
+    assertThat(RedactedUrl.of(URI.create("https://user:pw@feeds.example:8443/a/b?token=s3cret")))
+        .isEqualTo("https://feeds.example:8443/a/b?\u2026");
+    assertThat(RedactedUrl.of(URI.create("https://feeds.example/rss")))
+        .isEqualTo("https://feeds.example/rss");
+  }
+
+  private static Kind kindOf(Runnable fetch) {
+    return catchThrowableOfType(FetchException.class, fetch::run).kind();
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] deflate(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (DeflaterOutputStream z = new DeflaterOutputStream(out)) {
+      z.write(data);
+    }
+    return Arrays.copyOf(out.toByteArray(), out.size());
+  }
+}

@@ -1,0 +1,176 @@
+package dev.bellwether.ingest.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bellwether.ingest.feed.FeedParser;
+import dev.bellwether.ingest.http.CannedHttpServer;
+import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.http.SafeHttpClient;
+import dev.bellwether.ingest.http.Validators;
+import dev.bellwether.ingest.source.SourceDefinition;
+import dev.bellwether.schemas.avro.FeedItem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FeedPollerTest {
+  private static final Instant NOW = Instant.parse("2025-06-05T12:00:00Z");
+
+  private final CannedHttpServer server = CannedHttpServer.start();
+  private final FeedPoller poller =
+      new FeedPoller(
+          new SafeHttpClient(HttpSettings.defaults()),
+          new FeedParser(),
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          true);
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  static byte[] fixture(String name) {
+    try (InputStream in = FeedPollerTest.class.getResourceAsStream("/fixtures/feeds/" + name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private SourceDefinition source(String id, String path) {
+    return new SourceDefinition(
+        id, "rss", "Outlet " + id, server.url(path), Duration.ofMinutes(1), true);
+  }
+
+  @Test
+  void mapsEntriesToFeedItems() {
+    server.route("/rss", CannedHttpServer.ok("application/rss+xml", fixture("rss2.xml"), Map.of()));
+
+    PollResult result = poller.poll(source("frontier", "/rss"));
+
+    assertThat(result).isInstanceOf(PollResult.Fetched.class);
+    PollResult.Fetched fetched = (PollResult.Fetched) result;
+    assertThat(fetched.status()).isEqualTo(200);
+    assertThat(fetched.items())
+        .hasSize(2)
+        .allSatisfy(
+            item -> {
+              assertThat(item.getSourceId()).isEqualTo("frontier");
+              assertThat(item.getOutlet()).isEqualTo("Outlet frontier");
+              assertThat(item.getDiscovered()).isEqualTo(NOW);
+            })
+        .extracting(FeedItem::getTitle)
+        .containsExactly("Anthropic raises $2 billion round", "Nvidia chips face new export rules");
+  }
+
+  @Test
+  void sendsRememberedValidatorsOnlyAfterTheItemsAreSafe() {
+    server.route(
+        "/rss",
+        exchange -> {
+          if ("\"v7\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+          } else {
+            exchange.getResponseHeaders().set("ETag", "\"v7\"");
+            CannedHttpServer.send(exchange, 200, fixture("rss2.xml"));
+          }
+        });
+    SourceDefinition source = source("frontier", "/rss");
+
+    PollResult.Fetched first = (PollResult.Fetched) poller.poll(source);
+    PollResult notRemembered = poller.poll(source);
+    poller.remember(first);
+    PollResult afterRemember = poller.poll(source);
+
+    assertThat(first.validators()).isEqualTo(new Validators("\"v7\"", null));
+    assertThat(notRemembered).isInstanceOf(PollResult.Fetched.class);
+    assertThat(afterRemember).isInstanceOf(PollResult.NotModified.class);
+    assertThat(server.requests().get(2).header("If-None-Match")).isEqualTo("\"v7\"");
+  }
+
+  @Test
+  void forgetsValidatorsWhenTheUrlChanges() {
+    server.route(
+        "/rss", CannedHttpServer.ok("text/xml", fixture("rss2.xml"), Map.of("ETag", "\"a\"")));
+    SourceDefinition source = source("frontier", "/rss");
+    poller.remember((PollResult.Fetched) poller.poll(source));
+
+    SourceDefinition moved =
+        new SourceDefinition(
+            "frontier", "rss", "x", URI.create(source.url() + "?v=2"), Duration.ofMinutes(1), true);
+
+    assertThat(poller.validatorsFor(source)).isEqualTo(new Validators("\"a\"", null));
+    assertThat(poller.validatorsFor(moved)).isEqualTo(Validators.none());
+    poller.forget("frontier");
+    assertThat(poller.validatorsFor(source)).isEqualTo(Validators.none());
+  }
+
+  @Test
+  void reportsAParseFailureWithTheOriginalBytes() {
+    byte[] malformed = fixture("malformed.xml");
+    server.route("/broken", CannedHttpServer.ok("text/xml", malformed, Map.of()));
+
+    PollResult result = poller.poll(source("broken", "/broken"));
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            PollResult.Failed.class,
+            failed -> {
+              assertThat(failed.stage()).isEqualTo("ingest.feed");
+              assertThat(failed.kind()).isEqualTo("PARSE");
+              assertThat(failed.reason()).startsWith("The document is not well-formed XML");
+              assertThat(failed.original()).isEqualTo(malformed);
+              assertThat(failed.originalSize()).isEqualTo(malformed.length);
+              assertThat(failed.retriable()).isFalse();
+            });
+  }
+
+  @Test
+  void boundsTheOriginalBytesOfAFailure() {
+    byte[] junk = new byte[200 * 1024];
+    java.util.Arrays.fill(junk, (byte) 'x');
+    server.route("/junk", CannedHttpServer.ok("text/xml", junk, Map.of()));
+
+    PollResult.Failed failed = (PollResult.Failed) poller.poll(source("junk", "/junk"));
+
+    assertThat(failed.original()).hasSize(FeedPoller.MAX_ORIGINAL_BYTES);
+    assertThat(failed.originalSize()).isEqualTo(junk.length);
+  }
+
+  @Test
+  void reportsAnHttpFailureWithItsKind() {
+    server.route("/down", CannedHttpServer.status(503, Map.of()));
+
+    PollResult.Failed failed = (PollResult.Failed) poller.poll(source("down", "/down"));
+
+    assertThat(failed.stage()).isEqualTo("ingest.http");
+    assertThat(failed.kind()).isEqualTo("HTTP_STATUS");
+    assertThat(failed.reason()).contains("503");
+    assertThat(failed.retriable()).isTrue();
+  }
+
+  @Test
+  void refusesPrivateAddressesUnlessBothWorkerAndSourceAllowThem() {
+    server.route("/rss", CannedHttpServer.ok("text/xml", fixture("rss2.xml"), Map.of()));
+    FeedPoller strict =
+        new FeedPoller(
+            new SafeHttpClient(HttpSettings.defaults()),
+            new FeedParser(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            false);
+
+    PollResult result = strict.poll(source("frontier", "/rss"));
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            PollResult.Failed.class, f -> assertThat(f.kind()).isEqualTo("BLOCKED_ADDRESS"));
+    assertThat(server.requests()).isEmpty();
+  }
+}

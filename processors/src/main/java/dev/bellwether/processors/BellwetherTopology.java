@@ -1,0 +1,98 @@
+package dev.bellwether.processors;
+
+import dev.bellwether.core.tagging.Tagger;
+import dev.bellwether.core.watchlist.Watchlist;
+import dev.bellwether.processors.alert.AlertBuilder;
+import dev.bellwether.processors.article.FeedSummaryArticles;
+import dev.bellwether.processors.dedupe.SeenItemsFilter;
+import dev.bellwether.processors.tag.ArticleTagger;
+import dev.bellwether.schemas.Topics;
+import dev.bellwether.schemas.avro.Alert;
+import dev.bellwether.schemas.avro.Article;
+import dev.bellwether.schemas.avro.FeedItem;
+import dev.bellwether.schemas.avro.TaggedArticle;
+import dev.bellwether.schemas.serde.BellwetherSerdes;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The processors' topology, built by one method that {@code main} and the tests both call.
+ *
+ * <pre>
+ * bellwether.discovered ─ drop-seen-items ─▶ bellwether.new-items
+ * bellwether.new-items  ─ feed-summary-to-article ─▶ bellwether.articles
+ * bellwether.articles   ─ tag-article ─▶ bellwether.tagged
+ *                                      └ alerts-for-watched-events ─▶ bellwether.alerts
+ * </pre>
+ */
+public final class BellwetherTopology {
+  private static final Serde<String> KEYS = Serdes.String();
+
+  private BellwetherTopology() {}
+
+  /** What the topology needs from outside: the tagger, the watchlist, time and its bounds. */
+  public record Settings(
+      Tagger tagger,
+      Watchlist watchlist,
+      Clock clock,
+      Duration seenItemsMemory,
+      boolean articlesFromFeedSummaries) {}
+
+  public static Topology build(Settings settings) {
+    StreamsBuilder builder = new StreamsBuilder();
+    dropSeenItems(builder, settings.seenItemsMemory());
+    if (settings.articlesFromFeedSummaries()) {
+      articlesFromFeedSummaries(builder);
+    }
+    tagAndAlert(
+        builder,
+        new ArticleTagger(settings.tagger(), settings.clock()),
+        new AlertBuilder(settings.watchlist()));
+    return builder.build();
+  }
+
+  private static void dropSeenItems(StreamsBuilder builder, Duration memory) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SeenItemsFilter.STORE), KEYS, Serdes.Long()));
+    Serde<FeedItem> items = BellwetherSerdes.feedItem();
+    builder.stream(Topics.DISCOVERED.name(), Consumed.with(KEYS, items).withName("read-discovered"))
+        .process(
+            () -> new SeenItemsFilter(memory), Named.as("drop-seen-items"), SeenItemsFilter.STORE)
+        .to(Topics.NEW_ITEMS.name(), Produced.with(KEYS, items).withName("write-new-items"));
+  }
+
+  private static void articlesFromFeedSummaries(StreamsBuilder builder) {
+    builder.stream(
+            Topics.NEW_ITEMS.name(),
+            Consumed.with(KEYS, BellwetherSerdes.feedItem()).withName("read-new-items"))
+        .mapValues(FeedSummaryArticles::fromFeedItem, Named.as("feed-summary-to-article"))
+        .to(
+            Topics.ARTICLES.name(),
+            Produced.with(KEYS, BellwetherSerdes.article()).withName("write-articles"));
+  }
+
+  private static void tagAndAlert(
+      StreamsBuilder builder, ArticleTagger tagger, AlertBuilder alerts) {
+    Serde<Article> articles = BellwetherSerdes.article();
+    Serde<TaggedArticle> taggedArticles = BellwetherSerdes.taggedArticle();
+    Serde<Alert> alertSerde = BellwetherSerdes.alert();
+    KStream<String, TaggedArticle> tagged =
+        builder.stream(
+                Topics.ARTICLES.name(), Consumed.with(KEYS, articles).withName("read-articles"))
+            .mapValues(tagger::tag, Named.as("tag-article"));
+    tagged.to(Topics.TAGGED.name(), Produced.with(KEYS, taggedArticles).withName("write-tagged"));
+    tagged
+        .flatMap((id, article) -> alerts.alertsFor(article), Named.as("alerts-for-watched-events"))
+        .to(Topics.ALERTS.name(), Produced.with(KEYS, alertSerde).withName("write-alerts"));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.bellwether.processors;
+
+import dev.bellwether.processors.deadletter.DeadLetterOnDeserializationError;
+import dev.bellwether.processors.deadletter.DeadLetterOnProcessingError;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the topology as a Kafka Streams application with exactly-once processing. Instances with the
+ * same application id share the work by partition.
+ */
+public final class ProcessorsRunner implements AutoCloseable {
+  /** The Streams application id, which also names the consumer group and internal topics. */
+  public static final String APPLICATION_ID = "bellwether-processors";
+
+  private static final Logger log = LoggerFactory.getLogger(ProcessorsRunner.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+
+  public ProcessorsRunner(
+      String bootstrapServers, Path stateDir, BellwetherTopology.Settings settings) {
+    this.streams =
+        new KafkaStreams(BellwetherTopology.build(settings), config(bootstrapServers, stateDir));
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          log.error("Stream thread failed; replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.setStateListener((now, before) -> log.info("Processors {} -> {}", before, now));
+  }
+
+  static Properties config(String bootstrapServers, Path stateDir) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterOnDeserializationError.class);
+    p.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    return p;
+  }
+
+  public void start() {
+    streams.start();
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    streams.close(CLOSE_TIMEOUT);
+  }
+}
