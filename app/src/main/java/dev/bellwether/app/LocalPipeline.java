@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -123,7 +124,10 @@ final class LocalPipeline implements AutoCloseable {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       TopicInstaller.ensure(admin, Topics.all());
     }
-    SourcePublisher.publish(bootstrapServers, options.sources());
+    Set<String> retired = SourcePublisher.sync(bootstrapServers, options.sources());
+    if (!retired.isEmpty()) {
+      log.info("Retired sources no longer configured: {}", retired);
+    }
     log.info("Polling {} sources", options.sources().sources().size());
     started.push(startProcessors(dataDir));
     IngestWorker ingest =

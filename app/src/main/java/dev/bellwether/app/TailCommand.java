@@ -48,8 +48,9 @@ final class TailCommand implements Callable<Integer> {
       defaultValue = "alerts",
       description =
           "Topic, short or full name: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
-      completionCandidates = TopicNames.class)
-  String topic;
+      completionCandidates = TopicNames.class,
+      converter = TopicConverter.class)
+  TopicSpec topic;
 
   @Option(names = "--from-beginning", description = "Start at the oldest record, not the newest.")
   boolean fromBeginning;
@@ -77,7 +78,7 @@ final class TailCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TopicSpec spec = Topics.byName(topic);
+    TopicSpec spec = topic;
     AvroSerde<? extends SpecificRecord> serde = BellwetherSerdes.forTopic(spec);
     PrintWriter out = this.spec.commandLine().getOut();
     try (var consumer =
@@ -164,6 +165,18 @@ final class TailCommand implements Callable<Integer> {
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "bellwether-tail");
     return p;
+  }
+
+  /** Reads a topic's short or full name. */
+  static final class TopicConverter implements picocli.CommandLine.ITypeConverter<TopicSpec> {
+    @Override
+    public TopicSpec convert(String value) {
+      try {
+        return Topics.byName(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** Topic short names, for --help and completion. */

@@ -45,6 +45,12 @@ final class FundingCues implements EventCues {
           "^['’]s\\s(?:[^.;,]{0,40}?\\s)?(?:raise|round|funding|financing|fundrais\\w*"
               + "|series [a-h])\\b(?!\\s+(?:of|for|in|into)\\b)");
 
+  /** "led a $300 million round for Y": the round belongs to the company after for / in / of. */
+  private static final Pattern LED_ROUND =
+      Pattern.compile(
+          "\\b(?:leads?|led|leading|co-leads?|co-led)\\s+(?:a|an|the)\\s+[^.;]{0,30}?\\b(?:round"
+              + "|raise|financing|funding|fundraise)\\s+(?:for|in|into|of|at)\\s+$");
+
   /** "X leads", "X led the round", "X joined": X is an investor, not the company raising. */
   private static final Pattern LEADS_AFTER =
       Pattern.compile(
@@ -62,7 +68,8 @@ final class FundingCues implements EventCues {
     if (!s.hasAnchor() || StatusCues.isNegated(s) || s.has(NOT_FUNDING) && !s.has(ROUND_PHRASE)) {
       return List.of();
     }
-    Optional<CompanyMention> recipient = ownRound(s).or(() -> investedInto(s)).or(() -> raiser(s));
+    Optional<CompanyMention> recipient =
+        ownRound(s).or(() -> investedInto(s)).or(() -> ledRoundFor(s)).or(() -> raiser(s));
     if (recipient.isEmpty() || StatusCues.isHypothetical(s, firstCue(s))) {
       return List.of();
     }
@@ -86,6 +93,14 @@ final class FundingCues implements EventCues {
     return s.mentions().stream()
         .filter(m -> !s.isEpithet(m))
         .filter(m -> OWN_ROUND.matcher(s.lower().substring(m.end() - s.sentence().start())).find())
+        .findFirst();
+  }
+
+  /** The company a round is led for ("X led a $300 million round for Y"). */
+  private static Optional<CompanyMention> ledRoundFor(SentenceContext s) {
+    return s.mentions().stream()
+        .filter(m -> !s.isEpithet(m))
+        .filter(m -> LED_ROUND.matcher(s.lower().substring(0, s.offset(m))).find())
         .findFirst();
   }
 

@@ -166,6 +166,162 @@ class TaggerTest {
     assertThat(e.facts().get("parties")).isEqualTo("Nvidia; Cerence");
   }
 
+  private static List<DetectedEvent> of(EventType type, String text) {
+    return events(text).stream().filter(e -> e.type() == type).toList();
+  }
+
+  @Test
+  void dropsHypotheticalAcquisition() {
+    assertThat(of(EventType.ACQUISITION, "Would it make sense for Oracle to buy Mistral AI?"))
+        .isEmpty();
+    assertThat(of(EventType.ACQUISITION, "Bankers say Salesforce could afford to acquire Cohere."))
+        .isEmpty();
+    assertThat(of(EventType.ACQUISITION, "Commentators speculate that IBM may buy Glean."))
+        .isEmpty();
+    assertThat(
+            of(
+                EventType.ACQUISITION,
+                "If Salesforce bought Glean, it would own enterprise search."))
+        .isEmpty();
+  }
+
+  @Test
+  void keepsAStatementThatEndsInAnAsideQuestion() {
+    DetectedEvent e =
+        only(
+            EventType.PARTNERSHIP,
+            "Mistral AI models are now available in Oracle's cloud — who saw that coming?");
+    assertThat(e.facts().get("parties")).contains("Mistral AI").contains("Oracle");
+  }
+
+  @Test
+  void readsLicencesGrantedAsRelaxedExportControl() {
+    for (String text :
+        List.of(
+            "Washington granted AMD licences to export its MI308 chips to China.",
+            "AMD wins approval to sell the MI308 in China.",
+            "Officials cleared AMD to resume shipments of a China-only accelerator.")) {
+      DetectedEvent e = only(EventType.EXPORT_CONTROL, text);
+      assertThat(e.relaxed()).as(text).isTrue();
+      assertThat(e.companies()).as(text).startsWith("AMD");
+    }
+  }
+
+  @Test
+  void readsABillOnChipsSoldAbroadAsAReportedExportControl() {
+    DetectedEvent e =
+        only(
+            EventType.EXPORT_CONTROL,
+            "Two senators introduced a bill to track advanced AI chips sold abroad.");
+    assertThat(e.status()).isEqualTo(EventStatus.REPORTED);
+    assertThat(e.facts()).containsEntry("authority", "US Congress");
+  }
+
+  @Test
+  void readsTheListedCompanyNamedBeforeTheEntityList() {
+    DetectedEvent e =
+        only(EventType.EXPORT_CONTROL, "Commerce has put Zhipu AI on the Entity List.");
+    assertThat(e.facts()).containsEntry("target", "Zhipu AI");
+  }
+
+  @Test
+  void dropsACommentWithoutACompanyOnAnExportControlAlreadyRead() {
+    List<DetectedEvent> found =
+        of(
+            EventType.EXPORT_CONTROL,
+            "US adds Zhipu AI to the Entity List\n\n"
+                + "Beijing called the move an abuse of export controls.");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).companies()).containsExactly("Zhipu AI");
+  }
+
+  @Test
+  void takesTheCompanyWhoseRaiseItIsNotTheLeadInvestor() {
+    DetectedEvent e = only(EventType.FUNDING, "Nvidia leads Mistral AI's $2 billion round.");
+    assertThat(e.companies()).startsWith("Mistral AI");
+    assertThat(e.facts()).containsEntry("investors", "Nvidia");
+    DetectedEvent led = only(EventType.FUNDING, "Nvidia led a $300 million round for Cohere.");
+    assertThat(led.companies()).startsWith("Cohere");
+  }
+
+  @Test
+  void neverTakesAValuationAsTheAmount() {
+    DetectedEvent e =
+        only(
+            EventType.FUNDING,
+            "xAI is in talks to raise $12 billion in a round led by Nvidia that would value it at"
+                + " $200 billion.");
+    assertThat(e.companies()).startsWith("xAI");
+    assertThat(e.facts())
+        .containsEntry("amount_usd", "12000000000")
+        .containsEntry("valuation_usd", "200000000000")
+        .containsEntry("investors", "Nvidia");
+    assertThat(
+            only(
+                    EventType.FUNDING,
+                    "Cohere raised $500 million in a deal that values it at $7 billion.")
+                .facts())
+        .containsEntry("amount_usd", "500000000")
+        .containsEntry("valuation_usd", "7000000000");
+  }
+
+  @Test
+  void mergesAHeadlineAndItsFollowingSentenceIntoOneEvent() {
+    List<DetectedEvent> found =
+        of(
+            EventType.FUNDING,
+            "Cohere closes $500 million round\n\n"
+                + "Cohere said it raised the money in a Series D led by Nvidia that values it at"
+                + " $6.8 billion.");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).facts())
+        .containsEntry("amount_usd", "500000000")
+        .containsEntry("valuation_usd", "6800000000")
+        .containsEntry("round", "Series D")
+        .containsEntry("investors", "Nvidia");
+  }
+
+  @Test
+  void marksReadiesAndNearsAsReported() {
+    assertThat(only(EventType.IPO, "Databricks readies its IPO filing.").status())
+        .isEqualTo(EventStatus.REPORTED);
+    assertThat(only(EventType.FUNDING, "Mistral AI nears close of a $1 billion round.").status())
+        .isEqualTo(EventStatus.REPORTED);
+  }
+
+  @Test
+  void countsACustomerOutsideTheKnowledgeBaseThatPicksAModel() {
+    for (String text :
+        List.of(
+            "Volvo picks Google's Gemini for its next in-car assistant.",
+            "Carmaker Renault taps Mistral AI to power its voice assistant.",
+            "Shares rose after automaker Stellantis agreed to build Claude into its dashboards.",
+            "Siemens and Microsoft announced a partnership to bring Copilot to factory floors.")) {
+      DetectedEvent e = only(EventType.PARTNERSHIP, text);
+      assertThat(e.facts().get("parties").split("; ")).as(text).hasSize(2);
+    }
+    assertThat(
+            only(
+                    EventType.PARTNERSHIP,
+                    "Volvo picks Google's Gemini for its next in-car assistant.")
+                .facts())
+        .containsEntry("parties", "Google; Volvo");
+  }
+
+  @Test
+  void doesNotReadAHireOrAPronounAsAPartner() {
+    assertThat(of(EventType.PARTNERSHIP, "OpenAI taps Google's former executive for its CFO job."))
+        .isEmpty();
+    assertThat(of(EventType.PARTNERSHIP, "Cohere said on Monday that we are teaming up soon."))
+        .isEmpty();
+  }
+
+  @Test
+  void putsTheHostFirstWhenAModelLandsInItsProduct() {
+    DetectedEvent e = only(EventType.PARTNERSHIP, "Anthropic's Claude lands in Apple's Xcode.");
+    assertThat(e.companies()).containsExactly("Apple", "Anthropic");
+  }
+
   @Test
   void needsAKnownCompany() {
     assertThat(events("Acme Robotics raised $20 million in a Series A.")).isEmpty();

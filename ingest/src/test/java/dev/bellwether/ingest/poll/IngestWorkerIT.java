@@ -154,6 +154,18 @@ class IngestWorkerIT {
     }
   }
 
+  @Test
+  void syncRetiresSourcesNoLongerInTheFile() {
+    SourcePublisher.publish(kafka.bootstrapServers(), sourcesFile("wire", "makers"));
+
+    Set<String> retired = SourcePublisher.sync(kafka.bootstrapServers(), sourcesFile("makers"));
+
+    assertThat(retired).containsExactly("wire");
+    assertThat(SourcePublisher.liveSourceIds(kafka.bootstrapServers()))
+        .contains("makers")
+        .doesNotContain("wire");
+  }
+
   private IngestWorker worker(SourcesFile file) {
     SafeHttpClient http = new SafeHttpClient(HttpSettings.defaults());
     return new IngestWorker(kafka.bootstrapServers(), clock, http, file.allowPrivate(), listener);

@@ -1,0 +1,87 @@
+package dev.bellwether.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class BellwetherCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int execute(String... args) {
+    CommandLine cli = Bellwether.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "tail"})
+  void helpOfEverySubcommandTeachesWithExamples(String subcommand) {
+    assertThat(execute(subcommand, "--help")).isZero();
+    assertThat(out.toString()).contains("Usage: bellwether " + subcommand).contains("Examples:");
+  }
+
+  @Test
+  void topLevelHelpShowsWhereToStart() {
+    assertThat(execute("--help")).isZero();
+    assertThat(out.toString()).contains("bellwether run --demo").contains("run").contains("tail");
+  }
+
+  @Test
+  void refusesAMissingSourcesFileInOneSentence() {
+    int code = execute("run", "--sources", dir.resolve("nope.yaml").toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("no sources file at").doesNotContain("Exception");
+  }
+
+  @Test
+  void listsEveryProblemOfABadSourcesFile() throws Exception {
+    Path file = dir.resolve("sources.yaml");
+    Files.writeString(
+        file,
+        """
+        sources:
+          - id: a
+            url: https://example.com/a
+          - id: a
+            url: https://example.com/feed
+          - id: b
+            url: ftp://example.com/feed
+            interval: often
+        """);
+
+    int code = execute("run", "--sources", file.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("sources.yaml:4")
+        .contains("sources.yaml:7")
+        .contains("sources.yaml:8")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void refusesAnUnknownTopicNamingTheKnownOnes() {
+    int code = execute("tail", "--topic", "gossip");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown topic 'gossip'").contains("alerts");
+  }
+
+  @Test
+  void refusesDemoAndSourcesTogether() {
+    assertThat(execute("run", "--demo", "--sources", "x.yaml")).isEqualTo(2);
+    assertThat(err.toString()).contains("mutually exclusive");
+  }
+}
