@@ -1,9 +1,7 @@
 package dev.bellwether.app;
 
 import dev.bellwether.app.console.AlertPrinter;
-import dev.bellwether.core.company.CompanyKnowledgeBase;
 import dev.bellwether.core.tagging.Tagger;
-import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.poll.IngestWorker;
 import dev.bellwether.ingest.poll.SourcePublisher;
@@ -48,6 +46,7 @@ final class LocalPipeline implements AutoCloseable {
       int kafkaPort,
       @Nullable String bootstrapServers,
       SourcesFile sources,
+      Knowledge knowledge,
       boolean json) {}
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -129,7 +128,7 @@ final class LocalPipeline implements AutoCloseable {
       log.info("Retired sources no longer configured: {}", retired);
     }
     log.info("Polling {} sources", options.sources().sources().size());
-    started.push(startProcessors(dataDir));
+    started.push(startProcessors(dataDir, options.knowledge()));
     IngestWorker ingest =
         new IngestWorker(
             bootstrapServers,
@@ -157,11 +156,14 @@ final class LocalPipeline implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
-  private ProcessorsRunner startProcessors(Path dataDir) {
-    CompanyKnowledgeBase kb = CompanyKnowledgeBase.builtIn();
+  private ProcessorsRunner startProcessors(Path dataDir, Knowledge knowledge) {
     var settings =
         new BellwetherTopology.Settings(
-            new Tagger(kb), Watchlist.builtIn(kb), Clock.systemUTC(), SEEN_ITEMS_MEMORY, true);
+            new Tagger(knowledge.companies()),
+            knowledge.watchlist(),
+            Clock.systemUTC(),
+            SEEN_ITEMS_MEMORY,
+            true);
     ProcessorsRunner processors =
         new ProcessorsRunner(bootstrapServers, dataDir.resolve("streams"), settings);
     processors.start();

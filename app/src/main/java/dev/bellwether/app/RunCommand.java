@@ -73,6 +73,19 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print alerts as one JSON object per line.")
   boolean json;
 
+  @Option(
+      names = "--companies",
+      paramLabel = "FILE",
+      description =
+          "Company knowledge base YAML. Default: the built-in one (docs/configuration.md).")
+  Path companies;
+
+  @Option(
+      names = "--watchlist",
+      paramLabel = "FILE",
+      description = "Watchlist rules YAML. Default: the built-in one (docs/configuration.md).")
+  Path watchlist;
+
   @Override
   public Integer call() throws Exception {
     if (kafkaPort < 0 || kafkaPort > 65535) {
@@ -81,8 +94,9 @@ final class RunCommand implements Callable<Integer> {
     DemoFeedServer demo = sourceChoice.demo ? DemoFeedServer.start() : null;
     try {
       SourcesFile sources = demo != null ? demoSources(demo) : fileSources();
+      Knowledge knowledge = Knowledge.load(companies, watchlist);
       LocalPipeline.Options options =
-          new LocalPipeline.Options(dataDir, kafkaPort, bootstrapServers, sources, json);
+          new LocalPipeline.Options(dataDir, kafkaPort, bootstrapServers, sources, knowledge, json);
       try (LocalPipeline pipeline = LocalPipeline.start(options, System.out)) {
         pipeline.printAlertsUntilShutdown();
       }

@@ -72,6 +72,32 @@ class BellwetherCommandTest {
   }
 
   @Test
+  void refusesAWatchlistWithUnknownCompaniesListingEachWithItsLine() throws Exception {
+    Path file = dir.resolve("watchlist.yaml");
+    Files.writeString(
+        file,
+        """
+        version: 2
+        rules:
+          - id: deals
+            companies: [OpenAl]
+            events: [FUNDING, MERGER]
+            severity: HIGH
+            route: deals
+        """);
+
+    int code = execute("run", "--demo", "--watchlist", file.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("watchlist.yaml:4")
+        .contains("OpenAl")
+        .contains("watchlist.yaml:5")
+        .contains("MERGER")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void refusesAnUnknownTopicNamingTheKnownOnes() {
     int code = execute("tail", "--topic", "gossip");
 

@@ -90,7 +90,7 @@ class DemoPipelineIT {
     Path dataDir = Files.createTempDirectory("bellwether-demo-it-");
 
     RunOutput first =
-        runUntil(dataDir, () -> read(Topics.ALERTS.name(), BellwetherSerdes.alert()).size() >= 15);
+        runUntil(dataDir, () -> read(Topics.ALERTS.name(), BellwetherSerdes.alert()).size() >= 20);
     List<Alert> alerts = read(Topics.ALERTS.name(), BellwetherSerdes.alert());
 
     assertThat(alerts)
@@ -102,7 +102,13 @@ class DemoPipelineIT {
             "PARTNERSHIP Microsoft",
             "ACQUISITION Nvidia",
             "IPO Cerebras",
-            "PARTNERSHIP Stability AI");
+            "PARTNERSHIP Stability AI",
+            "PARTNERSHIP Alibaba",
+            "EXPORT_CONTROL Nvidia");
+    assertThat(alerts)
+        .filteredOn(a -> a.getEventType() == EventType.EXPORT_CONTROL && a.getRelaxed())
+        .extracting(a -> a.getCompanies().get(0))
+        .containsOnly("Nvidia");
     assertThat(alerts)
         .filteredOn(a -> a.getEventType() == EventType.PARTNERSHIP && a.getEnded())
         .extracting(a -> a.getCompanies().get(0))
@@ -152,7 +158,9 @@ class DemoPipelineIT {
               DemoFeedServer.sourcesYaml(),
               "demo/sources.yaml",
               Map.of("DEMO_BASE", demo.baseUrl().toString()));
-      var options = new LocalPipeline.Options(dataDir, 0, kafka.bootstrapServers(), sources, false);
+      var options =
+          new LocalPipeline.Options(
+              dataDir, 0, kafka.bootstrapServers(), sources, Knowledge.builtIn(), false);
       try (LocalPipeline pipeline =
           LocalPipeline.start(options, new PrintStream(console, true, StandardCharsets.UTF_8))) {
         Future<?> printing = runner.submit(pipeline::printAlertsUntilShutdown);
