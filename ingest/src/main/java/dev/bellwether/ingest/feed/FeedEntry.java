@@ -2,6 +2,7 @@ package dev.bellwether.ingest.feed;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -13,14 +14,28 @@ import org.jspecify.annotations.Nullable;
  * @param title plain text, possibly empty
  * @param summary plain text: tags stripped, entities decoded, whitespace collapsed
  * @param published when the entry was published, or else last updated
+ * @param attributes source-specific facts (form type, CIK, document number, media URL...)
  */
 public record FeedEntry(
     @Nullable String guid,
     URI link,
     String title,
     @Nullable String summary,
-    @Nullable Instant published) {
+    @Nullable Instant published,
+    Map<String, String> attributes) {
+
+  /** An entry without source-specific attributes. */
+  public FeedEntry(
+      @Nullable String guid,
+      URI link,
+      String title,
+      @Nullable String summary,
+      @Nullable Instant published) {
+    this(guid, link, title, summary, published, Map.of());
+  }
+
   public FeedEntry {
+    attributes = Map.copyOf(attributes);
     Objects.requireNonNull(link, "link");
     Objects.requireNonNull(title, "title");
     if (!link.isAbsolute()) {

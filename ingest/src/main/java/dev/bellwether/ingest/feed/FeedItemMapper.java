@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.Map;
 
 /** Converts a {@link FeedEntry} found at a source into the Avro {@link FeedItem}. */
 public final class FeedItemMapper {
@@ -26,7 +25,7 @@ public final class FeedItemMapper {
         .setSummary(entry.summary())
         .setPublished(entry.published() == null ? null : millis(entry.published()))
         .setDiscovered(millis(discovered))
-        .setAttributes(Map.of())
+        .setAttributes(entry.attributes())
         .build();
   }
 

@@ -3,6 +3,7 @@ package dev.bellwether.ingest.source;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,15 +16,42 @@ import java.util.Set;
  * @param url where to fetch, http or https
  * @param interval time between polls, at least {@link #MIN_INTERVAL}
  * @param allowPrivate whether the url may resolve to loopback or private addresses
+ * @param minInterval the shortest interval adaptive polling may use for a busy source
+ * @param maxInterval the longest interval adaptive polling may use for a quiet source
+ * @param options type-specific settings (CIK and forms for {@code edgar}, selectors for {@code
+ *     html}, ...), validated by the reader of the type
  */
 public record SourceDefinition(
-    String id, String type, String name, URI url, Duration interval, boolean allowPrivate) {
+    String id,
+    String type,
+    String name,
+    URI url,
+    Duration interval,
+    boolean allowPrivate,
+    Duration minInterval,
+    Duration maxInterval,
+    Map<String, String> options) {
 
   /** The source types this version can poll. */
   public static final Set<String> TYPES = Set.of("rss");
 
   public static final Duration MIN_INTERVAL = Duration.ofSeconds(30);
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
+
+  /** A source with default interval bounds and no options. */
+  public SourceDefinition(
+      String id, String type, String name, URI url, Duration interval, boolean allowPrivate) {
+    this(
+        id,
+        type,
+        name,
+        url,
+        interval,
+        allowPrivate,
+        defaultMinInterval(interval),
+        defaultMaxInterval(interval),
+        Map.of());
+  }
 
   public SourceDefinition {
     Objects.requireNonNull(id, "id");
@@ -43,6 +71,39 @@ public record SourceDefinition(
     if (interval.compareTo(MIN_INTERVAL) < 0) {
       throw new IllegalArgumentException("interval must be at least 30s: " + interval);
     }
+    Objects.requireNonNull(minInterval, "minInterval");
+    Objects.requireNonNull(maxInterval, "maxInterval");
+    if (minInterval.compareTo(MIN_INTERVAL) < 0
+        || minInterval.compareTo(interval) > 0
+        || maxInterval.compareTo(interval) < 0) {
+      throw new IllegalArgumentException(
+          "need 30s <= min-interval <= interval <= max-interval: "
+              + minInterval
+              + ", "
+              + interval
+              + ", "
+              + maxInterval);
+    }
+    options = Map.copyOf(options);
+  }
+
+  /** A quarter of the interval, but never under {@link #MIN_INTERVAL}. */
+  public static Duration defaultMinInterval(Duration interval) {
+    Duration quarter = interval.dividedBy(4);
+    if (quarter.compareTo(MIN_INTERVAL) >= 0) {
+      return quarter;
+    }
+    return interval.compareTo(MIN_INTERVAL) < 0 ? interval : MIN_INTERVAL;
+  }
+
+  /** Four times the interval, but never over a day (or the interval, if that is longer). */
+  public static Duration defaultMaxInterval(Duration interval) {
+    Duration fourTimes = interval.multipliedBy(4);
+    Duration day = Duration.ofDays(1);
+    if (fourTimes.compareTo(day) <= 0) {
+      return fourTimes;
+    }
+    return interval.compareTo(day) > 0 ? interval : day;
   }
 
   /** Whether {@code url} is absolute, http or https, and names a host. */
