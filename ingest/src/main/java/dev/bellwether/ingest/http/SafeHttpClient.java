@@ -74,11 +74,22 @@ public final class SafeHttpClient {
    * @throws FetchException for any failure, including non-2xx statuses
    */
   public FetchResult fetch(URI url, Validators validators, boolean allowPrivate) {
+    return fetch(url, validators, allowPrivate, null);
+  }
+
+  /**
+   * Fetches {@code url} as {@link #fetch(URI, Validators, boolean)} does, identifying as {@code
+   * userAgent} instead of the configured User-Agent when one is given (SEC EDGAR requires a
+   * User-Agent naming the requester and a contact address).
+   */
+  public FetchResult fetch(
+      URI url, Validators validators, boolean allowPrivate, @Nullable String userAgent) {
+    String agent = userAgent == null ? settings.userAgent() : userAgent;
     long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
     URI current = url;
     for (int redirects = 0; ; redirects++) {
       checkDestination(current, allowPrivate);
-      HttpResponse<byte[]> response = send(current, validators, deadline);
+      HttpResponse<byte[]> response = send(current, validators, agent, deadline);
       int status = response.statusCode();
       if (!REDIRECTS.contains(status)) {
         return result(response, current, validators);
@@ -143,13 +154,14 @@ public final class SafeHttpClient {
     }
   }
 
-  private HttpResponse<byte[]> send(URI url, Validators validators, long deadline) {
+  private HttpResponse<byte[]> send(
+      URI url, Validators validators, String userAgent, long deadline) {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
       throw timeout(url, null);
     }
     CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(request(url, validators, remaining), this::bodySubscriber);
+        client.sendAsync(request(url, validators, userAgent, remaining), this::bodySubscriber);
     try {
       return future.get(remaining, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -164,12 +176,13 @@ public final class SafeHttpClient {
     }
   }
 
-  private HttpRequest request(URI url, Validators validators, long remainingNanos) {
+  private HttpRequest request(
+      URI url, Validators validators, String userAgent, long remainingNanos) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .GET()
             .timeout(Duration.ofNanos(remainingNanos))
-            .header("User-Agent", settings.userAgent())
+            .header("User-Agent", userAgent)
             .header("Accept", ACCEPT)
             .header("Accept-Encoding", "gzip, deflate");
     if (validators.etag() != null) {
