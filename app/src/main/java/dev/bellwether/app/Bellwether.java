@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
           + " (funding, export controls, partnerships, acquisitions, IPOs) and publishes one"
           + " alert per story to Kafka.",
     },
-    subcommands = {RunCommand.class, TailCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      IngestCommand.class,
+      ProcessCommand.class,
+      TailCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Start here:",

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -39,7 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalPipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
-  private static final Duration SEEN_ITEMS_MEMORY = Duration.ofDays(30);
 
   record Options(
       Path dataDir,
@@ -158,12 +156,8 @@ final class LocalPipeline implements AutoCloseable {
 
   private ProcessorsRunner startProcessors(Path dataDir, Knowledge knowledge) {
     var settings =
-        new BellwetherTopology.Settings(
-            new Tagger(knowledge.companies()),
-            knowledge.watchlist(),
-            Clock.systemUTC(),
-            SEEN_ITEMS_MEMORY,
-            true);
+        BellwetherTopology.Settings.standard(
+            new Tagger(knowledge.companies()), knowledge.watchlist());
     ProcessorsRunner processors =
         new ProcessorsRunner(bootstrapServers, dataDir.resolve("streams"), settings);
     processors.start();

@@ -45,7 +45,16 @@ public final class BellwetherTopology {
       Watchlist watchlist,
       Clock clock,
       Duration seenItemsMemory,
-      boolean articlesFromFeedSummaries) {}
+      boolean articlesFromFeedSummaries) {
+
+    /** How long an item id is remembered by default: longer than feeds keep old entries. */
+    public static final Duration DEFAULT_SEEN_ITEMS_MEMORY = Duration.ofDays(30);
+
+    /** Production settings: system clock, default memory, articles from feed summaries (v1). */
+    public static Settings standard(Tagger tagger, Watchlist watchlist) {
+      return new Settings(tagger, watchlist, Clock.systemUTC(), DEFAULT_SEEN_ITEMS_MEMORY, true);
+    }
+  }
 
   public static Topology build(Settings settings) {
     StreamsBuilder builder = new StreamsBuilder();

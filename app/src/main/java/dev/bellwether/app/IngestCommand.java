@@ -1,0 +1,81 @@
+package dev.bellwether.app;
+
+import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.poll.IngestWorker;
+import dev.bellwether.ingest.poll.SourcePublisher;
+import dev.bellwether.ingest.source.SourcesFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bellwether ingest}: the feed pollers alone, against a running cluster. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the pollers alone against a Kafka cluster: they read the sources from the"
+          + " bellwether.sources topic and write what they find to bellwether.discovered.",
+      "",
+      "Start several (on one machine or many) to share the sources: Kafka splits them across"
+          + " the instances of consumer group bellwether-ingest and moves them when one stops.",
+      "With --sources, this instance first makes the sources topic hold exactly that file."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  bellwether ingest --bootstrap-servers kafka:9092 --sources config/sources.yaml",
+      "  bellwether ingest --bootstrap-servers kafka:9092     # a second instance: shares the work"
+    })
+final class IngestCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(IngestCommand.class);
+
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      defaultValue = "${env:BELLWETHER_BOOTSTRAP_SERVERS:-localhost:9092}",
+      description = "Kafka cluster (env BELLWETHER_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
+  String bootstrapServers;
+
+  @Option(
+      names = "--sources",
+      paramLabel = "FILE",
+      description = "Publish this sources file to the cluster before polling.")
+  Path sources;
+
+  @Option(
+      names = "--allow-private",
+      description =
+          "Let sources reach loopback and private addresses (when --sources is not given;"
+              + " otherwise the file's network.allow-private decides).")
+  boolean allowPrivate;
+
+  @Override
+  public Integer call() throws Exception {
+    boolean privateAllowed = allowPrivate;
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      dev.bellwether.schemas.TopicInstaller.ensure(admin, dev.bellwether.schemas.Topics.all());
+    }
+    if (sources != null) {
+      if (!Files.isRegularFile(sources)) {
+        throw new UserError("no sources file at " + sources.toAbsolutePath());
+      }
+      SourcesFile file = SourcesFile.load(sources, System.getenv());
+      var retired = SourcePublisher.sync(bootstrapServers, file);
+      log.info("Published {} sources; retired {}", file.sources().size(), retired);
+      privateAllowed = file.allowPrivate();
+    }
+    IngestWorker worker =
+        new IngestWorker(
+            bootstrapServers, Clock.systemUTC(), HttpSettings.defaults(), privateAllowed);
+    worker.start();
+    RoleRunner.runUntilShutdown("ingest", worker);
+    return 0;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.bellwether.app;
+
+import dev.bellwether.core.tagging.Tagger;
+import dev.bellwether.processors.BellwetherTopology;
+import dev.bellwether.processors.ProcessorsRunner;
+import dev.bellwether.schemas.TopicInstaller;
+import dev.bellwether.schemas.Topics;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bellwether process}: the Kafka Streams processors alone, against a running cluster. */
+@Command(
+    name = "process",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the processors alone against a Kafka cluster: dedupe discovered items, tag articles"
+          + " and publish alerts, exactly once.",
+      "",
+      "Start several to share the partitions (Kafka Streams application bellwether-processors);"
+          + " each keeps its state stores under --state-dir."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  bellwether process --bootstrap-servers kafka:9092",
+      "  bellwether process --bootstrap-servers kafka:9092 --watchlist my-watchlist.yaml"
+    })
+final class ProcessCommand implements Callable<Integer> {
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      defaultValue = "${env:BELLWETHER_BOOTSTRAP_SERVERS:-localhost:9092}",
+      description = "Kafka cluster (env BELLWETHER_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
+  String bootstrapServers;
+
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      defaultValue = "${env:BELLWETHER_STATE_DIR:-bellwether-data/streams}",
+      description = "Where the state stores live. Default: ${DEFAULT-VALUE}.")
+  Path stateDir;
+
+  @Option(names = "--companies", paramLabel = "FILE", description = "Company knowledge base YAML.")
+  Path companies;
+
+  @Option(names = "--watchlist", paramLabel = "FILE", description = "Watchlist rules YAML.")
+  Path watchlist;
+
+  @Override
+  public Integer call() throws Exception {
+    Knowledge knowledge = Knowledge.load(companies, watchlist);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      TopicInstaller.ensure(admin, Topics.all());
+    }
+    var settings =
+        BellwetherTopology.Settings.standard(
+            new Tagger(knowledge.companies()), knowledge.watchlist());
+    ProcessorsRunner processors = new ProcessorsRunner(bootstrapServers, stateDir, settings);
+    processors.start();
+    RoleRunner.runUntilShutdown("processors", processors);
+    return 0;
+  }
+}
