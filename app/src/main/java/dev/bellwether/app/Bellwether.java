@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ProcessCommand.class,
       TailCommand.class,
+      FeedsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -1,182 +1,180 @@
 package dev.bellwether.ingest.feed;
 
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
+import org.jdom2.Document;
 import org.jspecify.annotations.Nullable;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
- * Parses RSS (0.9x, 1.0/RDF, 2.0) and Atom (0.3, 1.0) with Rome into {@link FeedEntry} values.
+ * Parses the feeds of the real web into {@link FeedEntry} values: RSS 0.90 to 2.0, RSS 1.0 (RDF),
+ * Atom 0.3 and 1.0 through Rome; CDF; and JSON Feed 1.0/1.1.
  *
- * <p>Hostile XML is refused: DOCTYPE declarations are disallowed, so neither external entities
- * (XXE) nor entity expansion ("billion laughs") can happen; Rome also turns off external entities
- * and external DTD loading and installs an empty entity resolver. Entries without a usable http(s)
- * link are skipped. Thread-safe.
+ * <p>The character encoding comes from the byte-order mark, the HTTP charset and the XML
+ * declaration, in that order ({@link CharsetSniffer}). DOCTYPEs are allowed but nothing external is
+ * ever read and entity expansion is capped ({@link SafeXml}), so XXE and "billion laughs" fail
+ * harmlessly. A document that is not well-formed XML gets one repair pass ({@link FeedRepair}); if
+ * that parses, the result lists what was wrong in {@link ParsedFeed#problems()}. Anything else is a
+ * {@link FeedParseException} whose message is one sentence. Entries without a usable http(s) link
+ * are skipped. Thread-safe.
  */
 public final class FeedParser {
   /** Summaries longer than this many characters are cut, ending with an ellipsis. */
-  static final int MAX_SUMMARY_CHARS = 8192;
+  static final int MAX_SUMMARY_CHARS = EntryFields.MAX_SUMMARY_CHARS;
 
   /**
    * The entries of the feed in {@code body}.
    *
    * @param contentType the HTTP {@code Content-Type}, for its charset; may be null
    * @param feedUrl where the feed came from, to resolve relative links
-   * @throws FeedParseException if the body is not a feed this parser accepts
+   * @throws FeedParseException if the body is not a feed this parser can read
    */
   public List<FeedEntry> parse(byte[] body, @Nullable String contentType, URI feedUrl) {
-    if (body.length == 0) {
-      throw new FeedParseException("The document is empty.", null);
-    }
-    SyndFeed feed = read(body, contentType);
-    try {
-      return entries(feed, base(feed, feedUrl));
-    } catch (RuntimeException e) {
-      throw new FeedParseException("The feed's entries could not be converted: " + e + ".", e);
-    }
+    return read(body, contentType, feedUrl).entries();
   }
 
   public List<FeedEntry> parse(byte[] body, URI feedUrl) {
     return parse(body, null, feedUrl);
   }
 
-  private static SyndFeed read(byte[] body, @Nullable String contentType) {
-    SyndFeedInput input = new SyndFeedInput();
-    input.setAllowDoctypes(false);
-    input.setPreserveWireFeed(false);
-    try (XmlReader reader = xmlReader(new ByteArrayInputStream(body), contentType)) {
-      return input.build(reader);
-    } catch (ParsingFeedException e) {
-      throw new FeedParseException(describe(e), e);
-    } catch (FeedException e) {
-      throw new FeedParseException("The feed could not be read: " + message(e) + ".", e);
-    } catch (IOException e) {
-      throw new FeedParseException(
-          "The document's character encoding cannot be read: " + message(e) + ".", e);
-    } catch (IllegalArgumentException e) {
-      throw new FeedParseException("The document is XML but not an RSS or Atom feed.", e);
-    } catch (RuntimeException | StackOverflowError e) {
-      throw new FeedParseException("The feed could not be read: " + e + ".", e);
-    }
-  }
-
-  private static XmlReader xmlReader(InputStream in, @Nullable String contentType)
-      throws IOException {
-    return contentType == null ? new XmlReader(in, true) : new XmlReader(in, contentType, true);
-  }
-
-  private static String describe(ParsingFeedException e) {
-    String message = message(e);
-    if (message.toLowerCase(Locale.ROOT).contains("doctype")) {
-      return "The feed declares a DOCTYPE, which is refused to prevent entity attacks (XXE,"
-          + " billion laughs).";
-    }
-    String where = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() : "";
-    return "The document is not well-formed XML" + where + ": " + message + ".";
-  }
-
-  private static String message(Exception e) {
-    Throwable deepest = e;
-    while (deepest.getCause() != null && deepest.getCause() != deepest) {
-      deepest = deepest.getCause();
-    }
-    String message = deepest.getMessage() == null ? deepest.toString() : deepest.getMessage();
-    message = message.strip().replaceAll("\\s+", " ");
-    return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
-  }
-
-  private static URI base(SyndFeed feed, URI feedUrl) {
-    URI link = absoluteHttp(feedUrl, feed.getLink());
-    return link != null ? link : feedUrl;
-  }
-
-  private static List<FeedEntry> entries(SyndFeed feed, URI base) {
-    List<FeedEntry> entries = new ArrayList<>();
-    for (SyndEntry entry : feed.getEntries()) {
-      URI link = link(entry, base);
-      if (link != null) {
-        entries.add(
-            new FeedEntry(
-                blankToNull(entry.getUri()), link, title(entry), summary(entry), published(entry)));
-      }
-    }
-    return entries;
-  }
-
-  private static @Nullable URI link(SyndEntry entry, URI base) {
-    URI link = absoluteHttp(base, entry.getLink());
-    if (link != null) {
-      return link;
-    }
-    for (SyndLink candidate : entry.getLinks()) {
-      String rel = candidate.getRel();
-      link =
-          rel == null || rel.equals("alternate") ? absoluteHttp(base, candidate.getHref()) : null;
-      if (link != null) {
-        return link;
-      }
-    }
-    return absoluteHttp(base, entry.getUri());
-  }
-
-  /** {@code href} resolved against {@code base}, if the result is an http(s) URL. */
-  static @Nullable URI absoluteHttp(URI base, @Nullable String href) {
-    if (href == null || href.isBlank()) {
-      return null;
+  /**
+   * The feed in {@code body}, with its format and any problems worked around.
+   *
+   * @param contentType the HTTP {@code Content-Type}, for its charset and media type; may be null
+   * @param feedUrl where the feed came from, to resolve relative links
+   * @throws FeedParseException if the body is not a feed this parser can read
+   */
+  public ParsedFeed read(byte[] body, @Nullable String contentType, URI feedUrl) {
+    if (body.length == 0) {
+      throw new FeedParseException("The document is empty.", null);
     }
     try {
-      URI resolved = base.resolve(href.strip());
-      String scheme = resolved.getScheme();
-      boolean http = scheme != null && scheme.toLowerCase(Locale.ROOT).startsWith("http");
-      return http && resolved.getHost() != null ? resolved : null;
-    } catch (IllegalArgumentException e) {
-      return null;
+      return readDocument(body, contentType, feedUrl);
+    } catch (FeedParseException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new FeedParseException("The feed could not be read: " + Messages.of(e) + ".", e);
     }
   }
 
-  private static String title(SyndEntry entry) {
-    String title = PlainText.of(entry.getTitle());
-    return title == null ? "" : title;
+  private static ParsedFeed readDocument(byte[] body, @Nullable String contentType, URI feedUrl) {
+    CharsetSniffer.Decoded decoded = CharsetSniffer.decode(body, contentType);
+    List<String> problems = new ArrayList<>();
+    if (decoded.problem() != null) {
+      problems.add(decoded.problem());
+    }
+    if (!XmlPrelude.isFeedMediaType(contentType)) {
+      problems.add(
+          "The Content-Type " + XmlPrelude.mediaType(contentType) + " is not a feed's media type.");
+    }
+    String text = decoded.text();
+    String charset = decoded.charset().name();
+    if (text.isBlank()) {
+      throw new FeedParseException("The document is empty.", null);
+    }
+    if (XmlPrelude.isJsonMediaType(contentType) || XmlPrelude.looksLikeJson(text)) {
+      return JsonFeedReader.read(text, charset, feedUrl, problems);
+    }
+    Document document = parseXml(text, problems);
+    noteUndeclaredHtmlEntities(text, problems);
+    return toFeed(document, charset, feedUrl, problems);
   }
 
-  private static @Nullable String summary(SyndEntry entry) {
-    String summary = PlainText.of(value(entry.getDescription()));
-    if (summary == null) {
-      for (SyndContent content : entry.getContents()) {
-        summary = summary == null ? PlainText.of(value(content)) : summary;
+  /** The XML document, strictly parsed if possible, else after one repair pass. */
+  private static Document parseXml(String text, List<String> problems) {
+    try {
+      return SafeXml.parse(text);
+    } catch (SAXException | IOException strict) {
+      if (SafeXml.isEntityLimit(strict)) {
+        throw new FeedParseException(
+            "The document's entities expand beyond safe limits, as in a \"billion laughs\""
+                + " attack, so it was refused.",
+            strict);
+      }
+      if (XmlPrelude.looksLikeHtml(text)) {
+        throw new FeedParseException("The document is an HTML page, not a feed.", strict);
+      }
+      FeedRepair.Repaired repaired = FeedRepair.repair(text);
+      try {
+        Document document = SafeXml.parse(repaired.text());
+        problems.add(Messages.notWellFormed(strict) + "; repaired: " + repaired.fixes() + ".");
+        return document;
+      } catch (SAXException | IOException stillBroken) {
+        throw new FeedParseException(Messages.notWellFormed(strict) + ".", strict);
       }
     }
-    if (summary != null && summary.length() > MAX_SUMMARY_CHARS) {
-      return summary.substring(0, MAX_SUMMARY_CHARS - 1) + "\u2026";
+  }
+
+  /** HTML entities in a document without a DOCTYPE are read, but it is not well-formed XML. */
+  private static void noteUndeclaredHtmlEntities(String text, List<String> problems) {
+    String reference = XmlPrelude.hasDoctype(text) ? null : HtmlEntities.firstReference(text);
+    if (reference != null && problems.stream().noneMatch(p -> p.contains("not well-formed"))) {
+      problems.add(
+          "The document uses HTML entities such as "
+              + reference
+              + " without a DOCTYPE declaring them; they were read as HTML's.");
     }
-    return summary;
   }
 
-  private static @Nullable String value(@Nullable SyndContent content) {
-    return content == null ? null : content.getValue();
+  private static ParsedFeed toFeed(
+      Document document, String charset, URI feedUrl, List<String> problems) {
+    if (CdfReader.isCdf(document.getRootElement())) {
+      return new ParsedFeed(
+          CdfReader.FORMAT,
+          charset,
+          CdfReader.entries(document.getRootElement(), feedUrl),
+          problems);
+    }
+    RomeQuirks.normalize(document);
+    SyndFeed feed = RomeFeeds.build(document);
+    return new ParsedFeed(feed.getFeedType(), charset, SyndEntries.of(feed, feedUrl), problems);
   }
 
-  private static @Nullable Instant published(SyndEntry entry) {
-    Date date =
-        entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-    return date == null ? null : date.toInstant();
+  /** Rome's reading of a parsed document. */
+  private static final class RomeFeeds {
+    static SyndFeed build(Document document) {
+      SyndFeedInput input = new SyndFeedInput();
+      input.setPreserveWireFeed(false);
+      try {
+        return input.build(document);
+      } catch (IllegalArgumentException e) {
+        throw new FeedParseException(
+            "The document is XML but not an RSS, Atom, RDF or CDF feed (its root element is <"
+                + document.getRootElement().getQualifiedName()
+                + ">).",
+            e);
+      } catch (FeedException e) {
+        throw new FeedParseException("The feed could not be read: " + Messages.of(e) + ".", e);
+      }
+    }
   }
 
-  private static @Nullable String blankToNull(@Nullable String text) {
-    return text == null || text.isBlank() ? null : text.strip();
+  /** One-sentence messages from exceptions. */
+  static final class Messages {
+    private Messages() {}
+
+    static String notWellFormed(Exception e) {
+      String where =
+          e instanceof SAXParseException p && p.getLineNumber() > 0
+              ? " at line " + p.getLineNumber()
+              : "";
+      return "The document is not well-formed XML" + where + ": " + of(e);
+    }
+
+    static String of(Throwable e) {
+      Throwable deepest = e;
+      while (deepest.getCause() != null && deepest.getCause() != deepest) {
+        deepest = deepest.getCause();
+      }
+      String message = deepest.getMessage() == null ? deepest.toString() : deepest.getMessage();
+      message = message.strip().replaceAll("\\s+", " ");
+      return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
   }
 }

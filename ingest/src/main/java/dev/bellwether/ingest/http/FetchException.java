@@ -14,7 +14,18 @@ public final class FetchException extends IngestException {
     TIMEOUT,
     TOO_MANY_REDIRECTS,
     HTTP_STATUS,
-    IO
+    IO,
+    /** robots.txt of the host disallows the URL, or could not be read and so defers visits. */
+    ROBOTS_DISALLOWED;
+
+    /** Whether this is our own safety or politeness policy refusing, not the server failing. */
+    public boolean isRefusal() {
+      return this == BLOCKED_ADDRESS
+          || this == BAD_SCHEME
+          || this == TOO_LARGE
+          || this == TOO_MANY_REDIRECTS
+          || this == ROBOTS_DISALLOWED;
+    }
   }
 
   private static final byte[] NO_BODY = new byte[0];
@@ -23,27 +34,69 @@ public final class FetchException extends IngestException {
   private final URI url;
   private final int status;
   private final byte[] body;
+  private final @Nullable String retryAfter;
+  private final boolean retriable;
 
   public FetchException(Kind kind, URI url, String message) {
-    this(kind, url, message, 0, NO_BODY, null);
+    this(kind, url, message, 0, NO_BODY, null, null);
   }
 
   public FetchException(Kind kind, URI url, String message, @Nullable Throwable cause) {
-    this(kind, url, message, 0, NO_BODY, cause);
+    this(kind, url, message, 0, NO_BODY, null, cause);
   }
 
-  FetchException(
-      Kind kind, URI url, String message, int status, byte[] body, @Nullable Throwable cause) {
+  private FetchException(
+      Kind kind,
+      URI url,
+      String message,
+      int status,
+      byte[] body,
+      @Nullable String retryAfter,
+      @Nullable Throwable cause) {
+    this(kind, url, message, status, body, retryAfter, cause, defaultRetriable(kind, status));
+  }
+
+  private FetchException(
+      Kind kind,
+      URI url,
+      String message,
+      int status,
+      byte[] body,
+      @Nullable String retryAfter,
+      @Nullable Throwable cause,
+      boolean retriable) {
     super(message, cause);
     this.kind = kind;
     this.url = url;
     this.status = status;
     this.body = body.clone();
+    this.retryAfter = retryAfter;
+    this.retriable = retriable;
   }
 
-  static FetchException status(URI url, int status, byte[] body) {
+  static FetchException status(URI url, int status, byte[] body, @Nullable String retryAfter) {
     return new FetchException(
-        Kind.HTTP_STATUS, url, "the server answered HTTP " + status, status, body, null);
+        Kind.HTTP_STATUS,
+        url,
+        "the server answered HTTP " + status,
+        status,
+        body,
+        retryAfter,
+        null);
+  }
+
+  /**
+   * robots.txt refuses {@code url}; {@code deferred} when it could not be read (5xx, timeout) and
+   * so only refuses until it can be, which makes the refusal retriable.
+   */
+  public static FetchException robotsDisallowed(URI url, String message, boolean deferred) {
+    return new FetchException(
+        Kind.ROBOTS_DISALLOWED, url, message, 0, NO_BODY, null, null, deferred);
+  }
+
+  /** The {@code Retry-After} header of a 429 or 503 answer, as sent; see {@link RetryAfter}. */
+  public @Nullable String retryAfter() {
+    return retryAfter;
   }
 
   public Kind kind() {
@@ -67,9 +120,14 @@ public final class FetchException extends IngestException {
 
   /**
    * Whether the same fetch may succeed later: timeouts, I/O errors, 408, 425, 429 and 5xx. Blocked
-   * addresses, bad schemes, oversize bodies, redirect loops and other statuses will not.
+   * addresses, bad schemes, oversize bodies, redirect loops and other statuses will not; a
+   * robots.txt refusal is retriable only when it was deferred because robots.txt could not be read.
    */
   public boolean retriable() {
+    return retriable;
+  }
+
+  private static boolean defaultRetriable(Kind kind, int status) {
     switch (kind) {
       case TIMEOUT:
       case IO:

@@ -31,7 +31,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Known gap: the JDK client resolves the host again when it connects; a DNS answer that changes
  * between our check and its lookup (DNS rebinding) is not caught, though the JVM's address cache
- * usually returns the answer we checked.
+ * (30 s for successful lookups by default) usually returns the answer we checked. Closing the gap
+ * would mean connecting to the checked address and sending the name in the {@code Host} header;
+ * {@code java.net.http} refuses a {@code Host} header unless {@code
+ * jdk.httpclient.allowRestrictedHeaders} is set JVM-wide, and for https it would then check the
+ * certificate and send SNI for the address instead of the name, so we do not. Deployments that need
+ * the guarantee should route fetches through an egress proxy that enforces the same policy.
  *
  * <p>Thread-safe; share one instance.
  */
@@ -84,15 +89,30 @@ public final class SafeHttpClient {
    */
   public FetchResult fetch(
       URI url, Validators validators, boolean allowPrivate, @Nullable String userAgent) {
+    return fetch(url, validators, allowPrivate, userAgent, settings.maxBodyBytes());
+  }
+
+  /**
+   * Fetches {@code url} as {@link #fetch(URI, Validators, boolean, String)} does, accepting at most
+   * {@code maxBodyBytes} (before and after decompression) if that is below the configured limit:
+   * for small documents such as robots.txt.
+   */
+  public FetchResult fetch(
+      URI url,
+      Validators validators,
+      boolean allowPrivate,
+      @Nullable String userAgent,
+      long maxBodyBytes) {
     String agent = userAgent == null ? settings.userAgent() : userAgent;
+    long limit = Math.min(maxBodyBytes, settings.maxBodyBytes());
     long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
     URI current = url;
     for (int redirects = 0; ; redirects++) {
       checkDestination(current, allowPrivate);
-      HttpResponse<byte[]> response = send(current, validators, agent, deadline);
+      HttpResponse<byte[]> response = send(current, validators, agent, deadline, limit);
       int status = response.statusCode();
       if (!REDIRECTS.contains(status)) {
-        return result(response, current, validators);
+        return result(response, current, validators, limit);
       }
       if (redirects >= settings.maxRedirects()) {
         throw new FetchException(
@@ -104,17 +124,18 @@ public final class SafeHttpClient {
     }
   }
 
-  private FetchResult result(HttpResponse<byte[]> response, URI url, Validators sent) {
+  private FetchResult result(HttpResponse<byte[]> response, URI url, Validators sent, long limit) {
     int status = response.statusCode();
     Validators fresh = Validators.from(response.headers());
     if (status == 304) {
       return new FetchResult.NotModified(url, sent.updatedBy(fresh));
     }
     if (status < 200 || status > 299) {
-      throw FetchException.status(url, status, response.body());
+      String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+      throw FetchException.status(url, status, response.body(), retryAfter);
     }
     String encoding = response.headers().firstValue("Content-Encoding").orElse(null);
-    byte[] body = ContentDecoding.decode(response.body(), encoding, settings.maxBodyBytes(), url);
+    byte[] body = ContentDecoding.decode(response.body(), encoding, limit, url);
     String contentType = response.headers().firstValue("Content-Type").orElse(null);
     return new HttpResponseData(status, body, contentType, fresh, url);
   }
@@ -155,13 +176,14 @@ public final class SafeHttpClient {
   }
 
   private HttpResponse<byte[]> send(
-      URI url, Validators validators, String userAgent, long deadline) {
+      URI url, Validators validators, String userAgent, long deadline, long limit) {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
       throw timeout(url, null);
     }
     CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(request(url, validators, userAgent, remaining), this::bodySubscriber);
+        client.sendAsync(
+            request(url, validators, userAgent, remaining), info -> bodySubscriber(info, limit));
     try {
       return future.get(remaining, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -194,8 +216,7 @@ public final class SafeHttpClient {
     return request.build();
   }
 
-  private HttpResponse.BodySubscriber<byte[]> bodySubscriber(ResponseInfo info) {
-    long limit = settings.maxBodyBytes();
+  private static HttpResponse.BodySubscriber<byte[]> bodySubscriber(ResponseInfo info, long limit) {
     if (info.statusCode() < 200 || info.statusCode() > 299) {
       return BoundedBodySubscriber.truncatingAt(ERROR_BODY_SAMPLE);
     }
@@ -208,7 +229,7 @@ public final class SafeHttpClient {
   private static URI location(HttpResponse<byte[]> response, URI current) {
     String location = response.headers().firstValue("Location").orElse(null);
     if (location == null) {
-      throw FetchException.status(current, response.statusCode(), response.body());
+      throw FetchException.status(current, response.statusCode(), response.body(), null);
     }
     try {
       return current.resolve(location.trim());

@@ -3,6 +3,7 @@ package dev.bellwether.ingest.poll;
 import dev.bellwether.ingest.feed.FeedParser;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.http.RedactedUrl;
+import dev.bellwether.ingest.http.RobotsCache;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.ingest.source.SourceMapper;
@@ -13,25 +14,18 @@ import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
@@ -50,15 +44,28 @@ import org.slf4j.LoggerFactory;
  * bellwether.dlq}.
  *
  * <p>On assignment the worker reads its partitions of the compacted topic from the beginning and so
- * rebuilds its sources; on revocation it drops them; a tombstone removes a source. It commits no
- * offsets. A source is polled as soon as it arrives and then every interval, measured with the
- * injected clock. Polls run on a small pool so the consumer thread only ever consumes and
- * schedules. Items are written with an idempotent producer, and a source's validators are kept for
- * the next conditional GET only once its items are acknowledged, so a failed write means the next
- * poll fetches everything again (at least once; {@code processors} deduplicates).
+ * rebuilds their sources; a tombstone removes a source. It commits no offsets. Partitions move with
+ * the cooperative sticky assignor, so a rebalance revokes only the partitions that change hands. On
+ * revocation the worker stops scheduling the revoked sources and waits, at most {@link
+ * #REVOCATION_WAIT}, for their polls in progress to finish and be written, cancelling any still
+ * running then, before the revocation returns: the next owner starts polling them only after that,
+ * so no source is polled by two instances at once (unless a poll outlives the wait, or the
+ * partition is lost to a session timeout rather than revoked).
+ *
+ * <p>When each source is due is decided by a {@link SourceScheduler} ({@link PollSchedule}:
+ * adaptive interval, backoff, Retry-After; {@link HostThrottle}: per-host rate and Crawl-delay),
+ * with the injected clock; robots.txt is checked before each fetch. Polls run on a small pool
+ * ({@link PollRunner}) so the consumer thread only ever consumes and schedules. Items are written
+ * with an idempotent producer, and a source's validators are kept for the next conditional GET only
+ * once its items are acknowledged, so a failed write means the next poll fetches everything again
+ * (at least once; {@code processors} deduplicates). {@link #stats()} reads the statistics per
+ * source.
  */
 public final class IngestWorker implements AutoCloseable {
   public static final String GROUP_ID = "bellwether-ingest";
+
+  /** The longest a revocation waits for the revoked sources' polls in progress. */
+  public static final Duration REVOCATION_WAIT = Duration.ofSeconds(30);
 
   private static final Logger log = LoggerFactory.getLogger(IngestWorker.class);
   private static final Duration CONSUMER_POLL = Duration.ofMillis(200);
@@ -69,30 +76,17 @@ public final class IngestWorker implements AutoCloseable {
   private final Clock clock;
   private final FeedPoller poller;
   private final IngestListener listener;
+  private final SourceScheduler scheduler;
   private final AvroSerde<Source> sourceSerde = BellwetherSerdes.source();
-  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   // Owned by the consumer thread.
-  private final Map<String, ScheduledSource> sources = new HashMap<>();
   private final Set<String> reportedBadRecords = new HashSet<>();
 
   private volatile boolean running;
   private @Nullable Thread consumerThread;
-  private @Nullable ExecutorService pollers;
+  private @Nullable PollRunner runner;
   private @Nullable PollResultWriter writer;
   private @Nullable Consumer<String, byte[]> consumer;
-
-  private static final class ScheduledSource {
-    final SourceDefinition definition;
-    final int partition;
-    Instant due;
-
-    ScheduledSource(SourceDefinition definition, int partition, Instant due) {
-      this.definition = definition;
-      this.partition = partition;
-      this.due = due;
-    }
-  }
 
   /**
    * @param allowPrivate whether sources may reach loopback and private addresses (the sources
@@ -108,16 +102,38 @@ public final class IngestWorker implements AutoCloseable {
         IngestListener.NONE);
   }
 
+  /** A worker with {@link PolitenessSettings#defaults()}. */
   public IngestWorker(
       String bootstrapServers,
       Clock clock,
       SafeHttpClient http,
       boolean allowPrivate,
       IngestListener listener) {
+    this(bootstrapServers, clock, http, allowPrivate, listener, PolitenessSettings.defaults());
+  }
+
+  public IngestWorker(
+      String bootstrapServers,
+      Clock clock,
+      SafeHttpClient http,
+      boolean allowPrivate,
+      IngestListener listener,
+      PolitenessSettings politeness) {
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.poller = new FeedPoller(http, new FeedParser(), clock, allowPrivate);
+    RobotsCache robots =
+        politeness.obeyRobots()
+            ? new RobotsCache(http, clock, politeness.robotsTtl(), politeness.robotsFailureTtl())
+            : null;
+    this.poller = new FeedPoller(http, new FeedParser(), clock, allowPrivate, robots);
+    this.scheduler =
+        new SourceScheduler(politeness, () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /** Statistics of the sources this instance polls now, and refusals since start. */
+  public IngestStats stats() {
+    return scheduler.stats();
   }
 
   /**
@@ -138,8 +154,9 @@ public final class IngestWorker implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     running = true;
-    writer = new PollResultWriter(SourcePublisher.producer(bootstrapServers), clock);
-    pollers = Executors.newFixedThreadPool(POLL_THREADS, threads("bellwether-ingest-poll-"));
+    PollResultWriter out = new PollResultWriter(SourcePublisher.producer(bootstrapServers), clock);
+    writer = out;
+    runner = new PollRunner(poller, scheduler, out, listener, clock, POLL_THREADS);
     Consumer<String, byte[]> sourcesConsumer = consumer();
     consumer = sourcesConsumer;
     Thread thread = new Thread(() -> consume(sourcesConsumer), "bellwether-ingest-sources");
@@ -148,7 +165,10 @@ public final class IngestWorker implements AutoCloseable {
     thread.start();
   }
 
-  /** Stops consuming, abandons polls in progress and flushes what was already produced. */
+  /**
+   * Stops consuming (which revokes this instance's partitions, so their polls in progress are
+   * finished and written first), then flushes what was produced.
+   */
   @Override
   public synchronized void close() {
     if (!running) {
@@ -156,13 +176,10 @@ public final class IngestWorker implements AutoCloseable {
     }
     running = false;
     Thread thread = Objects.requireNonNull(consumerThread);
-    ExecutorService executor = Objects.requireNonNull(pollers);
-    PollResultWriter out = Objects.requireNonNull(writer);
     Objects.requireNonNull(consumer).wakeup();
-    joinQuietly(thread);
-    executor.shutdownNow();
-    awaitQuietly(executor);
-    out.close(SHUTDOWN_WAIT);
+    joinQuietly(thread, REVOCATION_WAIT.plus(SHUTDOWN_WAIT));
+    Objects.requireNonNull(runner).shutdown(SHUTDOWN_WAIT);
+    Objects.requireNonNull(writer).close(SHUTDOWN_WAIT);
   }
 
   private Consumer<String, byte[]> consumer() {
@@ -175,7 +192,9 @@ public final class IngestWorker implements AutoCloseable {
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
             false,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest"),
+            "earliest",
+            ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+            CooperativeStickyAssignor.class.getName()),
         new StringDeserializer(),
         new ByteArrayDeserializer());
   }
@@ -206,7 +225,7 @@ public final class IngestWorker implements AutoCloseable {
       log.error("error consuming {}; retrying", Topics.SOURCES.name(), e);
       sleepQuietly(Duration.ofSeconds(1));
     }
-    scheduleDuePolls();
+    Objects.requireNonNull(runner).startDue();
   }
 
   private ConsumerRebalanceListener rebalanceListener(Consumer<String, byte[]> consumer) {
@@ -229,16 +248,18 @@ public final class IngestWorker implements AutoCloseable {
     };
   }
 
+  /** Stops scheduling the sources of {@code partitions} and waits for their polls in progress. */
   private void dropSources(Collection<TopicPartition> partitions) {
     Set<Integer> revoked = new HashSet<>();
     partitions.forEach(p -> revoked.add(p.partition()));
-    List<String> dropped = new ArrayList<>();
-    sources.values().removeIf(s -> revoked.contains(s.partition) && dropped.add(s.definition.id()));
-    dropped.forEach(poller::forget);
-    if (!dropped.isEmpty()) {
-      log.info("dropped {} sources of revoked partitions {}", dropped.size(), partitions);
-      listener.sourcesChanged(Set.copyOf(sources.keySet()));
+    List<String> dropped = scheduler.removePartitions(revoked);
+    if (dropped.isEmpty()) {
+      return;
     }
+    Objects.requireNonNull(runner).awaitPolls(dropped, REVOCATION_WAIT);
+    dropped.forEach(poller::forget);
+    log.info("dropped {} sources of revoked partitions {}", dropped.size(), partitions);
+    listener.sourcesChanged(scheduler.ids());
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {
@@ -267,25 +288,21 @@ public final class IngestWorker implements AutoCloseable {
   }
 
   private void putSource(SourceDefinition definition, int partition) {
-    ScheduledSource previous = sources.get(definition.id());
-    boolean unchanged = previous != null && previous.definition.equals(definition);
-    Instant due = unchanged ? previous.due : clock.instant();
-    sources.put(definition.id(), new ScheduledSource(definition, partition, due));
-    if (!unchanged) {
+    if (scheduler.put(definition, partition, clock.instant())) {
       log.info(
           "source {} {} every {}",
           definition.id(),
           RedactedUrl.of(definition.url()),
           definition.interval());
-      listener.sourcesChanged(Set.copyOf(sources.keySet()));
+      listener.sourcesChanged(scheduler.ids());
     }
   }
 
   private void removeSource(String id) {
-    if (sources.remove(id) != null) {
+    if (scheduler.remove(id)) {
       poller.forget(id);
       log.info("source {} removed", id);
-      listener.sourcesChanged(Set.copyOf(sources.keySet()));
+      listener.sourcesChanged(scheduler.ids());
     }
   }
 
@@ -303,62 +320,9 @@ public final class IngestWorker implements AutoCloseable {
         .sendDeadLetter(record.key(), DeadLetters.ofSourceRecord(record, reason, clock.instant()));
   }
 
-  private void scheduleDuePolls() {
-    Instant now = clock.instant();
-    ExecutorService executor = Objects.requireNonNull(pollers);
-    for (ScheduledSource source : sources.values()) {
-      String id = source.definition.id();
-      if (!now.isBefore(source.due) && inFlight.add(id)) {
-        source.due = now.plus(source.definition.interval());
-        SourceDefinition definition = source.definition;
-        executor.execute(() -> pollAndPublish(definition));
-      }
-    }
-  }
-
-  /** Runs on a poll thread. */
-  private void pollAndPublish(SourceDefinition source) {
+  private static void joinQuietly(Thread thread, Duration wait) {
     try {
-      PollResult result = poller.poll(source);
-      if (!running) {
-        return;
-      }
-      PollResultWriter out = Objects.requireNonNull(writer);
-      if (out.write(result)) {
-        if (result instanceof PollResult.Fetched) {
-          poller.remember((PollResult.Fetched) result);
-        }
-        listener.polled(result);
-      }
-    } catch (RuntimeException e) {
-      log.error("poll of {} {} failed unexpectedly", source.id(), RedactedUrl.of(source.url()), e);
-    } finally {
-      inFlight.remove(source.id());
-    }
-  }
-
-  private static ThreadFactory threads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
-  private static void joinQuietly(Thread thread) {
-    try {
-      thread.join(SHUTDOWN_WAIT.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void awaitQuietly(ExecutorService executor) {
-    try {
-      if (!executor.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("some polls did not stop within {}", SHUTDOWN_WAIT);
-      }
+      thread.join(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

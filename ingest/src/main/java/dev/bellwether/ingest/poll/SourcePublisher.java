@@ -10,7 +10,7 @@ import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +35,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Writes source definitions to the compacted {@code bellwether.sources} topic, keyed by source id,
  * where ingest workers pick them up. {@link #publish} only adds and updates; {@link #sync} also
- * retires the sources that are no longer in the file.
+ * retires the sources that are no longer in the file, and those that moved partition. Each record
+ * goes to the partition {@link SourcePartitioner} chooses: every {@code edgar} source on one
+ * partition, so one instance polls them all within sec.gov's budget.
  */
 public final class SourcePublisher {
   private static final long ACK_TIMEOUT_SECONDS = 60;
@@ -52,12 +54,20 @@ public final class SourcePublisher {
   /** Publishes every definition in {@code file} with {@code producer} and waits for the acks. */
   public static void publish(Producer<String, byte[]> producer, SourcesFile file) {
     AvroSerde<Source> serde = BellwetherSerdes.source();
+    int partitions = partitionCount(producer);
     List<Future<RecordMetadata>> sends = new ArrayList<>();
     for (SourceDefinition definition : file.sources()) {
       byte[] value = serde.serialize(Topics.SOURCES.name(), SourceMapper.toAvro(definition));
-      sends.add(producer.send(new ProducerRecord<>(Topics.SOURCES.name(), definition.id(), value)));
+      int partition = SourcePartitioner.partition(definition, partitions);
+      sends.add(
+          producer.send(
+              new ProducerRecord<>(Topics.SOURCES.name(), partition, definition.id(), value)));
     }
     awaitAll(sends);
+  }
+
+  private static int partitionCount(Producer<String, byte[]> producer) {
+    return producer.partitionsFor(Topics.SOURCES.name()).size();
   }
 
   /**
@@ -67,21 +77,49 @@ public final class SourcePublisher {
    * @return the ids of the retired sources
    */
   public static Set<String> sync(String bootstrapServers, SourcesFile file) {
-    Set<String> wanted = new HashSet<>();
-    file.sources().forEach(s -> wanted.add(s.id()));
-    Set<String> retired = new TreeSet<>(liveSourceIds(bootstrapServers));
-    retired.removeAll(wanted);
+    Map<String, Set<Integer>> live = livePartitions(bootstrapServers);
     try (Producer<String, byte[]> producer = producer(bootstrapServers)) {
-      for (String id : retired) {
-        retire(producer, id);
-      }
+      Set<String> retired = sync(producer, file, live);
       publish(producer, file);
+      return retired;
     }
+  }
+
+  /**
+   * Tombstones every live record that {@code file} no longer wants where it is: sources gone from
+   * the file, and the old partition of sources whose partition changed (a type changed to or from
+   * {@code edgar}, or the topic grew).
+   *
+   * @return the ids of the sources gone from the file
+   */
+  static Set<String> sync(
+      Producer<String, byte[]> producer, SourcesFile file, Map<String, Set<Integer>> live) {
+    int partitions = partitionCount(producer);
+    Map<String, Integer> wanted = new HashMap<>();
+    file.sources().forEach(s -> wanted.put(s.id(), SourcePartitioner.partition(s, partitions)));
+    Set<String> retired = new TreeSet<>();
+    List<Future<RecordMetadata>> sends = new ArrayList<>();
+    live.forEach(
+        (id, where) -> {
+          Integer target = wanted.get(id);
+          if (target == null) {
+            retired.add(id);
+          }
+          where.stream()
+              .filter(partition -> !partition.equals(target))
+              .forEach(partition -> sends.add(producer.send(tombstone(id, partition))));
+        });
+    awaitAll(sends);
     return retired;
   }
 
   /** The ids whose latest record on the sources topic is not a tombstone. */
   static Set<String> liveSourceIds(String bootstrapServers) {
+    return livePartitions(bootstrapServers).keySet();
+  }
+
+  /** Each id whose latest record on some partition is not a tombstone, with those partitions. */
+  static Map<String, Set<Integer>> livePartitions(String bootstrapServers) {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -90,7 +128,7 @@ public final class SourcePublisher {
             "read_committed",
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
             false);
-    Set<String> live = new HashSet<>();
+    Map<String, Set<Integer>> live = new HashMap<>();
     try (var consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
@@ -106,20 +144,33 @@ public final class SourcePublisher {
           throw new IngestException("timed out reading " + Topics.SOURCES.name());
         }
         for (var record : consumer.poll(Duration.ofMillis(200))) {
+          Set<Integer> where = live.computeIfAbsent(record.key(), k -> new TreeSet<>());
           if (record.value() == null) {
-            live.remove(record.key());
+            where.remove(record.partition());
           } else {
-            live.add(record.key());
+            where.add(record.partition());
           }
         }
       }
     }
+    live.values().removeIf(Set::isEmpty);
     return live;
   }
 
-  /** Removes a source: a tombstone for {@code sourceId}. */
+  /**
+   * Removes a source: a tombstone for {@code sourceId} on every partition, since the partition of a
+   * source depends on its type, which a tombstone does not carry.
+   */
   public static void retire(Producer<String, byte[]> producer, String sourceId) {
-    awaitAll(List.of(producer.send(new ProducerRecord<>(Topics.SOURCES.name(), sourceId, null))));
+    List<Future<RecordMetadata>> sends = new ArrayList<>();
+    for (int partition = 0; partition < partitionCount(producer); partition++) {
+      sends.add(producer.send(tombstone(sourceId, partition)));
+    }
+    awaitAll(sends);
+  }
+
+  private static ProducerRecord<String, byte[]> tombstone(String sourceId, int partition) {
+    return new ProducerRecord<>(Topics.SOURCES.name(), partition, sourceId, null);
   }
 
   /** An idempotent producer of String keys and byte-array values. */

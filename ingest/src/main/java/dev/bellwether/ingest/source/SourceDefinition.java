@@ -11,15 +11,16 @@ import java.util.Set;
  * One source to poll.
  *
  * @param id stable identifier, the Kafka key on {@code bellwether.sources}
- * @param type the kind of source; {@code rss} covers RSS and Atom
- * @param name the outlet's human name, shown in alerts
- * @param url where to fetch, http or https
+ * @param type the kind of source, one of {@link #TYPES}; {@code rss} covers RSS and Atom
+ * @param name the outlet's human name, shown in alerts (for {@code edgar}, the company)
+ * @param url where to fetch, http or https (derived from the options for {@code edgar} and {@code
+ *     federal-register})
  * @param interval time between polls, at least {@link #MIN_INTERVAL}
  * @param allowPrivate whether the url may resolve to loopback or private addresses
  * @param minInterval the shortest interval adaptive polling may use for a busy source
  * @param maxInterval the longest interval adaptive polling may use for a quiet source
- * @param options type-specific settings (CIK and forms for {@code edgar}, selectors for {@code
- *     html}, ...), validated by the reader of the type
+ * @param options type-specific settings, keys in {@link SourceOptions} (CIK, forms and User-Agent
+ *     for {@code edgar}, selectors for {@code html}, ...); those a type requires must be present
  */
 public record SourceDefinition(
     String id,
@@ -32,8 +33,13 @@ public record SourceDefinition(
     Duration maxInterval,
     Map<String, String> options) {
 
+  public static final String RSS = "rss";
+  public static final String EDGAR = "edgar";
+  public static final String FEDERAL_REGISTER = "federal-register";
+  public static final String HTML = "html";
+
   /** The source types this version can poll. */
-  public static final Set<String> TYPES = Set.of("rss");
+  public static final Set<String> TYPES = Set.of(RSS, EDGAR, FEDERAL_REGISTER, HTML);
 
   public static final Duration MIN_INTERVAL = Duration.ofSeconds(30);
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
@@ -63,7 +69,8 @@ public record SourceDefinition(
       throw new IllegalArgumentException("id must not be blank");
     }
     if (!TYPES.contains(type)) {
-      throw new IllegalArgumentException("unknown source type '" + type + "'; known: " + TYPES);
+      throw new IllegalArgumentException(
+          "unknown source type '" + type + "'; known: " + SourceOptions.sortedTypes());
     }
     if (!isHttp(url)) {
       throw new IllegalArgumentException("url must be an absolute http(s) URL: " + url);
@@ -85,6 +92,7 @@ public record SourceDefinition(
               + maxInterval);
     }
     options = Map.copyOf(options);
+    SourceOptions.checkRequired(type, options);
   }
 
   /** A quarter of the interval, but never under {@link #MIN_INTERVAL}. */

@@ -18,11 +18,20 @@ import java.util.Optional;
  *     name: OpenAI News         # optional, defaults to the id
  *     url: https://openai.com/news/rss.xml
  *     interval: 10m             # 30s, 10m, 1h, 1d; default 15m; at least 30s
+ *     min-interval: 3m          # optional bounds for adaptive polling
+ *     max-interval: 1h
+ *   - id: alphabet-sec
+ *     type: edgar               # also federal-register and html; see docs/configuration.md
+ *     cik: "0001652044"
+ *     forms: [8-K, S-1, D]
  * network:
  *   allow-private: false        # loopback and private addresses are refused unless true
+ * edgar:
+ *   user-agent: "Example Research ops@example.com"   # or BELLWETHER_EDGAR_USER_AGENT
  * }</pre>
  *
- * <p>{@code ${NAME}} in any value is replaced from the variables given (usually the environment).
+ * <p>{@code ${NAME}} in any value is replaced from the variables given (usually the environment);
+ * {@code BELLWETHER_EDGAR_USER_AGENT} among them overrides {@code edgar.user-agent}.
  *
  * @param sources the definitions, in file order, ids unique
  * @param allowPrivate {@code network.allow-private}: whether sources may resolve to loopback or

@@ -1,14 +1,12 @@
 package dev.bellwether.ingest.source;
 
-import dev.bellwether.ingest.http.AddressPolicy;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
+import static dev.bellwether.ingest.source.YamlNodes.line;
+
+import dev.bellwether.ingest.source.SourceTypeReader.Typed;
+import dev.bellwether.ingest.source.SourceTypeReader.Where;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,84 +17,134 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads one sources file, collecting every problem before failing. Not thread-safe. */
 final class SourcesFileReader {
-  private static final Set<String> TOP_KEYS = Set.of("sources", "network");
+  /** Overrides {@code edgar.user-agent} of the file. */
+  static final String EDGAR_USER_AGENT_VARIABLE = "BELLWETHER_EDGAR_USER_AGENT";
+
+  private static final Set<String> TOP_KEYS = Set.of("sources", "network", "edgar");
   private static final Set<String> NETWORK_KEYS = Set.of("allow-private");
-  private static final Set<String> SOURCE_KEYS = Set.of("id", "type", "name", "url", "interval");
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Set<String> EDGAR_KEYS = Set.of("user-agent");
   private static final Pattern INTERVAL = Pattern.compile("(\\d{1,9})([smhd])");
-  private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@<>()]+@[^\\s@<>()]+\\.[A-Za-z]{2,}");
 
   private final String origin;
-  private final Map<String, String> variables;
-  private final List<String> problems = new ArrayList<>();
+  private final YamlNodes yaml;
+  private final SourceTypeReader types;
+  private @Nullable String userAgent;
+  private boolean userAgentReported;
+  private int firstEdgarLine;
 
   SourcesFileReader(String origin, Map<String, String> variables) {
     this.origin = origin;
-    this.variables = Map.copyOf(variables);
+    this.yaml = new YamlNodes(origin, variables);
+    this.types = new SourceTypeReader(yaml);
   }
 
-  SourcesFile read(String yaml) {
-    Optional<Node> root = compose(yaml);
+  SourcesFile read(String yamlText) {
+    Optional<Node> root = compose(yamlText);
     SourcesFile file = root.map(this::readRoot).orElse(null);
-    if (root.isEmpty() && problems.isEmpty()) {
-      problem(1, "the file is empty; expected a 'sources' list");
+    if (root.isEmpty() && yaml.problemCount() == 0) {
+      yaml.problem(1, "the file is empty; expected a 'sources' list");
     }
-    if (!problems.isEmpty() || file == null) {
-      throw new SourcesException(origin, problems);
+    if (yaml.problemCount() > 0 || file == null) {
+      throw new SourcesException(origin, yaml.problems());
     }
     return file;
   }
 
-  private Optional<Node> compose(String yaml) {
+  private Optional<Node> compose(String yamlText) {
     LoadSettings settings = LoadSettings.builder().setLabel(origin).build();
     try {
-      return new Compose(settings).composeString(yaml);
+      return new Compose(settings).composeString(yamlText);
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
-      problem(line, "not valid YAML: " + e.getProblem());
+      yaml.problem(line, "not valid YAML: " + e.getProblem());
     } catch (YamlEngineException e) {
-      problem(1, "not valid YAML: " + e.getMessage());
+      yaml.problem(1, "not valid YAML: " + e.getMessage());
     }
     return Optional.empty();
   }
 
   private @Nullable SourcesFile readRoot(Node root) {
-    Map<String, Node> top = mapping(root, "the file", TOP_KEYS);
+    Map<String, Node> top = yaml.mapping(root, "the file", TOP_KEYS);
     if (top == null) {
       return null;
     }
     boolean allowPrivate = readNetwork(top.get("network"));
+    userAgent = readUserAgent(top.get("edgar"));
     Node sources = top.get("sources");
     if (sources == null) {
-      problem(line(root), "missing 'sources': expected a list of sources");
+      yaml.problem(line(root), "missing 'sources': expected a list of sources");
       return null;
     }
-    return new SourcesFile(readSources(sources, allowPrivate), allowPrivate);
+    List<SourceDefinition> definitions = readSources(sources, allowPrivate);
+    checkEdgarUserAgent();
+    return new SourcesFile(definitions, allowPrivate);
   }
 
   private boolean readNetwork(@Nullable Node node) {
     if (node == null) {
       return false;
     }
-    Map<String, Node> network = mapping(node, "'network'", NETWORK_KEYS);
+    Map<String, Node> network = yaml.mapping(node, "'network'", NETWORK_KEYS);
     Node allow = network == null ? null : network.get("allow-private");
-    return allow != null && bool(allow, "network.allow-private");
+    return allow != null && yaml.bool(allow, "network.allow-private");
+  }
+
+  /** The environment's User-Agent, else the file's; null (reported later if needed) if unusable. */
+  private @Nullable String readUserAgent(@Nullable Node node) {
+    Map<String, Node> edgar = node == null ? null : yaml.mapping(node, "'edgar'", EDGAR_KEYS);
+    Node agentNode = edgar == null ? null : edgar.get("user-agent");
+    String fromFile = agentNode == null ? null : yaml.text(agentNode, "edgar.user-agent");
+    if (fromFile != null && !hasContact(fromFile)) {
+      yaml.problem(line(agentNode), edgarAgentProblem("edgar.user-agent '" + fromFile + "'"));
+      userAgentReported = true;
+      fromFile = null;
+    }
+    String fromEnvironment = yaml.variable(EDGAR_USER_AGENT_VARIABLE);
+    if (fromEnvironment == null || fromEnvironment.isBlank()) {
+      return fromFile;
+    }
+    return hasContact(fromEnvironment) ? fromEnvironment.trim() : null;
+  }
+
+  private void checkEdgarUserAgent() {
+    if (firstEdgarLine == 0 || userAgent != null) {
+      return;
+    }
+    String fromEnvironment = yaml.variable(EDGAR_USER_AGENT_VARIABLE);
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      yaml.problem(
+          firstEdgarLine,
+          edgarAgentProblem(EDGAR_USER_AGENT_VARIABLE + " '" + fromEnvironment + "'"));
+    } else if (!userAgentReported) {
+      yaml.problem(
+          firstEdgarLine,
+          "SEC EDGAR sources need a User-Agent with a contact email: set edgar.user-agent"
+              + " (e.g. \"Example Research ops@example.com\") or "
+              + EDGAR_USER_AGENT_VARIABLE);
+    }
+  }
+
+  private static String edgarAgentProblem(String what) {
+    return what
+        + " has no contact email; SEC EDGAR requires a User-Agent like"
+        + " \"Example Research ops@example.com\"";
+  }
+
+  static boolean hasContact(String userAgent) {
+    return EMAIL.matcher(userAgent).find();
   }
 
   private List<SourceDefinition> readSources(Node node, boolean allowPrivate) {
     if (!(node instanceof SequenceNode)) {
-      problem(line(node), "'sources' must be a list");
+      yaml.problem(line(node), "'sources' must be a list");
       return List.of();
     }
     List<SourceDefinition> definitions = new ArrayList<>();
@@ -108,7 +156,7 @@ final class SourcesFileReader {
       }
       Integer first = firstLines.putIfAbsent(definition.id(), line(item));
       if (first != null) {
-        problem(
+        yaml.problem(
             line(item),
             "duplicate source id '" + definition.id() + "' (first defined on line " + first + ")");
       } else {
@@ -119,85 +167,114 @@ final class SourcesFileReader {
   }
 
   private @Nullable SourceDefinition readSource(Node node, boolean allowPrivate) {
-    Map<String, Node> fields = mapping(node, "a source", SOURCE_KEYS);
+    String peekedType = YamlNodes.peek(node, "type");
+    String typeName = peekedType == null ? SourceDefinition.RSS : peekedType;
+    Map<String, Node> fields =
+        yaml.mapping(node, article(typeName) + " source", SourceTypeReader.keys(typeName));
     if (fields == null) {
       return null;
     }
-    int before = problems.size();
-    String id = text(fields.get("id"), "id");
-    String what = id == null ? "source on line " + line(node) : "source '" + id + "'";
+    int before = yaml.problemCount();
+    String id = yaml.text(fields.get("id"), "id");
+    Where where =
+        new Where(id == null ? "source on line " + line(node) : "source '" + id + "'", line(node));
     if (fields.get("id") == null) {
-      problem(line(node), what + " has no id");
+      yaml.problem(line(node), where.what() + " has no id");
     }
-    String type = readType(fields.get("type"), what);
-    String name = text(fields.get("name"), "name");
-    URI url = readUrl(fields.get("url"), what, line(node), allowPrivate);
-    Duration interval = readInterval(fields.get("interval"), what);
-    if (problems.size() > before || id == null || url == null || interval == null) {
+    String type = readType(fields.get("type"), where.what());
+    if (type.equals(SourceDefinition.EDGAR) && firstEdgarLine == 0) {
+      firstEdgarLine = line(node);
+    }
+    String name = yaml.text(fields.get("name"), "name");
+    Intervals intervals = readIntervals(fields, where.what());
+    Typed typed = types.read(type, fields, where, allowPrivate, userAgent);
+    if (yaml.problemCount() > before || id == null || typed == null || intervals == null) {
       return null;
     }
-    return new SourceDefinition(id, type, name == null ? id : name, url, interval, allowPrivate);
+    return new SourceDefinition(
+        id,
+        type,
+        name == null ? id : name,
+        typed.url(),
+        intervals.interval(),
+        allowPrivate,
+        intervals.min(),
+        intervals.max(),
+        typed.options());
+  }
+
+  private static String article(String type) {
+    return Set.of(SourceDefinition.RSS, SourceDefinition.EDGAR, SourceDefinition.HTML)
+            .contains(type)
+        ? "an " + type
+        : "a " + type;
   }
 
   private String readType(@Nullable Node node, String what) {
-    String type = text(node, "type");
+    String type = yaml.text(node, "type");
     if (type == null) {
-      return "rss";
+      return SourceDefinition.RSS;
     }
     if (!SourceDefinition.TYPES.contains(type)) {
-      problem(
+      yaml.problem(
           line(node),
-          what + ": unknown type '" + type + "'; this version supports " + SourceDefinition.TYPES);
+          what
+              + ": unknown type '"
+              + type
+              + "'; this version supports "
+              + SourceOptions.sortedTypes());
     }
     return type;
   }
 
-  private @Nullable URI readUrl(@Nullable Node node, String what, int sourceLine, boolean allow) {
-    if (node == null) {
-      problem(sourceLine, what + " has no url");
+  private record Intervals(Duration interval, Duration min, Duration max) {}
+
+  private @Nullable Intervals readIntervals(Map<String, Node> fields, String what) {
+    Duration interval =
+        readDuration(fields.get("interval"), "interval", what, SourceDefinition.DEFAULT_INTERVAL);
+    if (interval == null) {
       return null;
     }
-    String text = text(node, "url");
-    if (text == null) {
-      return null;
+    Node minNode = fields.get("min-interval");
+    Node maxNode = fields.get("max-interval");
+    Duration min =
+        readDuration(minNode, "min-interval", what, SourceDefinition.defaultMinInterval(interval));
+    Duration max =
+        readDuration(maxNode, "max-interval", what, SourceDefinition.defaultMaxInterval(interval));
+    boolean minTooLong = min != null && min.compareTo(interval) > 0;
+    boolean maxTooShort = max != null && max.compareTo(interval) < 0;
+    if (minTooLong) {
+      yaml.problem(line(minNode), what + ": min-interval is longer than the interval");
     }
-    URI url;
-    try {
-      url = new URI(text);
-    } catch (URISyntaxException e) {
-      problem(line(node), what + ": url '" + text + "' is not a valid URL (" + e.getReason() + ")");
-      return null;
+    if (maxTooShort) {
+      yaml.problem(line(maxNode), what + ": max-interval is shorter than the interval");
     }
-    if (!SourceDefinition.isHttp(url)) {
-      problem(line(node), what + ": url '" + text + "' must be an absolute http or https URL");
-      return null;
-    }
-    if (!allow && isPrivateLiteral(url.getHost())) {
-      problem(
-          line(node),
-          what
-              + ": url '"
-              + text
-              + "' points to a loopback or private address; set network.allow-private: true"
-              + " to allow it");
-    }
-    return url;
+    return min == null || max == null || minTooLong || maxTooShort
+        ? null
+        : new Intervals(interval, min, max);
   }
 
-  private @Nullable Duration readInterval(@Nullable Node node, String what) {
-    String text = text(node, "interval");
-    if (text == null) {
-      return node == null ? SourceDefinition.DEFAULT_INTERVAL : null;
+  /** The duration under {@code key}, {@code otherwise} if absent, null after a problem. */
+  private @Nullable Duration readDuration(
+      @Nullable Node node, String key, String what, Duration otherwise) {
+    if (node == null) {
+      return otherwise;
     }
-    Duration interval = parseInterval(text);
-    if (interval == null) {
-      problem(
-          line(node), what + ": interval '" + text + "' is not a duration like 30s, 10m, 1h or 1d");
-    } else if (interval.compareTo(SourceDefinition.MIN_INTERVAL) < 0) {
-      problem(line(node), what + ": interval '" + text + "' is shorter than the minimum, 30s");
+    String text = yaml.text(node, key);
+    if (text == null) {
       return null;
     }
-    return interval;
+    Duration duration = parseInterval(text);
+    if (duration == null) {
+      yaml.problem(
+          line(node),
+          what + ": " + key + " '" + text + "' is not a duration like 30s, 10m, 1h or 1d");
+    } else if (duration.compareTo(SourceDefinition.MIN_INTERVAL) < 0) {
+      yaml.problem(
+          line(node), what + ": " + key + " '" + text + "' is shorter than the minimum, 30s");
+      return null;
+    }
+    return duration;
   }
 
   /** {@code 30s}, {@code 10m}, {@code 1h} or {@code 1d}; {@code null} if not such a duration. */
@@ -217,100 +294,5 @@ final class SourcesFileReader {
       default:
         return Duration.ofDays(amount);
     }
-  }
-
-  private static boolean isPrivateLiteral(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost") || h.endsWith(".localhost")) {
-      return true;
-    }
-    if (!IPV4_LITERAL.matcher(h).matches() && !h.startsWith("[")) {
-      return false; // a name: resolved and checked at fetch time
-    }
-    try {
-      return AddressPolicy.isBlocked(InetAddress.getByName(h)); // a literal: no DNS lookup
-    } catch (UnknownHostException e) {
-      return false; // malformed literal: the fetch will fail with a clear message
-    }
-  }
-
-  /** The mapping's entries by key, reporting duplicate and unknown keys; null if not a mapping. */
-  private @Nullable Map<String, Node> mapping(Node node, String what, Set<String> known) {
-    if (!(node instanceof MappingNode)) {
-      problem(line(node), what + " must be a mapping of keys to values");
-      return null;
-    }
-    Map<String, Node> entries = new LinkedHashMap<>();
-    for (NodeTuple tuple : ((MappingNode) node).getValue()) {
-      Node keyNode = tuple.getKeyNode();
-      String key = keyNode instanceof ScalarNode ? ((ScalarNode) keyNode).getValue() : "?";
-      if (!known.contains(key)) {
-        problem(
-            line(keyNode), "unknown key '" + key + "' in " + what + "; known: " + sorted(known));
-      } else if (entries.putIfAbsent(key, tuple.getValueNode()) != null) {
-        problem(line(keyNode), "key '" + key + "' appears twice in " + what);
-      }
-    }
-    return entries;
-  }
-
-  /** The scalar's text with variables replaced; null (and a problem) if absent or not a scalar. */
-  private @Nullable String text(@Nullable Node node, String key) {
-    if (node == null) {
-      return null;
-    }
-    if (!(node instanceof ScalarNode)) {
-      problem(line(node), "'" + key + "' must be a single value");
-      return null;
-    }
-    String value = substitute(((ScalarNode) node).getValue(), line(node)).trim();
-    if (value.isEmpty()) {
-      problem(line(node), "'" + key + "' must not be empty");
-      return null;
-    }
-    return value;
-  }
-
-  private String substitute(String value, int line) {
-    Matcher m = VARIABLE.matcher(value);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String replacement = variables.get(m.group(1));
-      if (replacement == null) {
-        problem(line, "unknown variable ${" + m.group(1) + "}");
-        replacement = "";
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
-
-  private boolean bool(Node node, String key) {
-    String text = text(node, key);
-    if (text == null) {
-      return false;
-    }
-    switch (text.toLowerCase(Locale.ROOT)) {
-      case "true":
-        return true;
-      case "false":
-        return false;
-      default:
-        problem(line(node), "'" + key + "' must be true or false, not '" + text + "'");
-        return false;
-    }
-  }
-
-  private void problem(int line, String message) {
-    problems.add(origin + ":" + line + ": " + message);
-  }
-
-  private static int line(@Nullable Node node) {
-    return node == null ? 1 : node.getStartMark().map(Mark::getLine).orElse(0) + 1;
-  }
-
-  private static List<String> sorted(Set<String> keys) {
-    return keys.stream().sorted().toList();
   }
 }

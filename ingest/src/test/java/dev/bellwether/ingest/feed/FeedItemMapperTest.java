@@ -30,10 +30,12 @@ class FeedItemMapperTest {
           Instant.parse("2025-06-03T14:30:00.123456Z"));
 
   @Test
-  void idIsTheFirst16BytesOfSha256OverSourceAndGuid() throws Exception {
+  void idIsTheFirst16BytesOfSha256OverTheCanonicalLink() throws Exception {
     byte[] hash =
         MessageDigest.getInstance("SHA-256")
-            .digest("frontier-wire\nfrontier-1001".getBytes(StandardCharsets.UTF_8));
+            .digest(
+                "link\nhttps://frontier.example/2025/anthropic-round"
+                    .getBytes(StandardCharsets.UTF_8));
 
     assertThat(FeedItemMapper.itemId("frontier-wire", ENTRY))
         .isEqualTo(HexFormat.of().formatHex(hash, 0, 16))
@@ -42,14 +44,60 @@ class FeedItemMapperTest {
   }
 
   @Test
-  void idFallsBackToTheLinkWithoutAGuid() {
-    FeedEntry noGuid = new FeedEntry(null, ENTRY.link(), ENTRY.title(), null, null);
-    FeedEntry sameLinkOtherTitle = new FeedEntry(null, ENTRY.link(), "Updated title", null, null);
+  void theSameArticleInTwoFeedsIsOneItem() {
+    FeedEntry syndicated =
+        new FeedEntry(
+            "urn:aggregator:77",
+            URI.create("http://Frontier.example/2025/anthropic-round?utm_source=agg#top"),
+            "Anthropic raises $2B",
+            null,
+            null);
 
-    assertThat(FeedItemMapper.itemId("frontier-wire", noGuid))
-        .isEqualTo(FeedItemMapper.itemId("frontier-wire", sameLinkOtherTitle))
-        .isNotEqualTo(FeedItemMapper.itemId("frontier-wire", ENTRY))
-        .isNotEqualTo(FeedItemMapper.itemId("other-source", noGuid));
+    assertThat(FeedItemMapper.itemId("aggregator", syndicated))
+        .isEqualTo(FeedItemMapper.itemId("frontier-wire", ENTRY));
+  }
+
+  @Test
+  void idSurvivesGuidChurnAndTrackingParameters() {
+    FeedEntry republished =
+        new FeedEntry(
+            "frontier-1001-rev2",
+            URI.create("https://frontier.example/2025/anthropic-round?fbclid=abc&utm_medium=rss"),
+            "Anthropic raises $2 billion round (updated)",
+            null,
+            null);
+
+    assertThat(FeedItemMapper.itemId("frontier-wire", republished))
+        .isEqualTo(FeedItemMapper.itemId("frontier-wire", ENTRY));
+  }
+
+  @Test
+  void differentArticlesGetDifferentIds() {
+    FeedEntry other =
+        new FeedEntry(
+            "frontier-1001",
+            URI.create("https://frontier.example/2025/nvidia-export-rules"),
+            ENTRY.title(),
+            null,
+            null);
+
+    assertThat(FeedItemMapper.itemId("frontier-wire", other))
+        .isNotEqualTo(FeedItemMapper.itemId("frontier-wire", ENTRY));
+  }
+
+  @Test
+  void fallsBackToSourceAndGuidWhenEveryEntryLinksTheHomePage() throws Exception {
+    FeedEntry first =
+        new FeedEntry("post-1", URI.create("https://frontier.example/"), "One", null, null);
+    FeedEntry second =
+        new FeedEntry("post-2", URI.create("https://frontier.example/"), "Two", null, null);
+    byte[] hash =
+        MessageDigest.getInstance("SHA-256")
+            .digest("guid\nfrontier-wire\npost-1".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(FeedItemMapper.itemId("frontier-wire", first))
+        .isEqualTo(HexFormat.of().formatHex(hash, 0, 16))
+        .isNotEqualTo(FeedItemMapper.itemId("frontier-wire", second));
   }
 
   @Test

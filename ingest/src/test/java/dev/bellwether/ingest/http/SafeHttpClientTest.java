@@ -21,6 +21,8 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SafeHttpClientTest {
   private static final byte[] FEED = "<rss version=\"2.0\"/>".getBytes(StandardCharsets.UTF_8);
@@ -184,6 +186,70 @@ class SafeHttpClientTest {
     assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS);
     assertThat(server.requests("/start")).hasSize(1);
     assertThat(server.requests("/feed")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "http://169.254.169.254/latest/meta-data/",
+        "http://metadata.cloud.test/latest/meta-data/",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://ipv6-metadata.cloud.test/latest/meta-data/",
+        "http://localhost:1/feed",
+        "http://rebound.news.test/feed"
+      })
+  void refusesARedirectToMetadataOrLoopbackAddresses(String target) {
+    // The loopback server stands in for a public host (its address is passed off as public); the
+    // names below resolve, through the same fake resolver, to the addresses an attacker wants.
+    HostResolver resolver =
+        host ->
+            switch (host) {
+              case "127.0.0.1" ->
+                  List.of(InetAddress.getByAddress(host, new byte[] {(byte) 203, 0, 113, 7}));
+              case "metadata.cloud.test" -> List.of(InetAddress.getByName("169.254.169.254"));
+              case "ipv6-metadata.cloud.test" -> List.of(InetAddress.getByName("fd00:ec2::254"));
+              case "rebound.news.test" -> List.of(InetAddress.getByName("127.0.0.1"));
+              default -> HostResolver.SYSTEM.resolve(host);
+            };
+    SafeHttpClient guarded = new SafeHttpClient(HttpSettings.defaults(), resolver);
+    server.route("/start", status(302, Map.of("Location", target)));
+
+    FetchException e =
+        catchThrowableOfType(
+            FetchException.class,
+            () -> guarded.fetch(server.url("/start"), Validators.none(), false));
+
+    assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS);
+    assertThat(e.kind().isRefusal()).isTrue();
+    assertThat(e.url().toString()).isEqualTo(target);
+  }
+
+  @Test
+  void reportsRetryAfterOfA429Or503() {
+    server.route("/limited", status(429, Map.of("Retry-After", "120")));
+    server.route("/down", status(503, Map.of("Retry-After", "Thu, 05 Jun 2025 13:30:00 GMT")));
+
+    FetchException limited =
+        catchThrowableOfType(
+            FetchException.class,
+            () -> client.fetch(server.url("/limited"), Validators.none(), true));
+    FetchException down =
+        catchThrowableOfType(
+            FetchException.class, () -> client.fetch(server.url("/down"), Validators.none(), true));
+
+    assertThat(limited.retryAfter()).isEqualTo("120");
+    assertThat(limited.retriable()).isTrue();
+    assertThat(down.retryAfter()).isEqualTo("Thu, 05 Jun 2025 13:30:00 GMT");
+  }
+
+  @Test
+  void appliesASmallerBodyLimitWhenAsked() {
+    server.route("/robots.txt", ok("text/plain", new byte[2048], Map.of()));
+
+    assertThat(
+            kindOf(
+                () -> client.fetch(server.url("/robots.txt"), Validators.none(), true, null, 1024)))
+        .isEqualTo(Kind.TOO_LARGE);
   }
 
   @Test

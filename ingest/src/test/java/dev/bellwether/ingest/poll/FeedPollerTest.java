@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bellwether.ingest.feed.FeedParser;
 import dev.bellwether.ingest.http.CannedHttpServer;
 import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.http.RobotsCache;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.http.Validators;
 import dev.bellwether.ingest.source.SourceDefinition;
@@ -172,5 +173,76 @@ class FeedPollerTest {
         .isInstanceOfSatisfying(
             PollResult.Failed.class, f -> assertThat(f.kind()).isEqualTo("BLOCKED_ADDRESS"));
     assertThat(server.requests()).isEmpty();
+  }
+
+  private FeedPoller politePoller() {
+    SafeHttpClient http = new SafeHttpClient(HttpSettings.defaults());
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    RobotsCache robots = new RobotsCache(http, clock, Duration.ofHours(6), Duration.ofMinutes(15));
+    return new FeedPoller(http, new FeedParser(), clock, true, robots);
+  }
+
+  @Test
+  void doesNotFetchWhatRobotsTxtDisallows() {
+    server.route(
+        "/robots.txt",
+        CannedHttpServer.ok(
+            "text/plain", "User-agent: *\nDisallow: /private/\n".getBytes(), Map.of()));
+    server.route("/private/rss", CannedHttpServer.ok("text/xml", fixture("rss2.xml"), Map.of()));
+
+    PollResult result = politePoller().poll(source("hidden", "/private/rss"));
+
+    assertThat(result).isInstanceOf(PollResult.Failed.class);
+    PollResult.Failed failed = (PollResult.Failed) result;
+    assertThat(failed.kind()).isEqualTo("ROBOTS_DISALLOWED");
+    assertThat(failed.stage()).isEqualTo(PollResult.Failed.STAGE_HTTP);
+    assertThat(failed.reason()).contains("disallows");
+    assertThat(server.requests("/private/rss")).isEmpty();
+  }
+
+  @Test
+  void reportsCrawlDelayBytesAndLatencyOfAnAttempt() {
+    server.route(
+        "/robots.txt",
+        CannedHttpServer.ok("text/plain", "User-agent: *\nCrawl-delay: 3\n".getBytes(), Map.of()));
+    byte[] rss = fixture("rss2.xml");
+    server.route("/rss", CannedHttpServer.ok("application/rss+xml", rss, Map.of()));
+
+    PollAttempt attempt = politePoller().attempt(source("wire", "/rss"));
+
+    assertThat(attempt.result()).isInstanceOf(PollResult.Fetched.class);
+    assertThat(attempt.crawlDelay()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(attempt.bodyBytes()).isEqualTo(rss.length);
+    assertThat(attempt.started()).isEqualTo(NOW);
+    assertThat(attempt.latency()).isPositive();
+  }
+
+  @Test
+  void reportsWhenA429AsksUsToComeBack() {
+    server.route("/rss", CannedHttpServer.status(429, Map.of("Retry-After", "90")));
+
+    PollAttempt attempt = poller.attempt(source("wire", "/rss"));
+
+    assertThat(((PollResult.Failed) attempt.result()).retriable()).isTrue();
+    assertThat(attempt.retryAfter()).isEqualTo(NOW.plusSeconds(90));
+  }
+
+  @Test
+  void refusesAGzipBombAsTooLarge() throws IOException {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      byte[] zeros = new byte[1024 * 1024];
+      for (int i = 0; i < 12; i++) {
+        gzip.write(zeros);
+      }
+    }
+    server.route(
+        "/bomb",
+        CannedHttpServer.ok("text/xml", zipped.toByteArray(), Map.of("Content-Encoding", "gzip")));
+
+    PollResult result = poller.poll(source("bomb", "/bomb"));
+
+    assertThat(((PollResult.Failed) result).kind()).isEqualTo("TOO_LARGE");
+    assertThat(((PollResult.Failed) result).retriable()).isFalse();
   }
 }

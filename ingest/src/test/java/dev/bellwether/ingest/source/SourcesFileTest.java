@@ -61,9 +61,10 @@ class SourcesFileTest {
                 + " or https URL",
             "problems.yaml:13: source 'slow': interval '5 minutes' is not a duration like 30s, 10m,"
                 + " 1h or 1d",
-            "problems.yaml:15: source 'json': unknown type 'jsonfeed'; this version supports [rss]",
-            "problems.yaml:19: unknown key 'colour' in a source; known: [id, interval, name, type,"
-                + " url]",
+            "problems.yaml:15: source 'json': unknown type 'jsonfeed'; this version supports"
+                + " [edgar, federal-register, html, rss]",
+            "problems.yaml:19: unknown key 'colour' in an rss source; known: [id, interval,"
+                + " max-interval, min-interval, name, type, url]",
             "problems.yaml:21: unknown variable ${MISSING_KEY}",
             "problems.yaml:24: source 'fast': interval '10s' is shorter than the minimum, 30s",
             "problems.yaml:26: 'network.allow-private' must be true or false, not 'maybe'");
@@ -101,7 +102,7 @@ class SourcesFileTest {
     assertThatThrownBy(() -> SourcesFile.parse("feeds: []\n", "s.yaml", Map.of()))
         .extracting(e -> ((SourcesException) e).problems(), LIST)
         .containsExactly(
-            "s.yaml:1: unknown key 'feeds' in the file; known: [network, sources]",
+            "s.yaml:1: unknown key 'feeds' in the file; known: [edgar, network, sources]",
             "s.yaml:1: missing 'sources': expected a list of sources");
   }
 

@@ -1,0 +1,36 @@
+package dev.bellwether.ingest.feed;
+
+import java.net.URI;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Rules for entry fields that every feed format shares: links and summary length. */
+final class EntryFields {
+  /** Summaries longer than this many characters are cut, ending with an ellipsis. */
+  static final int MAX_SUMMARY_CHARS = 8192;
+
+  private EntryFields() {}
+
+  /** {@code href} resolved against {@code base}, if the result is an http(s) URL. */
+  static @Nullable URI absoluteHttp(URI base, @Nullable String href) {
+    if (href == null || href.isBlank()) {
+      return null;
+    }
+    try {
+      URI resolved = base.resolve(href.strip());
+      String scheme = resolved.getScheme();
+      boolean http = scheme != null && scheme.toLowerCase(Locale.ROOT).startsWith("http");
+      return http && resolved.getHost() != null ? resolved : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The summary, cut to {@link #MAX_SUMMARY_CHARS} with an ellipsis. */
+  static @Nullable String capSummary(@Nullable String summary) {
+    if (summary != null && summary.length() > MAX_SUMMARY_CHARS) {
+      return summary.substring(0, MAX_SUMMARY_CHARS - 1) + "\u2026";
+    }
+    return summary;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.bellwether.ingest.html;
+
+import dev.bellwether.ingest.feed.FeedEntry;
+import dev.bellwether.ingest.feed.FeedParseException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Selector;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the items of a listing page with {@link ListingSelectors}: one entry per item that has an
+ * http(s) link, links resolved against the page (or its {@code <base>}), at most {@link #MAX_ITEMS}
+ * entries, the first of several items with the same link kept. Thread-safe.
+ */
+public final class HtmlListingParser {
+  /** The most entries read from one page. */
+  public static final int MAX_ITEMS = 200;
+
+  private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";\\s]+)");
+
+  private HtmlListingParser() {}
+
+  /**
+   * The entries of the page.
+   *
+   * @param contentType the response's {@code Content-Type}; its charset, if any, decodes the body,
+   *     else the page's own declaration or UTF-8
+   * @throws FeedParseException if a selector is invalid or the page cannot be decoded
+   */
+  public static List<FeedEntry> parse(
+      byte[] body, @Nullable String contentType, URI pageUrl, ListingSelectors selectors) {
+    Document page = read(body, contentType, pageUrl);
+    List<FeedEntry> entries = new ArrayList<>();
+    Set<URI> seen = new HashSet<>();
+    for (Element item : select(page, selectors.item())) {
+      FeedEntry entry = entry(item, selectors);
+      if (entry != null && seen.add(entry.link())) {
+        entries.add(entry);
+      }
+      if (entries.size() == MAX_ITEMS) {
+        break;
+      }
+    }
+    return entries;
+  }
+
+  private static @Nullable FeedEntry entry(Element item, ListingSelectors selectors) {
+    Element link = first(item, selectors.link());
+    URI url = link == null ? null : httpUrl(link.absUrl("href"));
+    if (url == null) {
+      return null;
+    }
+    Element titled = selectors.title() == null ? null : first(item, selectors.title());
+    String title = titled == null || titled.text().isBlank() ? link.text() : titled.text();
+    return new FeedEntry(null, url, title.trim(), null, date(item, selectors.date()));
+  }
+
+  private static @Nullable Instant date(Element item, @Nullable String selector) {
+    Element element = selector == null ? null : first(item, selector);
+    if (element == null) {
+      return null;
+    }
+    String value = element.hasAttr("datetime") ? element.attr("datetime") : element.text();
+    return ListingDates.parse(value);
+  }
+
+  private static @Nullable URI httpUrl(String href) {
+    if (href.isEmpty()) {
+      return null; // no href, or one that does not resolve
+    }
+    try {
+      URI url = new URI(href);
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null
+          ? url
+          : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static List<Element> select(Element root, String css) {
+    try {
+      return root.select(css);
+    } catch (Selector.SelectorParseException e) {
+      throw new FeedParseException("The selector '" + css + "' is not valid CSS.", e);
+    }
+  }
+
+  private static @Nullable Element first(Element root, String css) {
+    try {
+      return root.selectFirst(css);
+    } catch (Selector.SelectorParseException e) {
+      throw new FeedParseException("The selector '" + css + "' is not valid CSS.", e);
+    }
+  }
+
+  private static Document read(byte[] body, @Nullable String contentType, URI pageUrl) {
+    try {
+      return Jsoup.parse(new ByteArrayInputStream(body), charset(contentType), pageUrl.toString());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new FeedParseException("The page could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The charset named by the Content-Type if Java knows it; null lets jsoup detect it. */
+  private static @Nullable String charset(@Nullable String contentType) {
+    Matcher m = CHARSET.matcher(contentType == null ? "" : contentType);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return Charset.isSupported(m.group(1)) ? m.group(1) : null;
+    } catch (IllegalCharsetNameException e) {
+      return null;
+    }
+  }
+}
