@@ -3,6 +3,7 @@ package dev.bellwether.app;
 import dev.bellwether.core.ConfigException;
 import dev.bellwether.ingest.source.SourcesException;
 import dev.bellwether.localkafka.LocalKafkaException;
+import dev.bellwether.schemas.TopicInstaller;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -27,7 +28,9 @@ final class UserErrors implements IExecutionExceptionHandler {
   }
 
   private static @org.jspecify.annotations.Nullable String message(Exception e) {
-    if (e instanceof UserError || e instanceof LocalKafkaException) {
+    if (e instanceof UserError
+        || e instanceof LocalKafkaException
+        || e instanceof TopicInstaller.TopicSetupException) {
       return e.getMessage();
     } else if (e instanceof SourcesException s) {
       return "the sources file has problems:\n  " + String.join("\n  ", s.problems());

@@ -32,6 +32,16 @@ class BellwetherCommandTest {
   }
 
   @Test
+  void theDefaultSourcesFileLoads() {
+    var file =
+        dev.bellwether.ingest.source.SourcesFile.load(
+            Path.of("..", "config", "sources.yaml"), java.util.Map.of());
+
+    assertThat(file.sources()).hasSizeGreaterThan(10);
+    assertThat(file.allowPrivate()).isFalse();
+  }
+
+  @Test
   void topLevelHelpShowsWhereToStart() {
     assertThat(execute("--help")).isZero();
     assertThat(out.toString()).contains("bellwether run --demo").contains("run").contains("tail");

@@ -19,6 +19,15 @@ public final class TopicInstaller {
 
   private TopicInstaller() {}
 
+  /** Kafka could not be reached, or refused to create a topic. */
+  public static final class TopicSetupException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TopicSetupException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /**
    * Creates the missing topics among {@code topics}.
    *
@@ -37,10 +46,11 @@ public final class TopicInstaller {
       }
       return missing.stream().map(NewTopic::name).toList();
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot create Bellwether's topics: " + e.getMessage(), e);
+      throw new TopicSetupException(
+          "cannot create Bellwether's topics (is Kafka reachable?): " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topics", e);
+      throw new TopicSetupException("interrupted while creating topics", e);
     }
   }
 

@@ -36,7 +36,7 @@ public final class FeedPoller {
   private record Remembered(URI url, Validators validators) {}
 
   private final SafeHttpClient http;
-  private final FeedParser parser;
+  private final SourceReaders readers;
   private final Clock clock;
   private final boolean allowPrivate;
   private final @Nullable RobotsCache robots;
@@ -62,7 +62,7 @@ public final class FeedPoller {
       boolean allowPrivate,
       @Nullable RobotsCache robots) {
     this.http = http;
-    this.parser = parser;
+    this.readers = SourceReaders.standard(parser);
     this.clock = clock;
     this.allowPrivate = allowPrivate;
     this.robots = robots;
@@ -131,7 +131,7 @@ public final class FeedPoller {
 
   /** The reader of the source's type; see {@link SourceReaders}. */
   private SourceReader reader(SourceDefinition source) {
-    return SourceReaders.standard(parser).forType(source.type());
+    return readers.forType(source.type());
   }
 
   /** Fetches as the source's reader says: its URL, User-Agent and request budget. */

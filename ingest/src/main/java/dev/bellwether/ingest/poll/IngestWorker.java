@@ -267,7 +267,7 @@ public final class IngestWorker implements AutoCloseable {
     if (id == null) {
       reportBadSource(record, "a source record without a key (the source id)");
     } else if (record.value() == null) {
-      removeSource(id);
+      removeSource(id, record.partition());
     } else {
       SourceDefinition definition = decode(record);
       if (definition != null) {
@@ -298,8 +298,8 @@ public final class IngestWorker implements AutoCloseable {
     }
   }
 
-  private void removeSource(String id) {
-    if (scheduler.remove(id)) {
+  private void removeSource(String id, int partition) {
+    if (scheduler.removeFrom(id, partition)) {
       poller.forget(id);
       log.info("source {} removed", id);
       listener.sourcesChanged(scheduler.ids());

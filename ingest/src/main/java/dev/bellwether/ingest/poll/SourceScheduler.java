@@ -95,6 +95,20 @@ public final class SourceScheduler {
     return sources.remove(id) != null;
   }
 
+  /**
+   * Removes a source on a tombstone read from {@code partition}, unless the source now lives on
+   * another partition: a source whose type moved it (EDGAR sources share one partition) gets a
+   * tombstone on its old partition that must not remove the new definition.
+   */
+  public synchronized boolean removeFrom(String id, int partition) {
+    Entry entry = sources.get(id);
+    if (entry == null || entry.partition != partition) {
+      return false;
+    }
+    sources.remove(id);
+    return true;
+  }
+
   /** Removes the sources of the given partitions and returns their ids. */
   public synchronized List<String> removePartitions(Set<Integer> partitions) {
     List<String> removed = new ArrayList<>();

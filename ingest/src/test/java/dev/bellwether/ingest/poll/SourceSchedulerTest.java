@@ -148,4 +148,15 @@ class SourceSchedulerTest {
 
     assertThat(scheduler.stats().sources()).isEmpty();
   }
+
+  @Test
+  void keepsASourceWhenATombstoneArrivesOnTheOldPartitionAfterItMoved() {
+    scheduler.put(source("moved", "moved.example"), 0, NOW);
+    scheduler.put(source("moved", "moved.example"), 3, NOW);
+
+    assertThat(scheduler.removeFrom("moved", 0)).isFalse();
+    assertThat(scheduler.ids()).containsExactly("moved");
+    assertThat(scheduler.removeFrom("moved", 3)).isTrue();
+    assertThat(scheduler.ids()).isEmpty();
+  }
 }
