@@ -16,9 +16,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       IngestCommand.class,
+      FetchCommand.class,
       ProcessCommand.class,
       TailCommand.class,
       FeedsCommand.class,
+      ExtractCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -3,6 +3,8 @@ package dev.bellwether.app;
 import dev.bellwether.app.console.AlertPrinter;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.page.PageFetcher;
+import dev.bellwether.ingest.page.PageFetcherSettings;
 import dev.bellwether.ingest.poll.IngestWorker;
 import dev.bellwether.ingest.poll.SourcePublisher;
 import dev.bellwether.ingest.source.SourcesFile;
@@ -33,11 +35,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every role of Bellwether in one JVM: the broker (embedded unless a cluster is given), the topics,
- * the sources, the processors, the pollers and the console. Started in flow order and closed in
- * reverse.
+ * the sources, the processors, the page fetcher, the pollers and the console. Started in flow order
+ * and closed in reverse.
  */
 final class LocalPipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+
+  /** The page fetcher's instance id: one fetcher per local pipeline. */
+  static final String FETCHER_INSTANCE = "local";
 
   record Options(
       Path dataDir,
@@ -127,6 +132,7 @@ final class LocalPipeline implements AutoCloseable {
     }
     log.info("Polling {} sources", options.sources().sources().size());
     started.push(startProcessors(dataDir, options.knowledge()));
+    started.push(startPageFetcher(options.sources().allowPrivate()));
     IngestWorker ingest =
         new IngestWorker(
             bootstrapServers,
@@ -157,11 +163,23 @@ final class LocalPipeline implements AutoCloseable {
   private ProcessorsRunner startProcessors(Path dataDir, Knowledge knowledge) {
     var settings =
         BellwetherTopology.Settings.standard(
-            new Tagger(knowledge.companies()), knowledge.watchlist());
+                new Tagger(knowledge.companies()), knowledge.watchlist())
+            .withArticlesFromFeedSummaries(false);
     ProcessorsRunner processors =
         new ProcessorsRunner(bootstrapServers, dataDir.resolve("streams"), settings);
     processors.start();
     return processors;
+  }
+
+  /** Articles come from the fetcher: the page's text, or the feed summary with the reason. */
+  private PageFetcher startPageFetcher(boolean allowPrivate) {
+    PageFetcher fetcher =
+        new PageFetcher(
+            bootstrapServers,
+            Clock.systemUTC(),
+            PageFetcherSettings.defaults(FETCHER_INSTANCE, allowPrivate));
+    fetcher.start();
+    return fetcher;
   }
 
   /** One process per data directory: a second one would corrupt the broker's logs. */

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the processors alone against a Kafka cluster: dedupe discovered items, tag articles"
-          + " and publish alerts, exactly once.",
+          + " and publish alerts, exactly once. Articles come from the page fetchers"
+          + " (bellwether fetch) unless --articles-from-feed-summaries is given.",
       "",
       "Start several to share the partitions (Kafka Streams application bellwether-processors);"
           + " each keeps its state stores under --state-dir."
@@ -50,6 +51,13 @@ final class ProcessCommand implements Callable<Integer> {
   @Option(names = "--watchlist", paramLabel = "FILE", description = "Watchlist rules YAML.")
   Path watchlist;
 
+  @Option(
+      names = "--articles-from-feed-summaries",
+      description =
+          "Make articles from the feed summaries here, for running without page fetchers"
+              + " (bellwether fetch). Default: off; the fetchers write the articles.")
+  boolean articlesFromFeedSummaries;
+
   @Override
   public Integer call() throws Exception {
     Knowledge knowledge = Knowledge.load(companies, watchlist);
@@ -58,7 +66,8 @@ final class ProcessCommand implements Callable<Integer> {
     }
     var settings =
         BellwetherTopology.Settings.standard(
-            new Tagger(knowledge.companies()), knowledge.watchlist());
+                new Tagger(knowledge.companies()), knowledge.watchlist())
+            .withArticlesFromFeedSummaries(articlesFromFeedSummaries);
     ProcessorsRunner processors = new ProcessorsRunner(bootstrapServers, stateDir, settings);
     processors.start();
     RoleRunner.runUntilShutdown("processors", processors);

@@ -9,8 +9,10 @@ import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.processors.ProcessorsRunner;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
+import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.EventType;
+import dev.bellwether.schemas.avro.TextOrigin;
 import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.io.ByteArrayOutputStream;
@@ -42,9 +44,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo sources through a real broker to the alerts topic: which alerts come out, that the
- * malformed feed and a poison record land in the DLQ while the run goes on, and that a restart on
- * the same data directory alerts nothing twice.
+ * The demo sources through a real broker to the alerts topic, articles written by the page fetcher
+ * (each falling back to its feed summary, as demo links point at unresolvable hosts): which alerts
+ * come out, that the malformed feed and a poison record land in the DLQ while the run goes on, and
+ * that a restart on the same data directory alerts nothing twice.
  */
 class DemoPipelineIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
@@ -90,8 +93,24 @@ class DemoPipelineIT {
     Path dataDir = Files.createTempDirectory("bellwether-demo-it-");
 
     RunOutput first =
-        runUntil(dataDir, () -> read(Topics.ALERTS.name(), BellwetherSerdes.alert()).size() >= 20);
+        runUntil(
+            dataDir,
+            () ->
+                read(Topics.ALERTS.name(), BellwetherSerdes.alert()).size() >= 20
+                    && count(Topics.ARTICLES.name()) >= DEMO_ITEMS);
     List<Alert> alerts = read(Topics.ALERTS.name(), BellwetherSerdes.alert());
+
+    List<Article> articles = read(Topics.ARTICLES.name(), BellwetherSerdes.article());
+    assertThat(articles)
+        .as("the page fetcher writes one article per item; demo links do not resolve")
+        .hasSize(DEMO_ITEMS)
+        .allSatisfy(
+            a -> {
+              assertThat(a.getTextOrigin()).isEqualTo(TextOrigin.FEED_SUMMARY);
+              assertThat(a.getFallbackReason()).startsWith("cannot resolve host ");
+            })
+        .extracting(Article::getId)
+        .doesNotHaveDuplicates();
 
     assertThat(alerts)
         .extracting(a -> a.getEventType() + " " + a.getCompanies().get(0))

@@ -54,6 +54,14 @@ public final class BellwetherTopology {
     public static Settings standard(Tagger tagger, Watchlist watchlist) {
       return new Settings(tagger, watchlist, Clock.systemUTC(), DEFAULT_SEEN_ITEMS_MEMORY, true);
     }
+
+    /**
+     * These settings with articles made from feed summaries here ({@code true}, for running without
+     * page fetchers) or left to the page fetchers ({@code false}).
+     */
+    public Settings withArticlesFromFeedSummaries(boolean fromFeedSummaries) {
+      return new Settings(tagger, watchlist, clock, seenItemsMemory, fromFeedSummaries);
+    }
   }
 
   public static Topology build(Settings settings) {

@@ -89,7 +89,7 @@ class FeedCorpusSweepTest {
     byte[] body = Files.readAllBytes(file.path());
 
     Outcome outcome =
-        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> read(name, body, file));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> read(name, body, file));
 
     switch (file.expectation()) {
       case PARSES -> {

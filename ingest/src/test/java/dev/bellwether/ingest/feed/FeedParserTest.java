@@ -242,7 +242,8 @@ class FeedParserTest {
     assertThatThrownBy(() -> parser.parse(fixture("billion-laughs.xml"), FEED_URL))
         .isInstanceOf(FeedParseException.class)
         .hasMessageContaining("billion laughs");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Duration.ofSeconds(20)); // a hang guard, not a speed target
   }
 
   @Test
@@ -259,7 +260,8 @@ class FeedParserTest {
     assertThatThrownBy(() -> parser.parse(feed.getBytes(UTF_8), FEED_URL))
         .isInstanceOf(FeedParseException.class)
         .hasMessageContaining("safe limits");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Duration.ofSeconds(20)); // a hang guard, not a speed target
   }
 
   @Test

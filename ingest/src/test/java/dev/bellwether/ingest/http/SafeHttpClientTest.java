@@ -284,7 +284,8 @@ class SafeHttpClientTest {
             () -> client.fetch(server.url("/endless"), Validators.none(), true));
 
     assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Duration.ofSeconds(15)); // a bound, not a speed target
   }
 
   @Test
@@ -350,7 +351,8 @@ class SafeHttpClientTest {
 
     assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
     assertThat(e.retriable()).isTrue();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(Duration.ofSeconds(8)); // well under the 10 s trickle
   }
 
   @Test

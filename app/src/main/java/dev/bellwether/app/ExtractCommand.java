@@ -1,0 +1,172 @@
+package dev.bellwether.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bellwether.ingest.page.ArticleExtractor;
+import dev.bellwether.ingest.page.ExtractedArticle;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bellwether extract}: extracts the article of saved HTML pages, one JSON line each. */
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Extract the article from saved HTML pages offline, as the page fetcher would, and print"
+          + " one JSON object per file:",
+      "  {\"file\", \"title\", \"byline\", \"published\", \"site\", \"lang\", \"canonical\","
+          + " \"image\", \"readerable\", \"text\"}.",
+      "Bytes are read as UTF-8 unless a byte order mark or a <meta charset> in the first 1024"
+          + " bytes says otherwise. A file that cannot be read gets {\"file\", \"error\"}; the"
+          + " exit code is 0 once every file was examined."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  bellwether extract saved/article.html",
+      "  bellwether extract --base-url https://news.example/2025/06/story page.html",
+      "  bellwether extract saved/*.html | jq -r 'select(.readerable) | .title'"
+    })
+final class ExtractCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int SNIFF_BYTES = 1024;
+  private static final Pattern META_CHARSET =
+      Pattern.compile(
+          "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--format",
+      defaultValue = "jsonl",
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  OutputFormat format;
+
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "The pages' URL, which resolves their relative links (default: each file's file:// URL).")
+  @Nullable URI baseUrl;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Saved HTML pages.")
+  List<String> files;
+
+  /** The output formats; JSON Lines only, for now. */
+  enum OutputFormat {
+    jsonl
+  }
+
+  @Override
+  public Integer call() {
+    if (baseUrl != null && !baseUrl.isAbsolute()) {
+      throw new UserError(
+          "--base-url must be an absolute URL such as https://news.example/a, not " + baseUrl);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    ArticleExtractor extractor = new ArticleExtractor();
+    for (String file : files) {
+      out.println(line(file, extractor));
+      out.flush();
+    }
+    return 0;
+  }
+
+  private String line(String file, ArticleExtractor extractor) {
+    ObjectNode json = JSON.createObjectNode().put("file", file);
+    try {
+      Path path = Path.of(file);
+      String html = decode(Files.readAllBytes(path));
+      describe(
+          json, extractor.extract(html, baseUrl != null ? baseUrl : path.toAbsolutePath().toUri()));
+    } catch (NoSuchFileException e) {
+      json.put("error", "No such file.");
+    } catch (AccessDeniedException e) {
+      json.put("error", "Permission denied: the file cannot be read.");
+    } catch (InvalidPathException e) {
+      json.put("error", "Not a valid file name: " + e.getReason() + ".");
+    } catch (IOException e) {
+      json.put(
+          "error",
+          Files.isDirectory(Path.of(file))
+              ? "A directory, not a saved HTML page."
+              : "The file cannot be read: " + e.getMessage() + ".");
+    }
+    return json.toString();
+  }
+
+  private static void describe(ObjectNode json, ExtractedArticle article) {
+    json.put("title", article.title())
+        .put("byline", article.byline())
+        .put("published", article.published() == null ? null : article.published().toString())
+        .put("site", article.siteName())
+        .put("lang", article.language())
+        .put("canonical", article.canonicalUrl())
+        .put("image", article.leadImageUrl())
+        .put("readerable", article.readerable())
+        .put("text", article.text());
+  }
+
+  /** A saved page's text: its byte order mark, else its {@code <meta charset>}, else UTF-8. */
+  static String decode(byte[] bytes) {
+    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+      return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    } else if (startsWith(bytes, 0xFE, 0xFF)) {
+      return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+    } else if (startsWith(bytes, 0xFF, 0xFE)) {
+      return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+    }
+    return new String(bytes, declaredCharset(bytes));
+  }
+
+  private static boolean startsWith(byte[] bytes, int... prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((bytes[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Charset declaredCharset(byte[] bytes) {
+    String head =
+        new String(
+            Arrays.copyOf(bytes, Math.min(bytes.length, SNIFF_BYTES)), StandardCharsets.ISO_8859_1);
+    Matcher declared = META_CHARSET.matcher(head);
+    if (!declared.find()) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      Charset charset = Charset.forName(declared.group(1).toLowerCase(Locale.ROOT));
+      // A page that says UTF-16 in ASCII bytes is not UTF-16 (the HTML standard reads it as UTF-8).
+      return charset.name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : charset;
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      return StandardCharsets.UTF_8;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.bellwether.app;
+
+import dev.bellwether.ingest.page.PageFetcher;
+import dev.bellwether.ingest.page.PageFetcherSettings;
+import dev.bellwether.schemas.TopicInstaller;
+import dev.bellwether.schemas.Topics;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bellwether fetch}: the page fetchers alone, against a running cluster. */
+@Command(
+    name = "fetch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a page fetcher alone against a Kafka cluster: it reads new items from"
+          + " bellwether.new-items, fetches and extracts each item's page, and writes one article"
+          + " per item to bellwether.articles, exactly once. An item whose page cannot be used"
+          + " gets the feed's summary as its text, with the reason.",
+      "",
+      "Start several to share the items: Kafka splits them across the instances of consumer"
+          + " group bellwether-fetch. Give each a different --instance-id that stays the same"
+          + " across its restarts."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  bellwether fetch --bootstrap-servers kafka:9092 --instance-id fetch-1",
+      "  bellwether fetch --bootstrap-servers kafka:9092 --instance-id fetch-2"
+    })
+final class FetchCommand implements Callable<Integer> {
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      defaultValue = "${env:BELLWETHER_BOOTSTRAP_SERVERS:-localhost:9092}",
+      description = "Kafka cluster (env BELLWETHER_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
+  String bootstrapServers;
+
+  @Option(
+      names = "--instance-id",
+      paramLabel = "ID",
+      defaultValue = "${env:BELLWETHER_INSTANCE_ID}",
+      description =
+          "Names this fetcher's transactional producer (bellwether-fetch-ID): unique per running"
+              + " instance, stable across restarts (env BELLWETHER_INSTANCE_ID). Default: the"
+              + " host name.")
+  String instanceId;
+
+  @Option(
+      names = "--allow-private",
+      description = "Let item links reach loopback and private addresses.")
+  boolean allowPrivate;
+
+  @Override
+  public Integer call() throws Exception {
+    String id = instanceId == null || instanceId.isBlank() ? hostName() : instanceId.strip();
+    PageFetcherSettings settings;
+    try {
+      settings = PageFetcherSettings.defaults(id, allowPrivate);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--instance-id: " + e.getMessage());
+    }
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      TopicInstaller.ensure(admin, Topics.all());
+    }
+    PageFetcher fetcher = new PageFetcher(bootstrapServers, Clock.systemUTC(), settings);
+    fetcher.start();
+    RoleRunner.runUntilShutdown("fetch", fetcher);
+    return 0;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+    } catch (UnknownHostException e) {
+      throw new UserError("cannot tell this host's name; pass --instance-id");
+    }
+  }
+}

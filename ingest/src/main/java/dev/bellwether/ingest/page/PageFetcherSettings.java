@@ -1,0 +1,89 @@
+package dev.bellwether.ingest.page;
+
+import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.poll.PolitenessSettings;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How a {@link PageFetcher} runs.
+ *
+ * @param instanceId names this instance among the fetchers of a cluster; its transactional id is
+ *     {@code bellwether-fetch-<instanceId>}, so it must be unique among running instances and the
+ *     same across restarts of one instance (a restarted instance then fences its old self)
+ * @param threads pages fetched at once
+ * @param maxBatch items consumed and written per transaction ({@code max.poll.records})
+ * @param batchTime the longest a batch's fetches may take; a fetch not finished by then falls back
+ *     to the feed summary. The consumer's {@code max.poll.interval.ms} is set well above it
+ * @param allowPrivate whether pages on loopback and private addresses may be fetched
+ * @param http the HTTP client's limits: time per fetch, body size, redirects
+ * @param politeness robots.txt, per-host rates and Retry-After, as for the pollers
+ */
+public record PageFetcherSettings(
+    String instanceId,
+    int threads,
+    int maxBatch,
+    Duration batchTime,
+    boolean allowPrivate,
+    HttpSettings http,
+    PolitenessSettings politeness) {
+
+  private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+  public PageFetcherSettings {
+    Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(batchTime, "batchTime");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(politeness, "politeness");
+    if (!INSTANCE_ID.matcher(instanceId).matches()) {
+      throw new IllegalArgumentException(
+          "instance id must be 1 to 100 letters, digits, '.', '_' or '-': '" + instanceId + "'");
+    }
+    if (threads < 1 || threads > 64) {
+      throw new IllegalArgumentException("threads must be between 1 and 64: " + threads);
+    }
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be positive: " + maxBatch);
+    }
+    if (batchTime.compareTo(http.requestTimeout()) < 0) {
+      throw new IllegalArgumentException(
+          "batchTime " + batchTime + " is shorter than one fetch's " + http.requestTimeout());
+    }
+  }
+
+  /**
+   * 6 threads, 20 items per batch, 2 minutes per batch, the HTTP client's defaults (30 s per fetch,
+   * 10 MiB) and the pollers' politeness (robots.txt, one request per second per host).
+   */
+  public static PageFetcherSettings defaults(String instanceId, boolean allowPrivate) {
+    return new PageFetcherSettings(
+        instanceId,
+        6,
+        20,
+        Duration.ofMinutes(2),
+        allowPrivate,
+        HttpSettings.defaults(),
+        PolitenessSettings.defaults());
+  }
+
+  public PageFetcherSettings withHttp(HttpSettings settings) {
+    return new PageFetcherSettings(
+        instanceId, threads, maxBatch, batchTime, allowPrivate, settings, politeness);
+  }
+
+  public PageFetcherSettings withPoliteness(PolitenessSettings settings) {
+    return new PageFetcherSettings(
+        instanceId, threads, maxBatch, batchTime, allowPrivate, http, settings);
+  }
+
+  public PageFetcherSettings withBatchTime(Duration time) {
+    return new PageFetcherSettings(
+        instanceId, threads, maxBatch, time, allowPrivate, http, politeness);
+  }
+
+  /** The transactional id of this instance's producer. */
+  public String transactionalId() {
+    return PageFetcher.GROUP_ID + "-" + instanceId;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.bellwether.ingest.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bellwether.ingest.http.CannedHttpServer;
+import dev.bellwether.ingest.http.HostResolver;
+import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.http.SafeHttpClient;
+import dev.bellwether.ingest.poll.PolitenessSettings;
+import dev.bellwether.schemas.avro.FeedItem;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One item's page against a loopback server: what is read, and why the feed summary stands in. */
+class PageFetcherReaderTest {
+  private final CannedHttpServer server = CannedHttpServer.start();
+  private final Clock clock = Clock.systemUTC();
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void readsTheArticleOfAnHtmlPage() {
+    server.route("/a", html(PageDecodingTest.fixture("article-utf8.html")));
+
+    PageOutcome outcome = reader(PolitenessSettings.defaults()).read(itemAt("/a"), later());
+
+    assertThat(outcome).isInstanceOf(PageOutcome.Page.class);
+    PageOutcome.Page page = (PageOutcome.Page) outcome;
+    assertThat(page.article().text()).contains("Series F round led by Iconiq Capital");
+    assertThat(page.bytes()).isEqualTo(PageDecodingTest.fixture("article-utf8.html").length);
+  }
+
+  @Test
+  void fallsBackWithTheStatusOfAnErrorAnswer() {
+    server.route("/gone", CannedHttpServer.status(410, Map.of()));
+
+    assertThat(reasonOf(reader(PolitenessSettings.defaults()).read(itemAt("/gone"), later())))
+        .isEqualTo("HTTP 410");
+  }
+
+  @Test
+  void doesNotFetchAPageRobotsTxtDisallows() {
+    server.route("/robots.txt", text("User-agent: *\nDisallow: /private/\n"));
+    server.route("/private/a", html(PageDecodingTest.fixture("article-utf8.html")));
+
+    PageOutcome outcome = reader(PolitenessSettings.defaults()).read(itemAt("/private/a"), later());
+
+    assertThat(reasonOf(outcome)).isEqualTo("robots.txt disallows the page");
+    assertThat(server.requests("/private/a")).isEmpty();
+  }
+
+  @Test
+  void fallsBackForAPageThatIsNotAnArticle() {
+    server.route("/list", html(PageDecodingTest.fixture("listing.html")));
+
+    assertThat(reasonOf(reader(PolitenessSettings.defaults()).read(itemAt("/list"), later())))
+        .isEqualTo("not an article page");
+  }
+
+  @Test
+  void fallsBackForAnswersThatAreNotHtml() {
+    server.route(
+        "/report.pdf", CannedHttpServer.ok("application/pdf", new byte[] {'%', 'P'}, Map.of()));
+
+    assertThat(reasonOf(reader(PolitenessSettings.defaults()).read(itemAt("/report.pdf"), later())))
+        .isEqualTo("not an HTML page (application/pdf)");
+  }
+
+  @Test
+  void givesUpOnAHostWhoseNextTurnComesTooLate() {
+    server.route("/a", html(PageDecodingTest.fixture("article-utf8.html")));
+    server.route("/b", html(PageDecodingTest.fixture("article-utf8.html")));
+    PageReader reader = reader(PolitenessSettings.defaults()); // one request per second per host
+    Instant deadline = clock.instant().plus(timeout()).plusMillis(200);
+
+    PageOutcome first = reader.read(itemAt("/a"), deadline);
+    PageOutcome second = reader.read(itemAt("/b"), deadline);
+
+    assertThat(first).isInstanceOf(PageOutcome.Page.class);
+    assertThat(((PageOutcome.Fallback) second).reason().cause())
+        .isEqualTo(FallbackReason.Cause.HOST_BUSY);
+    assertThat(server.requests("/b")).isEmpty();
+  }
+
+  @Test
+  void fallsBackForALinkThatIsNotHttp() {
+    FeedItem item = PageFetcherFallbackTest.item();
+    item.setUrl("mailto:tips@techwire.example");
+
+    assertThat(reasonOf(reader(PolitenessSettings.defaults()).read(item, later())))
+        .isEqualTo("the item has no http or https link");
+  }
+
+  @Test
+  void fallsBackForAHostThatDoesNotResolve() {
+    FeedItem item = PageFetcherFallbackTest.item();
+    item.setUrl("https://nowhere.invalid/a");
+    HostResolver noAnswer =
+        host -> {
+          throw new UnknownHostException(host);
+        };
+    PageReader reader =
+        new PageReader(
+            new SafeHttpClient(HttpSettings.defaults()),
+            PolitenessSettings.defaults(),
+            noAnswer,
+            clock,
+            true);
+
+    assertThat(reasonOf(reader.read(item, later())))
+        .isEqualTo("cannot resolve host nowhere.invalid");
+  }
+
+  private PageReader reader(PolitenessSettings politeness) {
+    HttpSettings http = HttpSettings.defaults().withRequestTimeout(timeout());
+    return new PageReader(new SafeHttpClient(http), politeness, HostResolver.SYSTEM, clock, true);
+  }
+
+  private static Duration timeout() {
+    return Duration.ofSeconds(5);
+  }
+
+  private Instant later() {
+    return clock.instant().plusSeconds(60);
+  }
+
+  private FeedItem itemAt(String path) {
+    FeedItem item = PageFetcherFallbackTest.item();
+    item.setUrl(server.url(path).toString());
+    return item;
+  }
+
+  private static String reasonOf(PageOutcome outcome) {
+    assertThat(outcome).isInstanceOf(PageOutcome.Fallback.class);
+    return ((PageOutcome.Fallback) outcome).reason().sentence();
+  }
+
+  private static CannedHttpServer.Responder html(byte[] body) {
+    return CannedHttpServer.ok("text/html; charset=utf-8", body, Map.of());
+  }
+
+  private static CannedHttpServer.Responder text(String body) {
+    return CannedHttpServer.ok("text/plain", body.getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+}
