@@ -67,6 +67,8 @@ public final class PageFetcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PageFetcher.class);
   private static final Duration CONSUMER_POLL = Duration.ofMillis(200);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+  private static final Duration RESTART_PAUSE_MIN = Duration.ofSeconds(1);
+  private static final Duration RESTART_PAUSE_MAX = Duration.ofMinutes(1);
   private static final int MAX_ORIGINAL_BYTES = 64 * 1024;
 
   private final String bootstrapServers;
@@ -77,7 +79,7 @@ public final class PageFetcher implements AutoCloseable {
 
   private volatile boolean running;
   private @Nullable Thread thread;
-  private @Nullable Consumer<String, byte[]> consumer;
+  private volatile @Nullable Consumer<String, byte[]> consumer;
   private @Nullable PageFetcherPool pool;
   // Owned by the fetcher's thread once started.
   private @Nullable Producer<String, byte[]> producer;
@@ -113,7 +115,7 @@ public final class PageFetcher implements AutoCloseable {
     Consumer<String, byte[]> items = newConsumer();
     consumer = items;
     running = true;
-    Thread loop = new Thread(() -> consume(items), "bellwether-fetch-" + settings.instanceId());
+    Thread loop = new Thread(() -> supervise(items), "bellwether-fetch-" + settings.instanceId());
     loop.setDaemon(true);
     thread = loop;
     loop.start();
@@ -144,7 +146,44 @@ public final class PageFetcher implements AutoCloseable {
     Objects.requireNonNull(pool).close();
   }
 
-  private void consume(Consumer<String, byte[]> items) {
+  /**
+   * Consumes until closed. An unexpected error (a Kafka outage outlasting the clients' retries,
+   * say) restarts the consumer and producer after a growing pause instead of stopping the role:
+   * nothing was committed for the failed batch, so it is read again.
+   */
+  private void supervise(Consumer<String, byte[]> first) {
+    Consumer<String, byte[]> items = first;
+    Duration pause = RESTART_PAUSE_MIN;
+    while (!consume(items) && running) {
+      log.warn("page fetcher {} restarts in {} s", settings.instanceId(), pause.toSeconds());
+      if (!sleep(pause)) {
+        return;
+      }
+      Duration doubled = pause.multipliedBy(2);
+      pause = doubled.compareTo(RESTART_PAUSE_MAX) > 0 ? RESTART_PAUSE_MAX : doubled;
+      synchronized (this) {
+        if (!running) {
+          return;
+        }
+        producer = newProducer();
+        items = newConsumer();
+        consumer = items;
+      }
+    }
+  }
+
+  private static boolean sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Consumes until closed ({@code true}) or until an unexpected error ({@code false}). */
+  private boolean consume(Consumer<String, byte[]> items) {
     try (items) {
       items.subscribe(List.of(Topics.NEW_ITEMS.name()));
       while (running) {
@@ -158,12 +197,14 @@ public final class PageFetcher implements AutoCloseable {
     } catch (InterruptedException e) {
       stopQuietly(e);
     } catch (RuntimeException e) {
-      log.error("page fetcher {} stopped by an unexpected error", settings.instanceId(), e);
+      log.error("page fetcher {} failed unexpectedly", settings.instanceId(), e);
+      return false;
     } finally {
       Thread.interrupted(); // closing below must not be cut short
       closeProducer();
       log.info("page fetcher {} stopped", settings.instanceId());
     }
+    return true;
   }
 
   private void stopQuietly(Exception e) {
