@@ -61,7 +61,9 @@ final class FetchCommand implements Callable<Integer> {
     String id = instanceId == null || instanceId.isBlank() ? hostName() : instanceId.strip();
     PageFetcherSettings settings;
     try {
-      settings = PageFetcherSettings.defaults(id, allowPrivate);
+      settings =
+          PageFetcherSettings.defaults(id, allowPrivate)
+              .withSecUserAgent(System.getenv("BELLWETHER_EDGAR_USER_AGENT"));
     } catch (IllegalArgumentException e) {
       throw new UserError("--instance-id: " + e.getMessage());
     }

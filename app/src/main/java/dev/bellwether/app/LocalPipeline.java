@@ -7,6 +7,7 @@ import dev.bellwether.ingest.page.PageFetcher;
 import dev.bellwether.ingest.page.PageFetcherSettings;
 import dev.bellwether.ingest.poll.IngestWorker;
 import dev.bellwether.ingest.poll.SourcePublisher;
+import dev.bellwether.ingest.source.SourceOptions;
 import dev.bellwether.ingest.source.SourcesFile;
 import dev.bellwether.localkafka.LocalKafka;
 import dev.bellwether.processors.BellwetherTopology;
@@ -132,7 +133,7 @@ final class LocalPipeline implements AutoCloseable {
     }
     log.info("Polling {} sources", options.sources().sources().size());
     started.push(startProcessors(dataDir, options.knowledge()));
-    started.push(startPageFetcher(options.sources().allowPrivate()));
+    started.push(startPageFetcher(options.sources()));
     IngestWorker ingest =
         new IngestWorker(
             bootstrapServers,
@@ -172,14 +173,22 @@ final class LocalPipeline implements AutoCloseable {
   }
 
   /** Articles come from the fetcher: the page's text, or the feed summary with the reason. */
-  private PageFetcher startPageFetcher(boolean allowPrivate) {
-    PageFetcher fetcher =
-        new PageFetcher(
-            bootstrapServers,
-            Clock.systemUTC(),
-            PageFetcherSettings.defaults(FETCHER_INSTANCE, allowPrivate));
+  private PageFetcher startPageFetcher(SourcesFile sources) {
+    PageFetcherSettings settings =
+        PageFetcherSettings.defaults(FETCHER_INSTANCE, sources.allowPrivate())
+            .withSecUserAgent(secUserAgent(sources));
+    PageFetcher fetcher = new PageFetcher(bootstrapServers, Clock.systemUTC(), settings);
     fetcher.start();
     return fetcher;
+  }
+
+  /** The EDGAR sources' User-Agent, which SEC also requires for the filing pages. */
+  private static @Nullable String secUserAgent(SourcesFile sources) {
+    return sources.sources().stream()
+        .map(s -> s.options().get(SourceOptions.USER_AGENT))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(System.getenv("BELLWETHER_EDGAR_USER_AGENT"));
   }
 
   /** One process per data directory: a second one would corrupt the broker's logs. */

@@ -94,7 +94,8 @@ public final class PageFetcher implements AutoCloseable {
             settings.politeness(),
             HostResolver.SYSTEM,
             clock,
-            settings.allowPrivate());
+            settings.allowPrivate(),
+            settings.secUserAgent());
   }
 
   /** What this instance has fetched and why items fell back, since it started. */

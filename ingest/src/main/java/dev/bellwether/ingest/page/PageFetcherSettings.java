@@ -5,6 +5,7 @@ import dev.bellwether.ingest.poll.PolitenessSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link PageFetcher} runs.
@@ -27,7 +28,8 @@ public record PageFetcherSettings(
     Duration batchTime,
     boolean allowPrivate,
     HttpSettings http,
-    PolitenessSettings politeness) {
+    PolitenessSettings politeness,
+    @Nullable String secUserAgent) {
 
   private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
@@ -64,22 +66,32 @@ public record PageFetcherSettings(
         Duration.ofMinutes(2),
         allowPrivate,
         HttpSettings.defaults(),
-        PolitenessSettings.defaults());
+        PolitenessSettings.defaults(),
+        null);
+  }
+
+  /**
+   * The User-Agent for pages on sec.gov, which SEC requires to name the requester and a contact
+   * address (the same one the {@code edgar} sources use); null sends the default User-Agent.
+   */
+  public PageFetcherSettings withSecUserAgent(@Nullable String userAgent) {
+    return new PageFetcherSettings(
+        instanceId, threads, maxBatch, batchTime, allowPrivate, http, politeness, userAgent);
   }
 
   public PageFetcherSettings withHttp(HttpSettings settings) {
     return new PageFetcherSettings(
-        instanceId, threads, maxBatch, batchTime, allowPrivate, settings, politeness);
+        instanceId, threads, maxBatch, batchTime, allowPrivate, settings, politeness, secUserAgent);
   }
 
   public PageFetcherSettings withPoliteness(PolitenessSettings settings) {
     return new PageFetcherSettings(
-        instanceId, threads, maxBatch, batchTime, allowPrivate, http, settings);
+        instanceId, threads, maxBatch, batchTime, allowPrivate, http, settings, secUserAgent);
   }
 
   public PageFetcherSettings withBatchTime(Duration time) {
     return new PageFetcherSettings(
-        instanceId, threads, maxBatch, time, allowPrivate, http, politeness);
+        instanceId, threads, maxBatch, time, allowPrivate, http, politeness, secUserAgent);
   }
 
   /** The transactional id of this instance's producer. */

@@ -47,12 +47,31 @@ final class PageReader {
   private final Clock clock;
   private final boolean allowPrivate;
 
+  private final @Nullable String secUserAgent;
+
+  /** SEC's own User-Agent rule for sec.gov pages; the client's default (null) elsewhere. */
+  static @Nullable String userAgentFor(URI url, @Nullable String secUserAgent) {
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT);
+    return host.equals("sec.gov") || host.endsWith(".sec.gov") ? secUserAgent : null;
+  }
+
   PageReader(
       SafeHttpClient http,
       PolitenessSettings politeness,
       HostResolver resolver,
       Clock clock,
       boolean allowPrivate) {
+    this(http, politeness, resolver, clock, allowPrivate, null);
+  }
+
+  PageReader(
+      SafeHttpClient http,
+      PolitenessSettings politeness,
+      HostResolver resolver,
+      Clock clock,
+      boolean allowPrivate,
+      @Nullable String secUserAgent) {
+    this.secUserAgent = secUserAgent;
     this.http = http;
     this.politeness = politeness;
     this.robots =
@@ -104,7 +123,8 @@ final class PageReader {
       return fallback(refusal, start);
     }
     try {
-      FetchResult result = http.fetch(url, Validators.none(), allowPrivate);
+      FetchResult result =
+          http.fetch(url, Validators.none(), allowPrivate, userAgentFor(url, secUserAgent));
       if (!(result instanceof HttpResponseData response)) {
         throw new IllegalStateException("304 Not Modified to an unconditional GET");
       }

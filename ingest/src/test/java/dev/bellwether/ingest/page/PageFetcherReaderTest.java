@@ -40,6 +40,24 @@ class PageFetcherReaderTest {
   }
 
   @Test
+  void identifiesToSecWithTheConfiguredContactAndToOthersByDefault() {
+    String contact = "Example Research ops@example.com";
+
+    assertThat(
+            PageReader.userAgentFor(
+                java.net.URI.create("https://www.sec.gov/Archives/edgar/data/1/x-index.htm"),
+                contact))
+        .isEqualTo(contact);
+    assertThat(PageReader.userAgentFor(java.net.URI.create("https://sec.gov/x"), contact))
+        .isEqualTo(contact);
+    assertThat(
+            PageReader.userAgentFor(java.net.URI.create("https://notsec.gov.example/x"), contact))
+        .isNull();
+    assertThat(PageReader.userAgentFor(java.net.URI.create("https://techwire.example/a"), contact))
+        .isNull();
+  }
+
+  @Test
   void fallsBackWithTheStatusOfAnErrorAnswer() {
     server.route("/gone", CannedHttpServer.status(410, Map.of()));
 
