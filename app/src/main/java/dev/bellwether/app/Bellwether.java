@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       TailCommand.class,
       FeedsCommand.class,
       ExtractCommand.class,
+      TagCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

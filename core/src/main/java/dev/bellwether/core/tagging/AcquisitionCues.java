@@ -17,6 +17,18 @@ final class AcquisitionCues implements EventCues {
               + "|snap(?:s|ped|ping)? up|buyout(?: of)?|merg(?:e|es|ed|ing) with)\\b(?! into| back)");
   private static final Pattern STAKE =
       Pattern.compile("\\b(?:stake|\\d+(?:\\.\\d+)?\\s?%|shares of)");
+  private static final Pattern NOUN_CUE =
+      Pattern.compile("^(?:acquisition|purchase|takeover|buyout)");
+  private static final Pattern POSSESSIVE_GAP =
+      Pattern.compile("^['’]s?\\s+(?:[^\\s;,]+\\s+){0,3}$");
+  private static final Pattern CORPORATE_SUFFIX =
+      Pattern.compile(
+          "(?:\\s+(?:Holdings?|Inc\\.?|Corp\\.?|Corporation|Group|plc|PLC|AG|SE|SA|N\\.V\\.|Ltd\\.?"
+              + "|Co\\.?|LLC))+$");
+  private static final Pattern PASSIVE_GAP =
+      Pattern.compile("^\\s+(?:(?:in|back in) (?:\\w+ )?\\d{4},? )?by\\s+(?:the\\s+)?$");
+  private static final Pattern RELATIVE_GAP =
+      Pattern.compile("^(?:['’]s)?,?\\s+(?:which|that)\\s+$");
   private static final Pattern ACQUI_HIRE =
       Pattern.compile(
           "\\blicen[cs]\\w*\\b.*\\b(?:hire|hiring|bring (?:on|over)|staff|researchers|team|chief executive)"
@@ -43,15 +55,77 @@ final class AcquisitionCues implements EventCues {
       return List.of();
     }
     Optional<CompanyMention> acquirer = s.subjectBefore(cue.start());
-    Optional<String> target = target(s, cue.end(), acquirer);
+    Optional<String> target;
+    Optional<CompanyMention> byAfter = passiveAcquirer(s, cue.end());
+    Optional<CompanyMention[]> relative = relativeClause(s, cue.start());
+    if (byAfter.isPresent() && acquirer.isPresent()) {
+      target = acquirer.map(CompanyMention::company);
+      acquirer = byAfter;
+    } else if (relative.isPresent()) {
+      acquirer = Optional.of(relative.get()[0]);
+      target = Optional.of(relative.get()[1].company());
+    } else {
+      target = target(s, cue.end(), acquirer);
+    }
     if (target.isEmpty() || acquirer.isEmpty() && s.mentions().isEmpty()) {
       return List.of();
     }
     EventBuilder event = new EventBuilder(EventType.ACQUISITION, s).cues(2);
     acquirer.ifPresent(a -> event.company(a.company()).fact("acquirer", a.company()));
+    if (acquirer.isEmpty()) {
+      possessiveBuyer(s, cue)
+          .filter(b -> !b.equals(target.get()))
+          .ifPresent(b -> event.fact("acquirer", b));
+    }
     event.company(target.get()).fact("target", target.get());
     Amounts.amount(s).filter(Money::isUsd).ifPresent(a -> event.fact("amount_usd", a.plain()));
     return List.of(event.build());
+  }
+
+  /**
+   * "Roche Holding's $1.9B takeover of ...": an organization outside the knowledge base that owns
+   * the acquisition noun, without a corporate suffix ("Holding", "Inc.", "Group").
+   */
+  private static Optional<String> possessiveBuyer(SentenceContext s, Matcher cue) {
+    if (!NOUN_CUE.matcher(cue.group()).find()) {
+      return Optional.empty();
+    }
+    String text = s.text();
+    for (ProperNames.Name name : ProperNames.all(text, 0, cue.start())) {
+      String gap = text.substring(name.end(), cue.start());
+      if (POSSESSIVE_GAP.matcher(gap).find()) {
+        return Optional.of(CORPORATE_SUFFIX.matcher(name.text()).replaceAll(""))
+            .filter(n -> !n.isBlank());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** "X, acquired by Y": the company after "by" is the acquirer. */
+  private static Optional<CompanyMention> passiveAcquirer(SentenceContext s, int cueEnd) {
+    return s.firstAfter(cueEnd)
+        .filter(m -> PASSIVE_GAP.matcher(s.lower().substring(cueEnd, s.offset(m))).find());
+  }
+
+  /** "X, which Y acquired": Y (right before the verb) bought X (before "which"). */
+  private static Optional<CompanyMention[]> relativeClause(SentenceContext s, int cueStart) {
+    CompanyMention buyer = null;
+    CompanyMention bought = null;
+    for (CompanyMention m : s.mentions()) {
+      int end = m.end() - s.sentence().start();
+      if (s.offset(m) >= 0 && end <= cueStart) {
+        bought = buyer;
+        buyer = m;
+      }
+    }
+    if (buyer == null || bought == null || buyer.company().equals(bought.company())) {
+      return Optional.empty();
+    }
+    String gap = s.lower().substring(buyer.end() - s.sentence().start(), cueStart);
+    String lead = s.lower().substring(bought.end() - s.sentence().start(), s.offset(buyer));
+    return RELATIVE_GAP.matcher(lead).find() && gap.matches("\\s+(?:had |has )?")
+        ? Optional.of(new CompanyMention[] {buyer, bought})
+        : Optional.empty();
   }
 
   private static Optional<String> target(

@@ -2,6 +2,7 @@ package dev.bellwether.core.tagging;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,16 @@ final class Amounts {
   private static final Pattern VALUATION_BEFORE =
       Pattern.compile("(?:valu(?:e|es|ed|ing|ation))\\b[^$€£¥\\d.;]{0,30}$");
   private static final Pattern VALUATION_AFTER =
-      Pattern.compile("^[^.,;$€£¥\\d]{0,20}?(?:valuation|market value)");
+      Pattern.compile(
+          "^(?:\\s+(?!(?:at|of|and|with|for|on|in|to|from|by)\\b)[\\w-]+){0,3}?\\s*"
+              + "(?:valuation|market value)");
   private static final Pattern TOTAL_BEFORE =
       Pattern.compile("(?:total\\w*|to date|bringing)\\b[^$€£¥\\d]{0,25}$");
+
+  /** What stands between an amount and its dollar equivalent: "(", "(about ", ", or ". */
+  private static final Pattern EQUIVALENT_GAP =
+      Pattern.compile(
+          "^\\s*(?:\\(|,\\s*or|—|–)\\s*(?:about|around|roughly|some|approximately|nearly|~)?\\s*$");
 
   private Amounts() {}
 
@@ -27,14 +35,42 @@ final class Amounts {
   static Map<String, String> of(SentenceContext s) {
     Map<String, String> facts = new LinkedHashMap<>();
     valuation(s).ifPresent(v -> facts.put(v.isUsd() ? "valuation_usd" : "valuation", v.plain()));
-    amount(s).ifPresent(a -> putAmount(facts, a));
+    amount(s)
+        .ifPresent(
+            a -> {
+              putAmount(facts, a);
+              if (!a.isUsd()) {
+                usdEquivalent(s, a).ifPresent(u -> facts.put("amount_usd", u.plain()));
+              }
+            });
     return facts;
   }
 
+  /**
+   * The largest figure that is neither a valuation nor a running total, in the currency of the
+   * first such figure (amounts in different currencies are never compared).
+   */
   static Optional<Money> amount(SentenceContext s) {
-    return s.money().stream()
-        .filter(m -> !isValuation(s, m) && !before(s, m, TOTAL_BEFORE))
+    List<Money> candidates =
+        s.money().stream().filter(m -> !isValuation(s, m) && !before(s, m, TOTAL_BEFORE)).toList();
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    String currency = candidates.get(0).currency();
+    return candidates.stream()
+        .filter(m -> m.currency().equals(currency))
         .max(Comparator.comparing(Money::amount));
+  }
+
+  /** "€600 million ($650 million)": the US-dollar figure the text itself gives for an amount. */
+  private static Optional<Money> usdEquivalent(SentenceContext s, Money a) {
+    return s.money().stream()
+        .filter(Money::isUsd)
+        .filter(
+            u ->
+                u.start() >= a.end()
+                    && EQUIVALENT_GAP.matcher(s.lower().substring(a.end(), u.start())).find())
+        .findFirst();
   }
 
   static Optional<Money> valuation(SentenceContext s) {

@@ -89,6 +89,35 @@ final class ExportControlCues implements EventCues {
   private static final List<String> TARGET_ORDER =
       List.of("Malaysia", "Thailand", "Russia", "Iran", "China");
 
+  /** Named kinds of controlled technology, longest first ("chipmaking equipment", "AI chips"). */
+  private static final Pattern ITEM =
+      Pattern.compile(
+          "\\b(?:(?:semiconductor|chip)[- ]?(?:making|manufacturing|production)"
+              + "(?: equipment| tools| machines| machinery| gear| technolog(?:y|ies))"
+              + "|(?:advanced |EUV |DUV )?lithography (?:machines|systems|tools|equipment)"
+              + "|(?:AI |frontier |advanced )?model weights|weights of (?:advanced |frontier )?(?:AI )?models"
+              + "|high[- ]bandwidth memory(?: \\(HBM\\))?(?: chips)?|HBM(?: chips)?"
+              + "|(?:(?:most |more )?(?:advanced|high-end|higher-end|cutting-edge|leading-edge"
+              + "|high-performance|sophisticated|top-end|powerful) )(?-i:[A-Z][A-Za-z]+ )?"
+              + "(?:(?:AI|artificial intelligence(?: \\(AI\\))?|computing|data[- ]cent(?:er|re)) )?"
+              + "(?:chip technology|computing chips|chips?|semiconductors|GPUs|graphics processors"
+              + "|processors|accelerators)"
+              + "|(?:AI|artificial intelligence(?: \\(AI\\))?) (?:chips?|semiconductors|GPUs"
+              + "|processors|accelerators))\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Accelerator model names: a letter or two and digits ("H20", "A100", "B30A", "MI308X"). */
+  private static final Pattern MODEL =
+      Pattern.compile(
+          "\\b(?!(?:G|FY|CO|COP|Q|PS|SB|HB|HR|AB|S|UK|US)\\d)(?:[A-Z]{1,2}\\d{2,4}[A-Z]{0,2}"
+              + "|(?:Ascend|Blackwell|Hopper|Gaudi|Instinct)(?: \\d{3}[A-Z]?)?)\\b(?![-%])");
+
+  /** Bare kinds, read only when nothing more specific is named. */
+  private static final Pattern BARE_ITEM =
+      Pattern.compile("\\b(?:semiconductors?|chips?|GPUs)\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ABBREVIATION = Pattern.compile("\\b(?:u\\.s|u\\.k|u\\.n)\\.");
+
   private final Set<String> foreignCompanies;
 
   /**
@@ -106,22 +135,32 @@ final class ExportControlCues implements EventCues {
   @Override
   public List<DetectedEvent> detect(SentenceContext s) {
     Optional<String> authority = Authorities.of(s.text());
-    boolean granted = s.has(GRANTED);
+    boolean granted = has(s, GRANTED);
     boolean strong =
-        (s.has(STRONG) || granted || s.has(BILL)) && (s.hasAnchor() || authority.isPresent());
-    boolean hurts = s.has(HURTS) && s.hasAnchor();
-    if (!strong && !hurts || s.has(CALLS) && !s.lower().contains("bill")) {
+        (has(s, STRONG) || granted || has(s, BILL)) && (s.hasAnchor() || authority.isPresent());
+    boolean hurts = has(s, HURTS) && s.hasAnchor();
+    if (!strong && !hurts || has(s, CALLS) && !s.lower().contains("bill")) {
       return List.of();
     }
     EventBuilder event =
         new EventBuilder(EventType.EXPORT_CONTROL, s)
-            .relaxed(granted || s.has(RELAXED))
+            .relaxed(granted || has(s, RELAXED))
             .cues(strong ? 2 : 1);
     authority.ifPresent(a -> event.fact("authority", a));
     target(s).ifPresent(t -> event.fact("target", t));
+    event.list("items", items(s));
     targetCompany(s).ifPresent(event::company);
     s.anchors().forEach(m -> event.company(m.company()));
     return List.of(event.build());
+  }
+
+  /**
+   * Whether the pattern is found in the sentence, with the dots of "U.S.", "U.K." and "U.N." read
+   * as letters rather than as sentence ends, so that "a curb the U.S. had placed on" holds.
+   */
+  private static boolean has(SentenceContext s, Pattern p) {
+    String text = ABBREVIATION.matcher(s.lower()).replaceAll(m -> m.group().replace('.', '_'));
+    return p.matcher(text).find();
   }
 
   private Optional<String> target(SentenceContext s) {
@@ -141,6 +180,41 @@ final class ExportControlCues implements EventCues {
     return places.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", places));
   }
 
+  /** What is controlled: accelerator models (with their maker when named before), then kinds. */
+  static List<String> items(SentenceContext s) {
+    Set<String> items = new LinkedHashSet<>();
+    Matcher model = MODEL.matcher(s.text());
+    while (model.find()) {
+      items.add(maker(s, model.start()) + model.group());
+    }
+    Matcher kind = ITEM.matcher(s.text());
+    while (kind.find()) {
+      items.add(kind.group());
+    }
+    if (items.isEmpty()) {
+      Matcher bare = BARE_ITEM.matcher(s.text());
+      if (bare.find()) {
+        String b = bare.group();
+        items.add(b.endsWith("s") ? b : b + "s");
+      }
+    }
+    return List.copyOf(items);
+  }
+
+  /** "Nvidia " when the model name follows "Nvidia", "Nvidia's" or "Nvidia’s". */
+  private static String maker(SentenceContext s, int at) {
+    for (CompanyMention m : s.mentions()) {
+      int end = m.end() - s.sentence().start();
+      if (s.offset(m) >= 0 && end <= at) {
+        String gap = s.text().substring(end, at);
+        if (gap.matches("(?:['’]s)?\\s+(?:[A-Za-z]+\\s+)?")) {
+          return m.company() + " ";
+        }
+      }
+    }
+    return "";
+  }
+
   private Optional<String> targetCompany(SentenceContext s) {
     Set<String> named = new LinkedHashSet<>();
     Matcher listing = LISTING.matcher(s.lower());
@@ -148,7 +222,7 @@ final class ExportControlCues implements EventCues {
     s.mentions().stream()
         .filter(m -> s.offset(m) >= from && foreignCompanies.contains(m.company()))
         .forEach(m -> named.add(m.company()));
-    if (named.isEmpty() && s.has(LISTED)) {
+    if (named.isEmpty() && has(s, LISTED)) {
       s.mentions().stream()
           .filter(m -> foreignCompanies.contains(m.company()))
           .forEach(m -> named.add(m.company()));

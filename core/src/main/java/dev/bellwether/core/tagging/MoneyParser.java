@@ -8,60 +8,168 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads amounts of money: "$6.6 billion", "$500 million", "$1.5bn", "US$2 billion", "USD 1
- * billion", "$110B", "€109 billion", "10 billion yuan". Ranges ("$8–10 billion", "between $15
- * billion and $20 billion") are left out, since no single figure is stated.
+ * Reads amounts of money with exact arithmetic: a currency sign or code before the number ("$6.6
+ * billion", "US$6.6bn", "USD 6.6 billion", "€2 billion", "EUR 2bn", "£500m", "¥10 billion", "₹1,200
+ * crore", "Rs 50 lakh", "RMB 5 billion", "₩3 trillion") or a currency word or code after it ("6.6
+ * billion dollars", "10 billion yen", "5 billion yuan", "1.2 trillion won", "2 billion EUR").
+ * Scales: thousand/k, million/mn/m, billion/bn/b, trillion/tn/t, lakh (10^5), crore (10^7), lakh
+ * crore (10^12). A lower bound ("over $10 billion", "north of $4 billion") gives the stated figure.
+ * Ranges ("$8–10 billion", "$8bn-$10bn", "$8 billion to $10 billion", "between $8 billion and $10
+ * billion") are left out, since no single figure is stated.
  */
 final class MoneyParser {
+  private static final String PRE =
+      "(?<pre>(?<![A-Za-z])(?:US|U\\.S\\.|C|CA|A|AU|HK|S|NT)\\$|\\$|€|£|¥|₹|₩"
+          + "|(?<![A-Za-z])(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|KRW|CHF|CAD|AUD|HKD|SGD|TWD)\\s?"
+          + "|(?<![A-Za-z])Rs\\.?\\s?)";
+  private static final String NUM =
+      "(?<num>\\d{1,3}(?:,\\d{2,3})*,\\d{3}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?![\\d,.]\\d)";
+  private static final String SCALE =
+      "(?:[\\s-]?(?<word>lakh crore|lakh|lakhs|crores?|trillion|billion|million|thousand|tn|bn|mn)"
+          + "|(?<letter>[bmktBMKT]))(?![a-zA-Z])";
+  private static final String POST =
+      "\\s(?<post>(?:US |U\\.S\\. |American )?dollars|(?:Hong Kong|Canadian|Australian|Singapore"
+          + "|New Taiwan|Taiwan(?:ese)?) dollars|euros?|(?:British )?pounds(?: sterling)?|sterling"
+          + "|yen|yuan|renminbi|(?:Indian )?rupees|(?:South Korean |Korean )?won|Swiss francs"
+          + "|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|KRW|CHF))(?![a-zA-Z])";
   private static final Pattern MONEY =
       Pattern.compile(
-          "(?<pre>US\\$|USD\\s?|\\$|€|£|¥|EUR\\s?|RMB\\s?|CNY\\s?)?"
-              + "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
-              + "(?:\\s?(?<scale>trillion|billion|million|thousand|tn|bn|mn|[bmktBMKT])(?![a-zA-Z]))?"
-              + "(?:\\s(?<post>dollars|yuan|renminbi|euros?|pounds|yen))?",
+          "(?:" + PRE + ")?" + NUM + "(?:" + SCALE + ")?(?:" + POST + ")?",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern RANGE_AFTER = Pattern.compile("^\\s?(?:[–—-]|to)\\s?\\$?\\d");
-  private static final Pattern RANGE_BEFORE = Pattern.compile("(?:between|from)\\s$");
+
+  /** What may stand between the two ends of a range. */
+  private static final Pattern RANGE_GAP = Pattern.compile("^\\s*(?:[–—-]|to|and)\\s*$");
+
+  private static final Pattern BETWEEN_BEFORE = Pattern.compile("\\bbetween\\s$");
+  private static final Pattern FROM_BEFORE = Pattern.compile("\\bfrom\\s$");
 
   private MoneyParser() {}
 
+  /** One number read from the text, with or without a currency. */
+  private record Hit(String currency, BigDecimal amount, boolean scaled, int start, int end) {}
+
   static List<Money> parse(String sentence) {
-    List<Money> found = new ArrayList<>();
+    List<Hit> hits = new ArrayList<>();
     Matcher m = MONEY.matcher(sentence);
     while (m.find()) {
       String currency = currency(m.group("pre"), m.group("post"));
-      if (currency == null || isRange(sentence, m)) {
-        continue;
-      }
+      String scale = m.group("word") != null ? m.group("word") : m.group("letter");
       BigDecimal number = new BigDecimal(m.group("num").replace(",", ""));
-      found.add(new Money(currency, number.multiply(scale(m.group("scale"))), m.start(), m.end()));
+      boolean won =
+          m.group("post") != null && m.group("post").toLowerCase(Locale.ROOT).endsWith("won");
+      if (won && scale == null && m.group("pre") == null) {
+        currency = null; // "3 won" alone is more often the verb than the currency
+      }
+      hits.add(new Hit(currency, number.multiply(scale(scale)), scale != null, m.start(), m.end()));
+    }
+    String lower = sentence.toLowerCase(Locale.ROOT);
+    List<Money> found = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      Hit h = hits.get(i);
+      if (h.currency() != null && !inRange(lower, hits, i)) {
+        found.add(new Money(h.currency(), h.amount(), h.start(), h.end()));
+      }
     }
     return found;
   }
 
-  private static boolean isRange(String sentence, Matcher m) {
-    String after = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 6));
-    String before = sentence.substring(Math.max(0, m.start() - 8), m.start());
-    boolean openEnded = m.group("scale") == null && RANGE_AFTER.matcher(after).find();
-    return openEnded || RANGE_BEFORE.matcher(before.toLowerCase(Locale.ROOT)).find();
+  /** Whether the hit is one end of a range, or the start of "from X to Y". */
+  private static boolean inRange(String lower, List<Hit> hits, int i) {
+    Hit h = hits.get(i);
+    if (before(lower, h, BETWEEN_BEFORE) || before(lower, h, FROM_BEFORE)) {
+      return true;
+    }
+    if (i + 1 < hits.size() && joined(lower, h, hits.get(i + 1))) {
+      return true;
+    }
+    return i > 0 && joined(lower, hits.get(i - 1), h);
+  }
+
+  /** Whether two hits are the two ends of one range ("$8–10 billion", "$8bn to $10bn"). */
+  private static boolean joined(String lower, Hit first, Hit second) {
+    String gap = lower.substring(first.end(), second.start());
+    if (!RANGE_GAP.matcher(gap).find()) {
+      return false;
+    }
+    boolean moneyLike = second.currency() != null || second.scaled() || !first.scaled();
+    if (!moneyLike) {
+      return false;
+    }
+    String sep = gap.trim();
+    if (sep.equals("and")) {
+      return before(lower, first, BETWEEN_BEFORE);
+    }
+    if (sep.equals("to")) {
+      return !before(lower, first, FROM_BEFORE);
+    }
+    return true;
+  }
+
+  private static boolean before(String lower, Hit h, Pattern p) {
+    return p.matcher(lower.substring(Math.max(0, h.start() - 12), h.start())).find();
   }
 
   private static String currency(String pre, String post) {
-    String p = pre == null ? "" : pre.trim().toUpperCase(Locale.ROOT);
+    String p = pre == null ? "" : pre.trim().toUpperCase(Locale.ROOT).replace(".", "");
     String q = post == null ? "" : post.toLowerCase(Locale.ROOT);
-    if (p.equals("$") || p.equals("US$") || p.equals("USD") || q.equals("dollars")) {
-      return "USD";
+    if (!p.isEmpty()) {
+      return switch (p) {
+        case "$", "US$", "USD" -> "USD";
+        case "€", "EUR" -> "EUR";
+        case "£", "GBP" -> "GBP";
+        case "¥", "JPY" -> "JPY";
+        case "₹", "INR", "RS" -> "INR";
+        case "₩", "KRW" -> "KRW";
+        case "RMB", "CNY" -> "CNY";
+        case "C$", "CA$", "CAD" -> "CAD";
+        case "A$", "AU$", "AUD" -> "AUD";
+        case "HK$", "HKD" -> "HKD";
+        case "S$", "SGD" -> "SGD";
+        case "NT$", "TWD" -> "TWD";
+        case "CHF" -> "CHF";
+        default -> null;
+      };
     }
-    if (p.equals("€") || p.equals("EUR") || q.startsWith("euro")) {
+    if (q.isEmpty()) {
+      return null;
+    }
+    if (q.endsWith("dollars")) {
+      if (q.startsWith("hong kong")) {
+        return "HKD";
+      }
+      if (q.startsWith("canadian")) {
+        return "CAD";
+      }
+      if (q.startsWith("australian")) {
+        return "AUD";
+      }
+      if (q.startsWith("singapore")) {
+        return "SGD";
+      }
+      return q.contains("taiwan") ? "TWD" : "USD";
+    }
+    if (q.startsWith("euro") || q.equals("eur")) {
       return "EUR";
     }
-    if (p.equals("£") || q.equals("pounds")) {
+    if (q.contains("pound") || q.equals("sterling") || q.equals("gbp")) {
       return "GBP";
     }
-    if (p.equals("RMB") || p.equals("CNY") || q.equals("yuan") || q.equals("renminbi")) {
+    if (q.equals("yen") || q.equals("jpy")) {
+      return "JPY";
+    }
+    if (q.equals("yuan") || q.equals("renminbi") || q.equals("cny") || q.equals("rmb")) {
       return "CNY";
     }
-    return p.equals("¥") || q.equals("yen") ? "JPY" : null;
+    if (q.endsWith("rupees") || q.equals("inr")) {
+      return "INR";
+    }
+    if (q.endsWith("won") || q.equals("krw")) {
+      return "KRW";
+    }
+    if (q.endsWith("francs") || q.equals("chf")) {
+      return "CHF";
+    }
+    return q.equals("usd") ? "USD" : null;
   }
 
   private static BigDecimal scale(String scale) {
@@ -72,6 +180,9 @@ final class MoneyParser {
       case "trillion", "tn", "t" -> new BigDecimal("1e12");
       case "billion", "bn", "b" -> new BigDecimal("1e9");
       case "million", "mn", "m" -> new BigDecimal("1e6");
+      case "lakh crore" -> new BigDecimal("1e12");
+      case "crore", "crores" -> new BigDecimal("1e7");
+      case "lakh", "lakhs" -> new BigDecimal("1e5");
       default -> new BigDecimal("1e3");
     };
   }

@@ -23,10 +23,13 @@ final class PartnershipCues implements EventCues {
               + "|(?:supply|cloud|compute|computing|licensing|chip|commercial|multiyear|multi-year"
               + "|strategic|distribution) (?:deal|pact|agreement|contract|partnership)"
               + "|built into|buil(?:d|ds|ding) [^.;]{0,40}\\binto\\b"
+              + "|br(?:ing|ings|inging|ought) [^.;]{0,40}\\binto\\b"
               + "|(?:lands?|landed|landing|arriv(?:es|ed|ing)|debut(?:s|ed|ing)?) (?:in|on|inside)\\b"
               + "|integrat(?:e|es|ed|ing|ion) [^.;]{0,40}\\b(?:into|in|with)\\b"
               + "|switched on in|now (?:available|offered) (?:on|in|through)"
-              + "|(?:to|will|would) use\\b|licen[cs](?:e|es|ed|ing) (?:its|their|the) (?:technology|models?)"
+              + "|(?:to|will|would) use\\b|licen[cs](?:e|es|ed|ing) (?:its|their|the"
+              + "|[\\w.-]+(?: [\\w.-]+)?['’]s) (?:\\w+ )?(?:technology|models?|intellectual property"
+              + "|patents|software)"
               + "|(?:relationship|ties) with|provid\\w+ \\w+ with [\\w\\s-]{0,25}\\b(?:chips|compute|capacity|gpus)"
               + "|licen[cs]ing fee|main partner|primary partner|preferred partner)");
   private static final Pattern CONTINUES =
@@ -39,6 +42,13 @@ final class PartnershipCues implements EventCues {
               + "|pull(?:s|ed|ing)? out of|part(?:s|ed|ing)? ways|dissolv\\w+)");
   private static final Pattern AMENDED =
       Pattern.compile("\\b(?:amended|new agreement|renegotiat\\w+|restructur\\w+|revised)\\b");
+
+  /** "with an unnamed bank": a counterparty the text does not name (not an undisclosed sum). */
+  private static final Pattern UNNAMED =
+      Pattern.compile(
+          "\\b(?:unnamed|unidentified|anonymous|unspecified|undisclosed)\\s+(?!(?:sums?|amounts?"
+              + "|terms|prices?|fees?|values?|figures?|financial)\\b)");
+
   private static final Pattern WITH = Pattern.compile("\\b(?:with|between)\\s");
 
   /** "X lands in Y's product": the guest comes first in the sentence, the host Y is the lead. */
@@ -140,7 +150,8 @@ final class PartnershipCues implements EventCues {
         || cueStart < 0
         || StatusCues.isNegated(s)
         || StatusCues.isHypothetical(s, cueStart)
-        || CONTINUES.matcher(text).find()) {
+        || CONTINUES.matcher(text).find()
+        || UNNAMED.matcher(text).find()) {
       return List.of();
     }
     List<String> parties = parties(s, text, cueStart);

@@ -21,7 +21,11 @@ final class StatusCues {
               + "|\\b(?:denied|denies|deny|rejected|rejects|refuted|dismissed)\\b"
               + "|\\btalks (?:\\w+ )?(?:broke down|collapsed|fell apart|stalled|ended|failed)"
               + "|\\b(?:broke down|called off|pulled back|pulled out|walked away|sat out|backed out"
-              + "|turned [\\w\\s]{0,20}down|declined|scrapped|abandoned|fell through|no longer)\\b");
+              + "|turned [\\w\\s]{0,20}down|declined|scrapped|abandoned|fell through|no longer)\\b"
+              + "|\\b(?:talks|negotiations|discussions|deal|bid|offer)\\b[^.;]{0,80}\\b(?:collapsed"
+              + "|fell apart|fizzled|broke down|stalled|failed)\\b"
+              + "|\\b(?:not|no longer) on the table|\\boff the table|\\bruled out\\b"
+              + "|\\bno (?:immediate |current |near-term )?plans? (?:to|for)\\b");
 
   /** Speculation about a deal nobody has agreed to or discussed ("analysts speculate"). */
   private static final Pattern SPECULATION =

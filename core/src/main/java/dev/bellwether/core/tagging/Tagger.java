@@ -106,6 +106,9 @@ public final class Tagger {
     if (first.type() == EventType.FUNDING) {
       mergeList(facts, "investors", first.facts(), second.facts());
     }
+    if (first.type() == EventType.EXPORT_CONTROL) {
+      mergeList(facts, "items", first.facts(), second.facts());
+    }
     return new DetectedEvent(
         first.type(),
         first.status(),

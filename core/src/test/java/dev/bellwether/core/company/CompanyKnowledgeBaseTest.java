@@ -73,6 +73,26 @@ class CompanyKnowledgeBaseTest {
   }
 
   @Test
+  void namesSeparatelyBrandedUnitsAsCompaniesOfTheirOwn() {
+    assertThat(companies("ByteDance may sell TikTok; Baidu's chip unit Kunlunxin plans a listing."))
+        .containsExactly("ByteDance", "TikTok", "Baidu", "Kunlunxin");
+    assertThat(companies("Intel agreed to buy Habana Labs."))
+        .containsExactly("Intel", "Habana Labs");
+  }
+
+  @Test
+  void knowsCursorByTheNameItGoesBy() {
+    assertThat(companies("Anysphere, the maker of the AI code editor Cursor, raised money."))
+        .containsExactly("Cursor", "Cursor");
+    assertThat(companies("Move the Cursor to the left.")).isEmpty();
+  }
+
+  @Test
+  void mapsIosToApple() {
+    assertThat(companies("It debuted a standalone iOS app.")).containsExactly("Apple");
+  }
+
+  @Test
   void doesNotTakeTheAmazonRainforestForAmazon() {
     assertThat(companies("Fires spread across the Amazon rainforest.")).isEmpty();
     assertThat(companies("The Amazon river basin floods.")).isEmpty();

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bellwether.core.eval.LabeledEvent;
+import dev.bellwether.core.eval.LabeledItem;
+import dev.bellwether.core.eval.Predictions;
+import dev.bellwether.core.eval.Scorecard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +24,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the tagger over the shared labeled development set and writes predictions to {@code
- * target/events-dev-pred.jsonl} in the format of {@code ../shared/eval/README.md}; score them with
- * {@code python3 ../shared/tools/score_events.py --gold ... --pred ...}.
+ * Runs the tagger over the shared labeled development set, writes predictions to {@code
+ * target/events-dev-pred.jsonl} in the format of {@code ../shared/eval/README.md} (score them with
+ * {@code python3 ../shared/tools/score_events.py --gold ... --pred ...}) and asserts the acceptance
+ * thresholds of the tagging issue on the {@link Scorecard}.
  */
 class EventsDevEvalTest {
   private static final Path GOLD = Path.of("../../shared/eval/events-dev.jsonl");
@@ -32,6 +37,58 @@ class EventsDevEvalTest {
   private static final Set<String> LISTS = Set.of("parties", "investors");
 
   private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void meetsTheAcceptanceThresholdsOnTheDevelopmentSet() throws IOException {
+    assumeTrue(Files.isReadable(GOLD), "skipped: " + GOLD + " is absent (no ../shared checkout)");
+    Tagger tagger = Tagger.builtIn();
+    List<LabeledItem> gold = new ArrayList<>();
+    List<LabeledItem> predicted = new ArrayList<>();
+    for (String line : Files.readAllLines(GOLD, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        LabeledItem item = labeled(json.readTree(line));
+        gold.add(item);
+        predicted.add(Predictions.of(item.id(), tagger.tag(item.text())));
+      }
+    }
+
+    Scorecard s = Scorecard.score(gold, predicted);
+
+    assertThat(s.core().f1()).as("core F1").isGreaterThanOrEqualTo(0.90);
+    assertThat(s.micro().f1()).as("micro F1").isGreaterThanOrEqualTo(0.88);
+    assertThat(s.companies().f1()).as("companies F1").isGreaterThanOrEqualTo(0.95);
+    assertThat(s.fieldAccuracy()).as("field accuracy").isGreaterThanOrEqualTo(0.85);
+  }
+
+  private static LabeledItem labeled(JsonNode item) {
+    List<String> companies = strings(item.path("companies"));
+    List<LabeledEvent> events = new ArrayList<>();
+    item.path("events").forEach(e -> events.add(labeledEvent(e)));
+    return new LabeledItem(item.get("id").asText(), item.path("text").asText(), companies, events);
+  }
+
+  private static LabeledEvent labeledEvent(JsonNode e) {
+    return new LabeledEvent(
+        text(e, "type"),
+        text(e, "status"),
+        e.path("ended").asBoolean(false),
+        e.path("relaxed").asBoolean(false),
+        strings(e.path("parties")),
+        text(e, "target"),
+        text(e, "acquirer"),
+        e.path("amount_usd").isNumber() ? e.get("amount_usd").asDouble() : null,
+        e.path("valuation_usd").isNumber() ? e.get("valuation_usd").asDouble() : null);
+  }
+
+  private static String text(JsonNode node, String key) {
+    return node.path(key).isTextual() ? node.get(key).asText() : null;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
 
   @Test
   void writesPredictionsForTheDevelopmentSet() throws IOException {

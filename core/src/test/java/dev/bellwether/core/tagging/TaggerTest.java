@@ -326,4 +326,36 @@ class TaggerTest {
   void needsAKnownCompany() {
     assertThat(events("Acme Robotics raised $20 million in a Series A.")).isEmpty();
   }
+
+  @Test
+  void readsThePassiveAndThePossessiveAcquirer() {
+    DetectedEvent passive =
+        only(EventType.ACQUISITION, "Habana Labs, acquired by Intel in 2019, makes AI chips.");
+    assertThat(passive.facts())
+        .containsEntry("acquirer", "Intel")
+        .containsEntry("target", "Habana Labs");
+    DetectedEvent possessive =
+        only(EventType.ACQUISITION, "Zenith Holdings' $2B takeover of Cohere closed on Friday.");
+    assertThat(possessive.facts())
+        .containsEntry("acquirer", "Zenith")
+        .containsEntry("target", "Cohere");
+  }
+
+  @Test
+  void readsAControlAcrossTheDotsOfUs() {
+    DetectedEvent e =
+        only(
+            EventType.EXPORT_CONTROL,
+            "AMD will resume MI308 sales to China, lifting a curb the U.S. government had placed"
+                + " on the part.");
+    assertThat(e.relaxed()).isTrue();
+    assertThat(e.facts().get("items")).contains("MI308");
+  }
+
+  @Test
+  void readsBringingAModelIntoAProductAsAPartnership() {
+    DetectedEvent e =
+        only(EventType.PARTNERSHIP, "Samsung will bring Perplexity's assistant into its phones.");
+    assertThat(e.companies()).contains("Samsung", "Perplexity");
+  }
 }

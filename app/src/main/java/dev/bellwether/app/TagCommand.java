@@ -1,0 +1,136 @@
+package dev.bellwether.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bellwether.app.console.LabeledJson;
+import dev.bellwether.core.company.CompanyKnowledgeBase;
+import dev.bellwether.core.tagging.Tagger;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bellwether tag}: tags JSON lines of news text with companies and events. */
+@Command(
+    name = "tag",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Tag news texts with the companies they name and the events they report, offline.",
+      "",
+      "Reads one JSON object a line, {\"id\", \"text\", \"title\"?}, from --input or stdin, and"
+          + " writes one line per input in the labeled set's format (see"
+          + " ../shared/eval/README.md): {\"id\", \"companies\", \"events\"}. A line that cannot"
+          + " be read gets {\"id\", \"error\"} and the rest go on."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  echo '{\"id\":\"1\",\"text\":\"Anthropic raised $3.5 billion.\"}' | bellwether tag",
+      "  bellwether tag --input news.jsonl > pred.jsonl",
+      "  python3 score_events.py --gold events-dev.jsonl --pred pred.jsonl",
+      "  bellwether tag --input news.jsonl --companies my-companies.yaml | jq .companies"
+    })
+final class TagCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--input",
+      paramLabel = "FILE.jsonl",
+      description = "JSON lines to tag. Default: standard input.")
+  @Nullable Path input;
+
+  @Option(
+      names = "--companies",
+      paramLabel = "FILE",
+      description =
+          "Company knowledge base YAML. Default: the built-in one (docs/configuration.md).")
+  @Nullable Path companies;
+
+  /** Standard input, replaceable in tests. */
+  InputStream stdin = System.in;
+
+  @Override
+  public Integer call() {
+    Tagger tagger = tagger(companies);
+    PrintWriter out = spec.commandLine().getOut();
+    try (BufferedReader reader = reader()) {
+      int n = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        n++;
+        if (!line.isBlank()) {
+          out.println(tagLine(tagger, line, n));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * A tagger over the given knowledge base, or the built-in one. Unlike {@link Knowledge#load}, no
+   * watchlist is read, so a knowledge base without the watchlist's groups can be tried out.
+   */
+  static Tagger tagger(@Nullable Path companiesFile) {
+    if (companiesFile == null) {
+      return Tagger.builtIn();
+    }
+    try {
+      String yaml = Files.readString(companiesFile, StandardCharsets.UTF_8);
+      return new Tagger(CompanyKnowledgeBase.parse(yaml, companiesFile.toString()));
+    } catch (IOException e) {
+      throw new UserError("cannot read " + companiesFile.toAbsolutePath() + ": " + e.getMessage());
+    }
+  }
+
+  private BufferedReader reader() {
+    if (input == null) {
+      return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+    }
+    try {
+      return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserError("no such file: " + input.toAbsolutePath());
+    } catch (IOException e) {
+      throw new UserError("cannot read " + input.toAbsolutePath() + ": " + e.getMessage());
+    }
+  }
+
+  /** The output line for one input line: its tagging, or an error naming the line. */
+  static String tagLine(Tagger tagger, String line, int number) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      return error(null, "line " + number + " is not JSON: " + e.getOriginalMessage() + ".");
+    }
+    String id = node.isObject() && node.path("id").isValueNode() ? node.get("id").asText() : null;
+    if (id == null || node.get("id").isNull()) {
+      return error(null, "line " + number + " has no \"id\".");
+    }
+    if (!node.path("text").isTextual()) {
+      return error(id, "line " + number + " has no \"text\" string.");
+    }
+    return LabeledJson.prediction(id, tagger.tag(LabeledJson.textToTag(node))).toString();
+  }
+
+  private static String error(@Nullable String id, String sentence) {
+    return LabeledJson.error(id, sentence).toString();
+  }
+}

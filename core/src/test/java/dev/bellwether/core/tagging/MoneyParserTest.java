@@ -1,0 +1,94 @@
+package dev.bellwether.core.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MoneyParserTest {
+
+  private static Money single(String text) {
+    List<Money> found = MoneyParser.parse(text);
+    assertThat(found).as("money in: %s", text).hasSize(1);
+    return found.get(0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Lumen Robotics raised $6.6 billion from investors. | USD | 6600000000",
+        "Lumen Robotics raised $6.6B from investors. | USD | 6600000000",
+        "Lumen Robotics raised $6.6bn from investors. | USD | 6600000000",
+        "Lumen Robotics raised US$6.6bn from investors. | USD | 6600000000",
+        "Lumen Robotics raised USD 6.6 billion from investors. | USD | 6600000000",
+        "Lumen Robotics raised 6.6 billion dollars from investors. | USD | 6600000000",
+        "Lumen Robotics raised $500 million in new money. | USD | 500000000",
+        "Lumen Robotics raised $500m in new money. | USD | 500000000",
+        "Lumen Robotics raised $500M in new money. | USD | 500000000",
+        "The Paris lab took in €2 billion this week. | EUR | 2000000000",
+        "The Paris lab took in EUR 2bn this week. | EUR | 2000000000",
+        "The London start-up secured £500m on Monday. | GBP | 500000000",
+        "The Tokyo firm drew ¥10 billion from banks. | JPY | 10000000000",
+        "The Tokyo firm drew 10 billion yen from banks. | JPY | 10000000000",
+        "The Bengaluru start-up mopped up ₹1,200 crore in fresh capital. | INR | 12000000000",
+        "The Pune start-up picked up ₹50 lakh from angels. | INR | 5000000",
+        "The Hangzhou lab gathered RMB 5 billion last quarter. | CNY | 5000000000",
+        "The Hangzhou lab gathered 5 billion yuan last quarter. | CNY | 5000000000",
+        "The Seoul chip designer attracted 1.2 trillion won from backers. | KRW | 1200000000000",
+        "Analysts put the build-out at $1.5 trillion. | USD | 1500000000000",
+        "The robotics firm is raising over $10 billion. | USD | 10000000000",
+        "The robotics firm wants north of $4 billion. | USD | 4000000000",
+        "The fund committed $2,500,000 to the seed. | USD | 2500000",
+        "It paid Rs 300 crore for the unit. | INR | 3000000000",
+        "It paid HK$3 billion for the stake. | HKD | 3000000000",
+        "It paid 3 billion Hong Kong dollars for the stake. | HKD | 3000000000",
+      })
+  void readsEveryCommonWrittenForm(String text, String currency, String amount) {
+    Money m = single(text.trim());
+    assertThat(m.currency()).isEqualTo(currency.trim());
+    assertThat(m.amount()).isEqualByComparingTo(new BigDecimal(amount.trim()));
+    assertThat(m.plain()).isEqualTo(amount.trim());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "The company hopes to raise $8–10 billion this year.",
+        "The company hopes to raise $8-10bn this year.",
+        "The company hopes to raise between $8 billion and $10 billion this year.",
+        "The company hopes to raise $8 billion to $10 billion this year.",
+        "The company hopes to raise $8bn-$10bn this year.",
+        "The company hopes to raise €8 to €10 billion this year.",
+      })
+  void leavesRangesWithoutASingleFigure(String text) {
+    assertThat(MoneyParser.parse(text)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "The firm has 500 employees and 12 offices.",
+        "The A100 and H20 chips shipped in 2024.",
+        "She won 3 awards in 2023.",
+        "Revenue grew 40% to 1.2 million users.",
+      })
+  void readsNoMoneyWithoutACurrency(String text) {
+    assertThat(MoneyParser.parse(text)).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void keepsTheNewFigureOfAChange() {
+    List<Money> found = MoneyParser.parse("Its target rose from $8 billion to $10 billion.");
+    assertThat(found).extracting(Money::plain).containsExactly("10000000000");
+  }
+
+  @org.junit.jupiter.api.Test
+  void keepsAmountAndValuationApart() {
+    List<Money> found = MoneyParser.parse("It raised $2 billion and $30 billion in valuation.");
+    assertThat(found).extracting(Money::plain).containsExactly("2000000000", "30000000000");
+  }
+}
