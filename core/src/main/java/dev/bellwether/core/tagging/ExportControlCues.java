@@ -118,6 +118,17 @@ final class ExportControlCues implements EventCues {
 
   private static final Pattern ABBREVIATION = Pattern.compile("\\b(?:u\\.s|u\\.k|u\\.n)\\.");
 
+  /**
+   * Words at least one of which every match of STRONG, GRANTED, BILL and HURTS contains: a sentence
+   * with none of them cannot be an export control, so the costly patterns (and the authority
+   * lookup) are not run on it. Keep in step with those patterns.
+   */
+  private static final Pattern ANY_CUE_WORD =
+      Pattern.compile(
+          "export|control|curb|restrict|limit|ban|rule|bar|block|halt|stop|tighten|entity list"
+              + "|bureau of industry|licen|require|approv|permission|permit|waiver|go-ahead"
+              + "|green light|cleared|allowed|authori|bill|legislation|sanction");
+
   private final Set<String> foreignCompanies;
 
   /**
@@ -134,6 +145,9 @@ final class ExportControlCues implements EventCues {
 
   @Override
   public List<DetectedEvent> detect(SentenceContext s) {
+    if (!ANY_CUE_WORD.matcher(s.lower()).find()) {
+      return List.of();
+    }
     Optional<String> authority = Authorities.of(s.text());
     boolean granted = has(s, GRANTED);
     boolean strong =
