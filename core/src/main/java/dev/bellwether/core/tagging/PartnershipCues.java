@@ -143,11 +143,13 @@ final class PartnershipCues implements EventCues {
 
   @Override
   public List<DetectedEvent> detect(SentenceContext s) {
+    if (!s.hasAnchor()) {
+      return List.of(); // no known company: nothing below can make an event, so skip the patterns
+    }
     String text = PERSON_PARTNER.matcher(s.lower()).replaceAll(m -> " ".repeat(m.group().length()));
     Matcher cue = CUE.matcher(text);
     int cueStart = cue.find() ? cue.start() : selection(s).orElse(-1);
-    if (!s.hasAnchor()
-        || cueStart < 0
+    if (cueStart < 0
         || StatusCues.isNegated(s)
         || StatusCues.isHypothetical(s, cueStart)
         || CONTINUES.matcher(text).find()
