@@ -11,10 +11,6 @@ import dev.bellwether.schemas.avro.Evidence;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.avro.TaggedEvent;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Runs core's tagger over an article's title and text and maps what it finds to the Avro contract.
@@ -42,29 +38,10 @@ public final class ArticleTagger {
     return TaggedArticle.newBuilder()
         .setArticle(article)
         .setCompanies(tagging.companies().stream().map(ArticleTagger::toAvro).toList())
-        .setEvents(mostConfidentPerSignature(tagging.events()))
+        .setEvents(tagging.events().stream().map(ArticleTagger::toAvro).toList())
         .setTaggerVersion(Tagger.VERSION)
         .setTagged(clock.instant())
         .build();
-  }
-
-  private static List<TaggedEvent> mostConfidentPerSignature(List<DetectedEvent> events) {
-    Map<String, DetectedEvent> best = new LinkedHashMap<>();
-    for (DetectedEvent event : events) {
-      best.merge(signature(event), event, (a, b) -> b.confidence() > a.confidence() ? b : a);
-    }
-    return new ArrayList<>(best.values().stream().map(ArticleTagger::toAvro).toList());
-  }
-
-  private static String signature(DetectedEvent event) {
-    return event.type() + "|" + (event.companies().isEmpty() ? "" : event.companies().get(0));
-  }
-
-  private static DetectedEvent better(DetectedEvent a, DetectedEvent b) {
-    if (b.confidence() != a.confidence()) {
-      return b.confidence() > a.confidence() ? b : a;
-    }
-    return b.facts().size() > a.facts().size() ? b : a;
   }
 
   private static dev.bellwether.schemas.avro.CompanyMention toAvro(CompanyMention mention) {
