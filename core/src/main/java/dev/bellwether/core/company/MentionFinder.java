@@ -1,47 +1,74 @@
 package dev.bellwether.core.company;
 
 import dev.bellwether.core.tagging.CompanyMention;
+import dev.bellwether.core.text.TrieEdges;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-/** Finds whole-word mentions of known surfaces in text: longest match wins, no overlaps. */
+/**
+ * Finds whole-word mentions of known surfaces in text: longest match wins, no overlaps.
+ *
+ * <p>The surfaces sit in a trie keyed by their lower-cased characters. The finder visits each word
+ * start once and walks the trie along the text from there, so a text costs about one trie step per
+ * character of the words that begin like some surface, whatever the size of the knowledge base.
+ * Case rules and disambiguation words are checked only for surfaces the walk reaches.
+ */
 final class MentionFinder {
   /** How far, in characters either side, the disambiguation words are looked for. */
   private static final int NEAR = 120;
 
-  private final Map<String, List<Surface>> byPrefix = new HashMap<>();
+  private final TrieEdges edges = new TrieEdges();
+  // the surfaces whose lower-cased text ends at each node, in knowledge-base order
+  private Surface[][] ending = new Surface[64][];
 
   MentionFinder(List<Surface> surfaces) {
     for (Surface s : surfaces) {
-      byPrefix.computeIfAbsent(prefix(s.text(), 0), k -> new ArrayList<>()).add(s);
+      add(s);
     }
   }
 
   List<CompanyMention> find(String text) {
     List<CompanyMention> found = new ArrayList<>();
+    int n = text.length();
     int i = 0;
-    while (i < text.length()) {
-      CompanyMention best = isWordStart(text, i) ? longestAt(text, i) : null;
+    while (i < n) {
+      if (!Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      CompanyMention best = longestAt(text, i);
       if (best != null) {
         found.add(best);
         i = best.end();
       } else {
+        // not a mention: go to the next word start (nothing starts inside a word)
         i++;
+        while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+          i++;
+        }
       }
     }
-    found.sort(Comparator.comparingInt(CompanyMention::start));
     return found;
   }
 
   private CompanyMention longestAt(String text, int start) {
     Surface best = null;
-    for (Surface s : byPrefix.getOrDefault(prefix(text, start), List.of())) {
-      if ((best == null || s.text().length() > best.text().length()) && matches(s, text, start)) {
-        best = s;
+    int node = 0;
+    for (int j = start; j < text.length(); j++) {
+      char c = Character.toLowerCase(text.charAt(j));
+      node = edges.next(node, c);
+      if (node < 0) {
+        break;
+      }
+      Surface[] here = ending[node];
+      if (here != null) {
+        for (Surface s : here) {
+          if (matches(s, text, start)) {
+            best = s; // deeper nodes are longer surfaces
+            break;
+          }
+        }
       }
     }
     if (best == null) {
@@ -60,37 +87,55 @@ final class MentionFinder {
         || text.charAt(start) != s.text().charAt(0)) {
       return false;
     }
-    String around = window(text, start, end);
-    return s.unlessNear().stream().noneMatch(w -> containsWord(around, w))
-        && (s.onlyNear().isEmpty() || s.onlyNear().stream().anyMatch(w -> containsWord(around, w)));
-  }
-
-  private static String window(String text, int start, int end) {
-    String before = text.substring(Math.max(0, start - NEAR), start);
-    String after = text.substring(end, Math.min(text.length(), end + NEAR));
-    return (before + " " + after).toLowerCase(Locale.ROOT);
+    if (s.unlessNear().isEmpty() && s.onlyNear().isEmpty()) {
+      return true;
+    }
+    int from = Math.max(0, start - NEAR);
+    int to = Math.min(text.length(), end + NEAR);
+    return s.unlessNear().stream().noneMatch(w -> nearWord(text, from, start, end, to, w))
+        && (s.onlyNear().isEmpty()
+            || s.onlyNear().stream().anyMatch(w -> nearWord(text, from, start, end, to, w)));
   }
 
   /**
-   * Whether {@code word} starts a word in {@code lowerText} (so "crypto" finds "cryptocurrency").
+   * Whether {@code word} starts a word, ignoring case, in {@code text[from, start)} or {@code
+   * text[end, to)} (so "crypto" finds "cryptocurrency"). The two windows are read as if joined by a
+   * space, as a word right after the mention starts a word.
    */
-  private static boolean containsWord(String lowerText, String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    for (int i = lowerText.indexOf(w); i >= 0; i = lowerText.indexOf(w, i + 1)) {
-      if (isWordStart(lowerText, i)) {
+  private static boolean nearWord(String text, int from, int start, int end, int to, String word) {
+    return startsWordIn(text, from, start, word) || startsWordIn(text, end, to, word);
+  }
+
+  private static boolean startsWordIn(String text, int from, int to, String word) {
+    int last = to - word.length();
+    for (int i = from; i <= last; i++) {
+      if (text.regionMatches(true, i, word, 0, word.length())
+          && (i == from || !Character.isLetterOrDigit(text.charAt(i - 1)))
+          && Character.isLetterOrDigit(text.charAt(i))) {
         return true;
       }
     }
     return false;
   }
 
-  private static String prefix(String text, int start) {
-    int end = Math.min(text.length(), start + 2);
-    return text.substring(start, end).toLowerCase(Locale.ROOT);
-  }
-
-  private static boolean isWordStart(String text, int i) {
-    return isWordChar(text, i) && !isWordChar(text, i - 1);
+  private void add(Surface s) {
+    int node = 0;
+    String t = s.text();
+    for (int k = 0; k < t.length(); k++) {
+      char c = Character.toLowerCase(t.charAt(k));
+      node = edges.nextOrAdd(node, c);
+    }
+    if (node >= ending.length) {
+      ending = Arrays.copyOf(ending, Math.max(node + 1, ending.length * 2));
+    }
+    Surface[] here = ending[node];
+    if (here == null) {
+      ending[node] = new Surface[] {s};
+    } else {
+      Surface[] more = Arrays.copyOf(here, here.length + 1);
+      more[here.length] = s;
+      ending[node] = more;
+    }
   }
 
   private static boolean isWordChar(String text, int i) {

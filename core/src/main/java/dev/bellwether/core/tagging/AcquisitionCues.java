@@ -10,29 +10,25 @@ import java.util.regex.Pattern;
  * "takeover of". Buying a minority stake is funding; a licence-and-hire deal is a partnership.
  */
 final class AcquisitionCues implements EventCues {
-  private static final Pattern CUE =
-      Pattern.compile(
-          "\\b(?:acquir(?:e|es|ed|ing)|acquisition(?: of)?|to buy|buy(?:s|ing)?|bought"
-              + "|purchas(?:e|es|ed|ing)(?: of)?|takeover(?: of)?|tak(?:e|es|ing) over"
-              + "|snap(?:s|ped|ping)? up|buyout(?: of)?|merg(?:e|es|ed|ing) with)\\b(?! into| back)");
-  private static final Pattern STAKE =
-      Pattern.compile("\\b(?:stake|\\d+(?:\\.\\d+)?\\s?%|shares of)");
-  private static final Pattern NOUN_CUE =
-      Pattern.compile("^(?:acquisition|purchase|takeover|buyout)");
-  private static final Pattern POSSESSIVE_GAP =
-      Pattern.compile("^['’]s?\\s+(?:[^\\s;,]+\\s+){0,3}$");
-  private static final Pattern CORPORATE_SUFFIX =
-      Pattern.compile(
-          "(?:\\s+(?:Holdings?|Inc\\.?|Corp\\.?|Corporation|Group|plc|PLC|AG|SE|SA|N\\.V\\.|Ltd\\.?"
-              + "|Co\\.?|LLC))+$");
-  private static final Pattern PASSIVE_GAP =
-      Pattern.compile("^\\s+(?:(?:in|back in) (?:\\w+ )?\\d{4},? )?by\\s+(?:the\\s+)?$");
-  private static final Pattern RELATIVE_GAP =
-      Pattern.compile("^(?:['’]s)?,?\\s+(?:which|that)\\s+$");
-  private static final Pattern ACQUI_HIRE =
-      Pattern.compile(
-          "\\blicen[cs]\\w*\\b.*\\b(?:hire|hiring|bring (?:on|over)|staff|researchers|team|chief executive)"
-              + "|\\b(?:hire|hiring|bring (?:on|over)|staff|researchers|team|chief executive)\\b.*\\blicen[cs]");
+  private final Pattern cue;
+  private final Pattern stake;
+  private final Pattern nounCue;
+  private final Pattern possessiveGap;
+  private final Pattern corporateSuffix;
+  private final Pattern passiveGap;
+  private final Pattern relativeGap;
+  private final Pattern acquiHire;
+
+  AcquisitionCues(CueBook book) {
+    cue = book.pattern("acquisition", "cue");
+    nounCue = book.pattern("acquisition", "noun-cue");
+    corporateSuffix = book.pattern("acquisition", "corporate-suffix");
+    relativeGap = book.pattern("acquisition", "relative-gap");
+    stake = book.pattern("acquisition", "stake");
+    possessiveGap = book.pattern("acquisition", "possessive-gap");
+    passiveGap = book.pattern("acquisition", "passive-gap");
+    acquiHire = book.pattern("acquisition", "acqui-hire");
+  }
 
   @Override
   public EventType type() {
@@ -41,15 +37,15 @@ final class AcquisitionCues implements EventCues {
 
   @Override
   public List<DetectedEvent> detect(SentenceContext s) {
-    Matcher cue = CUE.matcher(s.lower());
+    Matcher cue = this.cue.matcher(s.lower());
     if (!s.hasAnchor()
         || !cue.find()
-        || StatusCues.isNegated(s)
-        || s.has(ACQUI_HIRE)
-        || StatusCues.isHypothetical(s, cue.start())) {
+        || s.isNegated()
+        || s.has(acquiHire)
+        || s.isHypothetical(cue.start())) {
       return List.of();
     }
-    if (STAKE
+    if (stake
         .matcher(s.lower().substring(cue.end(), Math.min(s.lower().length(), cue.end() + 30)))
         .find()) {
       return List.of();
@@ -86,15 +82,15 @@ final class AcquisitionCues implements EventCues {
    * "Roche Holding's $1.9B takeover of ...": an organization outside the knowledge base that owns
    * the acquisition noun, without a corporate suffix ("Holding", "Inc.", "Group").
    */
-  private static Optional<String> possessiveBuyer(SentenceContext s, Matcher cue) {
-    if (!NOUN_CUE.matcher(cue.group()).find()) {
+  private Optional<String> possessiveBuyer(SentenceContext s, Matcher cue) {
+    if (!nounCue.matcher(cue.group()).find()) {
       return Optional.empty();
     }
     String text = s.text();
     for (ProperNames.Name name : ProperNames.all(text, 0, cue.start())) {
       String gap = text.substring(name.end(), cue.start());
-      if (POSSESSIVE_GAP.matcher(gap).find()) {
-        return Optional.of(CORPORATE_SUFFIX.matcher(name.text()).replaceAll(""))
+      if (possessiveGap.matcher(gap).find()) {
+        return Optional.of(corporateSuffix.matcher(name.text()).replaceAll(""))
             .filter(n -> !n.isBlank());
       }
     }
@@ -102,13 +98,13 @@ final class AcquisitionCues implements EventCues {
   }
 
   /** "X, acquired by Y": the company after "by" is the acquirer. */
-  private static Optional<CompanyMention> passiveAcquirer(SentenceContext s, int cueEnd) {
+  private Optional<CompanyMention> passiveAcquirer(SentenceContext s, int cueEnd) {
     return s.firstAfter(cueEnd)
-        .filter(m -> PASSIVE_GAP.matcher(s.lower().substring(cueEnd, s.offset(m))).find());
+        .filter(m -> passiveGap.matcher(s.lower().substring(cueEnd, s.offset(m))).find());
   }
 
   /** "X, which Y acquired": Y (right before the verb) bought X (before "which"). */
-  private static Optional<CompanyMention[]> relativeClause(SentenceContext s, int cueStart) {
+  private Optional<CompanyMention[]> relativeClause(SentenceContext s, int cueStart) {
     CompanyMention buyer = null;
     CompanyMention bought = null;
     for (CompanyMention m : s.mentions()) {
@@ -123,13 +119,12 @@ final class AcquisitionCues implements EventCues {
     }
     String gap = s.lower().substring(buyer.end() - s.sentence().start(), cueStart);
     String lead = s.lower().substring(bought.end() - s.sentence().start(), s.offset(buyer));
-    return RELATIVE_GAP.matcher(lead).find() && gap.matches("\\s+(?:had |has )?")
+    return relativeGap.matcher(lead).find() && gap.matches("\\s+(?:had |has )?")
         ? Optional.of(new CompanyMention[] {buyer, bought})
         : Optional.empty();
   }
 
-  private static Optional<String> target(
-      SentenceContext s, int from, Optional<CompanyMention> acquirer) {
+  private Optional<String> target(SentenceContext s, int from, Optional<CompanyMention> acquirer) {
     Optional<String> known =
         s.firstAfter(from)
             .filter(m -> acquirer.isEmpty() || !m.company().equals(acquirer.get().company()))

@@ -19,7 +19,7 @@ final class EventBuilder {
   EventBuilder(EventType type, SentenceContext sentence) {
     this.type = type;
     this.sentence = sentence;
-    this.status = StatusCues.statusOf(sentence);
+    this.status = sentence.status();
   }
 
   EventBuilder company(String name) {

@@ -12,51 +12,37 @@ import java.util.regex.Pattern;
  * talks are not funding.
  */
 final class FundingCues implements EventCues {
-  private static final Pattern RAISE =
-      Pattern.compile(
-          "\\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|land(?:s|ed)?|pull(?:s|ed)? in"
-              + "|br(?:ing|ings|ought) in|clos(?:e|es|ed|ing)|wrap(?:s|ped|ping)? up"
-              + "|lin(?:e|es|ed) up|snag(?:s|ged)?|bag(?:s|ged)?|nab(?:s|bed)?)\\b");
-  private static final Pattern ROUND =
-      Pattern.compile(
-          "\\b(?:funding|financing|fundrais\\w*|round|series [a-h]\\b|seed|valuation|valued"
-              + "|money|capital|investors?|backers?)");
-  private static final Pattern ROUND_PHRASE =
-      Pattern.compile(
-          "\\b(?:funding round|financing round|round of funding|seed round|seed funding"
-              + "|series [a-h] (?:round|funding)|fundrais\\w+)\\b");
-  private static final Pattern INVEST =
-      Pattern.compile(
-          "\\b(?:invest(?:s|ed|ing|ment|ments)?|stake|bought into|buy(?:s|ing)? into|put(?:s|ting)?"
-              + "|pour(?:s|ed|ing)?|inject\\w*|cash injection)\\b");
-  private static final Pattern INTO = Pattern.compile("\\b(?:in|into)\\b");
-  private static final Pattern DEBT =
-      Pattern.compile("\\b(?:debt|credit facility|loan|borrow\\w*|bonds?|notes offering)\\b");
-  private static final Pattern NOT_FUNDING =
-      Pattern.compile(
-          "\\b(?:grants?|programs?|programmes?|budgets?|subsid\\w*|stimulus|placed orders"
-              + "|orders? for|purchase orders?|worth of chips|revenue|earnings|market value"
-              + "|market cap\\w*|quarterly|per share|a share)\\b");
-  private static final Pattern ROUND_NAME = Pattern.compile("\\b(series [a-h]|seed|pre-seed)\\b");
+  private final Pattern raise;
+  private final Pattern round;
+  private final Pattern roundPhrase;
+  private final Pattern invest;
+  private final Pattern into;
+  private final Pattern debt;
+  private final Pattern notFunding;
+  private final Pattern roundName;
 
   /** "X's $40 billion raise", "X's Series B round": the possessor is the company raising. */
-  private static final Pattern OWN_ROUND =
-      Pattern.compile(
-          "^['’]s\\s(?:[^.;,]{0,40}?\\s)?(?:raise|round|funding|financing|fundrais\\w*"
-              + "|series [a-h])\\b(?!\\s+(?:of|for|in|into)\\b)");
+  private final Pattern ownRound;
 
   /** "led a $300 million round for Y": the round belongs to the company after for / in / of. */
-  private static final Pattern LED_ROUND =
-      Pattern.compile(
-          "\\b(?:leads?|led|leading|co-leads?|co-led)\\s+(?:a|an|the)\\s+[^.;]{0,30}?\\b(?:round"
-              + "|raise|financing|funding|fundraise)\\s+(?:for|in|into|of|at)\\s+$");
+  private final Pattern ledRound;
 
   /** "X leads", "X led the round", "X joined": X is an investor, not the company raising. */
-  private static final Pattern LEADS_AFTER =
-      Pattern.compile(
-          "^(?:\\s+(?:group|capital|ventures|fund))?\\s+(?:(?:is|was|has|have|had|will)\\s+)?"
-              + "(?:leads|led|leading|co-leads?|co-led|co-leading|joined|joins|participated"
-              + "|anchors|anchored)\\b");
+  private final Pattern leadsAfter;
+
+  FundingCues(CueBook book) {
+    raise = book.pattern("funding", "raise");
+    roundPhrase = book.pattern("funding", "round-phrase");
+    into = book.pattern("funding", "into");
+    notFunding = book.pattern("funding", "not-funding");
+    ownRound = book.pattern("funding", "own-round");
+    ledRound = book.pattern("funding", "led-round");
+    leadsAfter = book.pattern("funding", "leads-after");
+    round = book.pattern("funding", "round");
+    invest = book.pattern("funding", "invest");
+    debt = book.pattern("funding", "debt");
+    roundName = book.pattern("funding", "round-name");
+  }
 
   @Override
   public EventType type() {
@@ -65,21 +51,21 @@ final class FundingCues implements EventCues {
 
   @Override
   public List<DetectedEvent> detect(SentenceContext s) {
-    if (!s.hasAnchor() || StatusCues.isNegated(s) || s.has(NOT_FUNDING) && !s.has(ROUND_PHRASE)) {
+    if (!s.hasAnchor() || s.isNegated() || s.has(notFunding) && !s.has(roundPhrase)) {
       return List.of();
     }
     Optional<CompanyMention> recipient =
         ownRound(s).or(() -> investedInto(s)).or(() -> ledRoundFor(s)).or(() -> raiser(s));
-    if (recipient.isEmpty() || StatusCues.isHypothetical(s, firstCue(s))) {
+    if (recipient.isEmpty() || s.isHypothetical(firstCue(s))) {
       return List.of();
     }
     return List.of(build(s, recipient.get()));
   }
 
   /** Where the first funding verb or noun starts, or the sentence end when there is none. */
-  private static int firstCue(SentenceContext s) {
+  private int firstCue(SentenceContext s) {
     int at = s.lower().length();
-    for (Pattern p : List.of(RAISE, INVEST, ROUND_PHRASE)) {
+    for (Pattern p : List.of(raise, invest, roundPhrase)) {
       Matcher m = p.matcher(s.lower());
       if (m.find()) {
         at = Math.min(at, m.start());
@@ -89,29 +75,29 @@ final class FundingCues implements EventCues {
   }
 
   /** The company named as owner of the round ("X's $2 billion raise"), when there is a round. */
-  private static Optional<CompanyMention> ownRound(SentenceContext s) {
+  private Optional<CompanyMention> ownRound(SentenceContext s) {
     return s.mentions().stream()
         .filter(m -> !s.isEpithet(m))
-        .filter(m -> OWN_ROUND.matcher(s.lower().substring(m.end() - s.sentence().start())).find())
+        .filter(m -> ownRound.matcher(s.lower().substring(m.end() - s.sentence().start())).find())
         .findFirst();
   }
 
   /** The company a round is led for ("X led a $300 million round for Y"). */
-  private static Optional<CompanyMention> ledRoundFor(SentenceContext s) {
+  private Optional<CompanyMention> ledRoundFor(SentenceContext s) {
     return s.mentions().stream()
         .filter(m -> !s.isEpithet(m))
-        .filter(m -> LED_ROUND.matcher(s.lower().substring(0, s.offset(m))).find())
+        .filter(m -> ledRound.matcher(s.lower().substring(0, s.offset(m))).find())
         .findFirst();
   }
 
   /** Whether the mention is the subject of a lead or participation verb ("X leads", "X led"). */
-  private static boolean leadsTheRound(SentenceContext s, CompanyMention m) {
+  private boolean leadsTheRound(SentenceContext s, CompanyMention m) {
     int end = m.end() - s.sentence().start();
-    return s.offset(m) >= 0 && LEADS_AFTER.matcher(s.lower().substring(end)).find();
+    return s.offset(m) >= 0 && leadsAfter.matcher(s.lower().substring(end)).find();
   }
 
   private Optional<CompanyMention> investedInto(SentenceContext s) {
-    Matcher m = INVEST.matcher(s.lower());
+    Matcher m = invest.matcher(s.lower());
     while (m.find()) {
       boolean moneyish =
           !s.money().isEmpty()
@@ -121,7 +107,7 @@ final class FundingCues implements EventCues {
       Optional<CompanyMention> into =
           s.firstAfter(m.end())
               .filter(c -> s.offset(c) - m.end() <= 90)
-              .filter(c -> INTO.matcher(s.lower().substring(m.end(), s.offset(c))).find());
+              .filter(c -> this.into.matcher(s.lower().substring(m.end(), s.offset(c))).find());
       if (moneyish && into.isPresent()) {
         return into;
       }
@@ -130,10 +116,10 @@ final class FundingCues implements EventCues {
   }
 
   private Optional<CompanyMention> raiser(SentenceContext s) {
-    Matcher m = RAISE.matcher(s.lower());
-    boolean raised = m.find() && (!s.money().isEmpty() || s.has(ROUND));
-    boolean debt = s.has(DEBT) && !s.money().isEmpty();
-    if (!raised && !debt && !s.has(ROUND_PHRASE)) {
+    Matcher m = raise.matcher(s.lower());
+    boolean raised = m.find() && (!s.money().isEmpty() || s.has(round));
+    boolean debt = s.has(this.debt) && !s.money().isEmpty();
+    if (!raised && !debt && !s.has(roundPhrase)) {
       return Optional.empty();
     }
     int verb = raised ? m.start() : s.lower().length();
@@ -161,8 +147,8 @@ final class FundingCues implements EventCues {
     return event.list("investors", investors).cues(1 + (s.money().isEmpty() ? 0 : 1)).build();
   }
 
-  private static Optional<String> roundName(SentenceContext s) {
-    Matcher m = ROUND_NAME.matcher(s.lower());
+  private Optional<String> roundName(SentenceContext s) {
+    Matcher m = roundName.matcher(s.lower());
     if (m.find()) {
       String r = m.group(1);
       return Optional.of(
@@ -170,6 +156,6 @@ final class FundingCues implements EventCues {
               ? "Series " + r.substring(7).toUpperCase(java.util.Locale.ROOT)
               : r);
     }
-    return s.has(DEBT) ? Optional.of("debt") : Optional.empty();
+    return s.has(debt) ? Optional.of("debt") : Optional.empty();
   }
 }

@@ -17,25 +17,30 @@ import java.util.regex.Pattern;
  * #has} remembers its answer per pattern, since several cues ask the same question of one sentence.
  */
 final class SentenceContext {
-  private static final Pattern EPITHET = Pattern.compile("^(?:['’]s)?-(?:backed|owned|funded)");
-  private static final Pattern INVESTOR_BEFORE =
-      Pattern.compile(
-          "(?:led by|from|backers?|investors?|including|include[sd]?|such as|along with|as is"
-              + "|joined by|backed by)[^.;]{0,40}$");
+  /** How far before a name "led by", "backers include" and the like are looked for. */
+  private static final int INVESTOR_REACH = 80;
 
+  private final StatusCues cues;
+  private final int triggers;
   private final Sentence sentence;
   private final String lower;
   private final List<CompanyMention> mentions;
   private final List<CompanyMention> carried;
   private List<Money> money;
   private Map<Pattern, Boolean> answers;
+  private String plain;
+  private Map<Pattern, Boolean> plainAnswers;
 
   SentenceContext(
+      StatusCues cues,
+      int triggers,
       Sentence sentence,
       String lower,
       List<CompanyMention> mentions,
       List<CompanyMention> carried,
       List<Money> money) {
+    this.cues = cues;
+    this.triggers = triggers;
     this.sentence = sentence;
     this.lower = lower;
     this.mentions = List.copyOf(mentions);
@@ -44,9 +49,37 @@ final class SentenceContext {
   }
 
   static SentenceContext of(
-      Sentence s, List<CompanyMention> inSentence, List<CompanyMention> carried) {
+      StatusCues cues,
+      int triggers,
+      Sentence s,
+      String lower,
+      List<CompanyMention> inSentence,
+      List<CompanyMention> carried) {
     return new SentenceContext(
-        s, s.text().toLowerCase(Locale.ROOT), inSentence, carried, /* parsed on first use */ null);
+        cues, triggers, s, lower, inSentence, carried, /* parsed on first use */ null);
+  }
+
+  /** A sentence read for every event type (tests). */
+  static SentenceContext of(
+      StatusCues cues, Sentence s, List<CompanyMention> inSentence, List<CompanyMention> carried) {
+    return of(cues, -1, s, s.text().toLowerCase(Locale.ROOT), inSentence, carried);
+  }
+
+  /** Whether one of the type's trigger words occurs in the sentence. */
+  boolean triggers(EventType type) {
+    return (triggers & CueBook.flag(type)) != 0;
+  }
+
+  boolean isNegated() {
+    return cues.isNegated(this);
+  }
+
+  boolean isHypothetical(int cueStart) {
+    return cues.isHypothetical(this, cueStart);
+  }
+
+  EventStatus status() {
+    return cues.statusOf(this);
   }
 
   Sentence sentence() {
@@ -96,13 +129,14 @@ final class SentenceContext {
   boolean isEpithet(CompanyMention m) {
     int end = offset(m) < 0 ? -1 : m.end() - sentence.start();
     // a region with anchoring bounds matches as the substring from end would, without copying it
-    return end >= 0 && EPITHET.matcher(text()).region(end, text().length()).find();
+    return end >= 0 && cues.epithet.matcher(text()).region(end, text().length()).find();
   }
 
   /** Whether the mention is named as an investor ("led by X", "backers include X"). */
   boolean isInvestor(CompanyMention m) {
     int at = offset(m);
-    return at >= 0 && INVESTOR_BEFORE.matcher(lower).region(0, at).find();
+    return at >= 0
+        && cues.investorBefore.matcher(lower).region(Math.max(0, at - INVESTOR_REACH), at).find();
   }
 
   Optional<Matcher> find(Pattern p) {
@@ -119,6 +153,23 @@ final class SentenceContext {
     if (known == null) {
       known = p.matcher(lower).find();
       answers.put(p, known);
+    }
+    return known;
+  }
+
+  /**
+   * Whether the pattern occurs in the lower-cased sentence once the dots of the abbreviations the
+   * second pattern finds ("u.s.") are read as letters; answered once per pattern.
+   */
+  boolean has(Pattern p, Pattern abbreviations) {
+    if (plain == null) {
+      plain = abbreviations.matcher(lower).replaceAll(m -> m.group().replace('.', '_'));
+      plainAnswers = new IdentityHashMap<>();
+    }
+    Boolean known = plainAnswers.get(p);
+    if (known == null) {
+      known = p.matcher(plain).find();
+      plainAnswers.put(p, known);
     }
     return known;
   }

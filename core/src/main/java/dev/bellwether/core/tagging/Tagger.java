@@ -4,9 +4,9 @@ import dev.bellwether.core.company.CompanyKnowledgeBase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Tags news text: the known companies it names and the events it reports. Works sentence by
@@ -21,48 +21,76 @@ public final class Tagger {
   /** The knowledge-base group whose members are typical targets of export controls. */
   public static final String CONTROL_TARGETS_GROUP = "chinese-ai";
 
-  private static final Pattern CONTINUATION =
-      Pattern.compile(
-          "^(?:It|Its|It's|They|Their|He|She|His|Her|The (?:company|startup|firm|group|deal"
-              + "|[\\w-]+ (?:maker|supplier|giant|developer|company|startup|firm))|This|That|The two)\\b");
-
   private final CompanyKnowledgeBase kb;
+  private final CueBook book;
+  private final StatusCues status;
   private final List<EventCues> cues;
 
+  /** A tagger over a company knowledge base with the built-in cues. */
   public Tagger(CompanyKnowledgeBase kb) {
-    this.kb = kb;
-    this.cues =
-        List.of(
-            new FundingCues(),
-            new ExportControlCues(kb.group(CONTROL_TARGETS_GROUP)),
-            new PartnershipCues(),
-            new AcquisitionCues(),
-            new IpoCues());
+    this(kb, CueBook.builtIn());
   }
 
-  /** A tagger over the built-in company knowledge base. */
+  public Tagger(CompanyKnowledgeBase kb, CueBook book) {
+    this.kb = kb;
+    this.book = book;
+    this.status = new StatusCues(book);
+    this.cues =
+        List.of(
+            new FundingCues(book),
+            new ExportControlCues(book, kb.group(CONTROL_TARGETS_GROUP)),
+            new PartnershipCues(book),
+            new AcquisitionCues(book),
+            new IpoCues(book));
+  }
+
+  /** A tagger over the built-in company knowledge base and cues. */
   public static Tagger builtIn() {
     return new Tagger(CompanyKnowledgeBase.builtIn());
   }
 
   public Tagging tag(String text) {
+    return tag(text, true);
+  }
+
+  /**
+   * Tags a text; with {@code gated} false every sentence is read for every event type, trigger
+   * words or not (to check that the triggers in the cue book miss nothing).
+   */
+  Tagging tag(String text, boolean gated) {
     List<CompanyMention> mentions = kb.findMentions(text);
     List<DetectedEvent> events = new ArrayList<>();
     List<CompanyMention> previous = List.of();
+    int next = 0; // the first mention not before the current sentence
     for (Sentence sentence : SentenceSplitter.split(text)) {
-      List<CompanyMention> own = within(mentions, sentence);
-      boolean continues = CONTINUATION.matcher(sentence.text()).find();
-      SentenceContext context = SentenceContext.of(sentence, own, continues ? previous : List.of());
-      for (EventCues c : cues) {
-        c.detect(context).forEach(e -> addUnlessRepeated(events, e));
+      while (next < mentions.size() && mentions.get(next).start() < sentence.start()) {
+        next++;
+      }
+      int last = next;
+      while (last < mentions.size() && mentions.get(last).end() <= sentence.end()) {
+        last++;
+      }
+      List<CompanyMention> own = mentions.subList(next, last);
+      int triggers = gated ? book.triggerFlags(text, sentence.start(), sentence.end()) : -1;
+      if (triggers != 0) {
+        List<CompanyMention> carried =
+            status.continuation.matcher(sentence.text()).lookingAt()
+                ? previous
+                : List.of();
+        if (!own.isEmpty() || !carried.isEmpty() || CueBook.mayNeedNoCompany(triggers)) {
+          String lower = sentence.text().toLowerCase(Locale.ROOT);
+          SentenceContext context =
+              SentenceContext.of(status, triggers, sentence, lower, own, carried);
+          for (EventCues c : cues) {
+            if (context.triggers(c.type())) {
+              c.detect(context).forEach(e -> addUnlessRepeated(events, e));
+            }
+          }
+        }
       }
       previous = own.isEmpty() ? previous : own;
     }
     return new Tagging(mentions, events);
-  }
-
-  private static List<CompanyMention> within(List<CompanyMention> mentions, Sentence s) {
-    return mentions.stream().filter(m -> m.start() >= s.start() && m.end() <= s.end()).toList();
   }
 
   /**

@@ -1,0 +1,366 @@
+package dev.bellwether.core.tagging;
+
+import static dev.bellwether.core.config.YamlNodes.mapping;
+import static dev.bellwether.core.config.YamlNodes.rejectUnknownKeys;
+import static dev.bellwether.core.config.YamlNodes.scalar;
+import static dev.bellwether.core.config.YamlNodes.strings;
+
+import dev.bellwether.core.company.CompanyKnowledgeBase;
+import dev.bellwether.core.config.ConfigProblems;
+import dev.bellwether.core.config.YamlNodes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * The lexicons and patterns of the event cues, read from YAML ({@code cues.yaml}): per event type,
+ * the trigger words without one of which a sentence is not read for that type, and the named
+ * regular expressions the cue code applies. The code decides how the patterns combine; the file
+ * says what words and phrasings count.
+ *
+ * <p>A pattern is one text or a list of fragments joined without separators, so a long alternation
+ * can be split over lines with a comment above each part. {@code {name}} inside a pattern is
+ * replaced by the {@code vocabulary} entry of that name. Every problem in the file (syntax, an
+ * unknown or missing pattern, a regular expression that does not compile) is reported at once with
+ * its line.
+ */
+public final class CueBook {
+  /** The classpath resource holding the built-in cues. */
+  public static final String BUILT_IN = "/dev/bellwether/core/tagging/cues.yaml";
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9-]*)\\}");
+
+  /** The sections of the file besides the event types, and the pattern names each must define. */
+  private static final Map<String, List<String>> REQUIRED = new LinkedHashMap<>();
+
+  static {
+    REQUIRED.put(
+        "funding",
+        List.of(
+            "raise",
+            "round",
+            "round-phrase",
+            "invest",
+            "into",
+            "debt",
+            "not-funding",
+            "round-name",
+            "own-round",
+            "led-round",
+            "leads-after"));
+    REQUIRED.put(
+        "export-control",
+        List.of(
+            "strong",
+            "granted",
+            "bill",
+            "hurts",
+            "calls",
+            "relaxed",
+            "listing",
+            "listed",
+            "item",
+            "model",
+            "bare-item",
+            "abbreviation"));
+    REQUIRED.put(
+        "partnership",
+        List.of(
+            "person-partner",
+            "cue",
+            "continues",
+            "ended",
+            "amended",
+            "unnamed",
+            "with",
+            "arrives",
+            "selects",
+            "selected-for",
+            "person-after",
+            "subject-gap"));
+    REQUIRED.put(
+        "acquisition",
+        List.of(
+            "cue",
+            "stake",
+            "noun-cue",
+            "possessive-gap",
+            "corporate-suffix",
+            "passive-gap",
+            "relative-gap",
+            "acqui-hire"));
+    REQUIRED.put("ipo", List.of("cue"));
+    REQUIRED.put(
+        "status",
+        List.of(
+            "reported",
+            "negated",
+            "speculation",
+            "hypothetical-before",
+            "question",
+            "continuation"));
+    REQUIRED.put("context", List.of("epithet", "investor-before"));
+  }
+
+  private static final List<String> TYPE_KEYS = List.of("triggers", "patterns");
+  private static final List<String> EXPORT_CONTROL_KEYS =
+      List.of("triggers", "authority-triggers", "patterns");
+
+  private final WordLexicon triggers;
+  private final Map<String, Pattern> patterns;
+  private final Map<String, Map<String, Pattern>> tables;
+
+  private CueBook(
+      WordLexicon triggers, Map<String, Pattern> patterns, Map<String, Map<String, Pattern>> t) {
+    this.triggers = triggers;
+    this.patterns = Map.copyOf(patterns);
+    this.tables = Map.copyOf(t);
+  }
+
+  /** The cues shipped with Bellwether. */
+  public static CueBook builtIn() {
+    return parse(CompanyKnowledgeBase.resource(BUILT_IN), "cues.yaml");
+  }
+
+  /**
+   * Reads cues from YAML.
+   *
+   * @param origin the file name used in error messages
+   * @throws dev.bellwether.core.ConfigException listing every problem in the file
+   */
+  public static CueBook parse(String yaml, String origin) {
+    return new Reader(origin).read(yaml);
+  }
+
+  /** The section name of an event type in the file ("export-control"). */
+  static String section(EventType type) {
+    return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The flag an event type's trigger words raise in {@link #triggerFlags}. */
+  static int flag(EventType type) {
+    return 1 << type.ordinal();
+  }
+
+  /**
+   * The flag of the words that name an authority able to impose an export control ("Commerce",
+   * "U.S.", "Beijing"): without a company, only such a sentence is read for export controls.
+   */
+  static final int AUTHORITY = 1 << EventType.values().length;
+
+  /**
+   * The flags of the event types whose trigger words occur in {@code text[from, to)}, and {@link
+   * #AUTHORITY} when an authority word does.
+   */
+  int triggerFlags(String text, int from, int to) {
+    return triggers.scan(text, from, to);
+  }
+
+  /** Whether a sentence without any company may still hold an event: an authority's control. */
+  static boolean mayNeedNoCompany(int triggers) {
+    int both = flag(EventType.EXPORT_CONTROL) | AUTHORITY;
+    return (triggers & both) == both;
+  }
+
+  /** The pattern {@code name} of a section ("funding", "raise"). */
+  Pattern pattern(String section, String name) {
+    Pattern p = patterns.get(section + "." + name);
+    if (p == null) {
+      throw new IllegalStateException("no pattern " + section + "." + name + " in the cue book");
+    }
+    return p;
+  }
+
+  /** A named table of patterns ("authorities", "exchanges", "targets"), in file order. */
+  Map<String, Pattern> table(String name) {
+    Map<String, Pattern> t = tables.get(name);
+    if (t == null) {
+      throw new IllegalStateException("no table " + name + " in the cue book");
+    }
+    return t;
+  }
+
+  private static final class Reader {
+    private static final List<String> TABLES = List.of("authorities", "exchanges", "targets");
+
+    private final ConfigProblems problems;
+    private final Map<String, String> vocabulary = new LinkedHashMap<>();
+    private final List<WordLexicon.Entry> triggers = new ArrayList<>();
+    private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+    private final Map<String, Map<String, Pattern>> tables = new LinkedHashMap<>();
+
+    Reader(String origin) {
+      this.problems = new ConfigProblems(origin);
+    }
+
+    CueBook read(String yaml) {
+      YamlNodes.parse(yaml, problems).ifPresent(this::readRoot);
+      problems.throwIfAny();
+      return new CueBook(WordLexicon.of(triggers), patterns, tables);
+    }
+
+    private void readRoot(Node root) {
+      Map<String, Node> top = mapping(root, "the file", problems);
+      List<String> known = new ArrayList<>(List.of("vocabulary"));
+      known.addAll(REQUIRED.keySet());
+      known.addAll(TABLES);
+      rejectUnknownKeys(top, known, problems);
+      Node vocab = top.get("vocabulary");
+      if (vocab != null) {
+        mapping(vocab, "vocabulary", problems)
+            .forEach((k, v) -> scalar(v, "vocabulary " + k, problems).ifPresent(t -> put(k, t)));
+      }
+      for (String section : REQUIRED.keySet()) {
+        Node node = top.get(section);
+        if (node == null) {
+          problems.add(root, "missing section '" + section + "'");
+          continue;
+        }
+        readSection(section, node);
+      }
+      for (String table : TABLES) {
+        Node node = top.get(table);
+        if (node == null) {
+          problems.add(root, "missing table '" + table + "'");
+          continue;
+        }
+        Map<String, Pattern> entries = new LinkedHashMap<>();
+        mapping(node, table, problems)
+            .forEach((k, v) -> compile(table + " " + k, v).ifPresent(p -> entries.put(k, p)));
+        tables.put(table, entries);
+      }
+    }
+
+    private void put(String name, String text) {
+      vocabulary.put(name, text);
+    }
+
+    private void readSection(String section, Node node) {
+      Map<String, Node> entries = mapping(node, section, problems);
+      Optional<EventType> type = typeOf(section);
+      rejectUnknownKeys(
+          entries,
+          type.isEmpty()
+              ? List.of("patterns")
+              : type.get() == EventType.EXPORT_CONTROL ? EXPORT_CONTROL_KEYS : TYPE_KEYS,
+          problems);
+      if (type.isPresent()) {
+        readTriggers(section, node, entries.get("triggers"), flag(type.get()), "triggers");
+      }
+      if (type.isPresent() && type.get() == EventType.EXPORT_CONTROL) {
+        readTriggers(
+            section, node, entries.get("authority-triggers"), AUTHORITY, "authority-triggers");
+      }
+      Node list = entries.get("patterns");
+
+      if (list == null) {
+        problems.add(node, section + " needs 'patterns'");
+        return;
+      }
+      Map<String, Node> named = mapping(list, section + " patterns", problems);
+      List<String> required = REQUIRED.get(section);
+      for (Map.Entry<String, Node> e : named.entrySet()) {
+        if (!required.contains(e.getKey())) {
+          problems.add(
+              e.getValue(),
+              "pattern '"
+                  + e.getKey()
+                  + "' is not used by "
+                  + section
+                  + " (used: "
+                  + String.join(", ", required)
+                  + ")");
+          continue;
+        }
+        compile(section + "." + e.getKey(), e.getValue())
+            .ifPresent(p -> patterns.put(section + "." + e.getKey(), p));
+      }
+      required.stream()
+          .filter(r -> !named.containsKey(r))
+          .forEach(r -> problems.add(list, section + " is missing pattern '" + r + "'"));
+    }
+
+    private void readTriggers(String section, Node parent, Node words, int flag, String key) {
+      if (words == null) {
+        problems.add(
+            parent,
+            section
+                + " needs '"
+                + key
+                + "': the words without which a sentence is not read for this event type");
+        return;
+      }
+      for (String w : strings(words, section + " " + key, problems)) {
+        String word = w.toLowerCase(Locale.ROOT);
+        if (!word.matches("[a-z0-9]+\\*?")) {
+          problems.add(
+              words,
+              "trigger '"
+                  + w
+                  + "' must be one word of letters a-z and digits, optionally ending in *");
+        } else {
+          triggers.add(new WordLexicon.Entry(word, flag));
+        }
+      }
+    }
+
+    private Optional<Pattern> compile(String what, Node node) {
+      String text;
+      if (node instanceof ScalarNode s) {
+        text = s.getValue();
+      } else {
+        text =
+            String.join(
+                "",
+                YamlNodes.sequence(node, what, problems).stream()
+                    .map(n -> n instanceof ScalarNode s ? s.getValue() : "")
+                    .toList());
+      }
+      if (text.isEmpty()) {
+        problems.add(node, what + " is empty");
+        return Optional.empty();
+      }
+      Matcher m = PLACEHOLDER.matcher(text);
+      StringBuilder expanded = new StringBuilder();
+      while (m.find()) {
+        String value = vocabulary.get(m.group(1));
+        if (value == null) {
+          problems.add(
+              node, what + " uses {" + m.group(1) + "}, which 'vocabulary' does not define");
+          return Optional.empty();
+        }
+        m.appendReplacement(expanded, Matcher.quoteReplacement(value));
+      }
+      m.appendTail(expanded);
+      try {
+        return Optional.of(Pattern.compile(expanded.toString()));
+      } catch (PatternSyntaxException e) {
+        problems.add(
+            node,
+            what
+                + " is not a valid regular expression: "
+                + e.getDescription()
+                + " near index "
+                + e.getIndex());
+        return Optional.empty();
+      }
+    }
+
+    private static Optional<EventType> typeOf(String section) {
+      for (EventType t : EventType.values()) {
+        if (section(t).equals(section)) {
+          return Optional.of(t);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+}
