@@ -74,9 +74,7 @@ public final class Tagger {
       int triggers = gated ? book.triggerFlags(text, sentence.start(), sentence.end()) : -1;
       if (triggers != 0) {
         List<CompanyMention> carried =
-            status.continuation.matcher(sentence.text()).lookingAt()
-                ? previous
-                : List.of();
+            status.continuation.matcher(sentence.text()).lookingAt() ? previous : List.of();
         if (!own.isEmpty() || !carried.isEmpty() || CueBook.mayNeedNoCompany(triggers)) {
           String lower = sentence.text().toLowerCase(Locale.ROOT);
           SentenceContext context =
