@@ -75,6 +75,20 @@ public final class ArticleCorpus {
     this.totalBytes = bytes;
   }
 
+  /** A corpus of the given articles. */
+  static ArticleCorpus of(List<String> articles) {
+    return new ArticleCorpus(articles);
+  }
+
+  /** A corpus by name: {@code dense} ({@link #load}) or {@code news} ({@link NewsCorpus#load}). */
+  public static ArticleCorpus named(String name) {
+    return switch (name) {
+      case "dense" -> load();
+      case "news" -> NewsCorpus.load();
+      default -> throw new IllegalArgumentException("unknown corpus " + name + " (dense, news)");
+    };
+  }
+
   /** The corpus built from the labeled texts when found, else from the built-in paragraphs. */
   public static ArticleCorpus load() {
     return build(eventTexts());

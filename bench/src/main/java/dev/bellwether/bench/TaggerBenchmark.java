@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,16 +31,24 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 5)
 public class TaggerBenchmark {
   private Tagger tagger;
+
+  /**
+   * {@code news}: real article text with one event each ({@link NewsCorpus}); {@code dense}: the
+   * labeled event texts with some filler ({@link ArticleCorpus}).
+   */
+  @Param({"news", "dense"})
+  public String corpus = "news";
+
   private String[] articles;
   private int next;
 
   @Setup
   public void setUp() {
     tagger = Tagger.builtIn();
-    ArticleCorpus corpus = ArticleCorpus.load();
-    List<String> list = corpus.articles();
+    ArticleCorpus texts = ArticleCorpus.named(corpus);
+    List<String> list = texts.articles();
     articles = list.toArray(new String[0]);
-    System.out.println("[corpus] " + corpus.describe());
+    System.out.println("[corpus] " + texts.describe());
   }
 
   @Benchmark

@@ -18,7 +18,12 @@ final class MentionFinder {
   /** How far, in characters either side, the disambiguation words are looked for. */
   private static final int NEAR = 120;
 
+  private static final int ROOT_TABLE = TrieEdges.ASCII;
+
   private final TrieEdges edges = new TrieEdges();
+  // the first one and two steps of every walk, by ASCII characters
+  private final int[] rootNext;
+  private final int[] pairNext;
   // the surfaces whose lower-cased text ends at each node, in knowledge-base order
   private Surface[][] ending = new Surface[64][];
 
@@ -26,6 +31,8 @@ final class MentionFinder {
     for (Surface s : surfaces) {
       add(s);
     }
+    rootNext = edges.firstStep();
+    pairNext = edges.firstTwoSteps();
   }
 
   List<CompanyMention> find(String text) {
@@ -33,7 +40,7 @@ final class MentionFinder {
     int n = text.length();
     int i = 0;
     while (i < n) {
-      if (!Character.isLetterOrDigit(text.charAt(i))) {
+      if (!isWordChar(text.charAt(i))) {
         i++;
         continue;
       }
@@ -44,7 +51,7 @@ final class MentionFinder {
       } else {
         // not a mention: go to the next word start (nothing starts inside a word)
         i++;
-        while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+        while (i < n && isWordChar(text.charAt(i))) {
           i++;
         }
       }
@@ -55,12 +62,9 @@ final class MentionFinder {
   private CompanyMention longestAt(String text, int start) {
     Surface best = null;
     int node = 0;
-    for (int j = start; j < text.length(); j++) {
-      char c = Character.toLowerCase(text.charAt(j));
-      node = edges.next(node, c);
-      if (node < 0) {
-        break;
-      }
+    char first = lower(text.charAt(start));
+    node = first < ROOT_TABLE ? rootNext[first] : edges.next(0, first);
+    for (int j = start; node >= 0; ) {
       Surface[] here = ending[node];
       if (here != null) {
         for (Surface s : here) {
@@ -70,6 +74,14 @@ final class MentionFinder {
           }
         }
       }
+      if (++j >= text.length()) {
+        break;
+      }
+      char c = lower(text.charAt(j));
+      node =
+          j == start + 1 && first < ROOT_TABLE && c < ROOT_TABLE
+              ? pairNext[(first << 7) | c]
+              : edges.next(node, c);
     }
     if (best == null) {
       return null;
@@ -108,12 +120,18 @@ final class MentionFinder {
 
   private static boolean startsWordIn(String text, int from, int to, String word) {
     int last = to - word.length();
+    char first = lower(word.charAt(0));
+    boolean afterWordChar = false; // the window's first character counts as a word start
     for (int i = from; i <= last; i++) {
-      if (text.regionMatches(true, i, word, 0, word.length())
-          && (i == from || !Character.isLetterOrDigit(text.charAt(i - 1)))
-          && Character.isLetterOrDigit(text.charAt(i))) {
+      char c = text.charAt(i);
+      boolean wordChar = isWordChar(c);
+      if (wordChar
+          && !afterWordChar
+          && lower(c) == first
+          && text.regionMatches(true, i, word, 0, word.length())) {
         return true;
       }
+      afterWordChar = wordChar;
     }
     return false;
   }
@@ -122,8 +140,7 @@ final class MentionFinder {
     int node = 0;
     String t = s.text();
     for (int k = 0; k < t.length(); k++) {
-      char c = Character.toLowerCase(t.charAt(k));
-      node = edges.nextOrAdd(node, c);
+      node = edges.nextOrAdd(node, lower(t.charAt(k)));
     }
     if (node >= ending.length) {
       ending = Arrays.copyOf(ending, Math.max(node + 1, ending.length * 2));
@@ -139,6 +156,21 @@ final class MentionFinder {
   }
 
   private static boolean isWordChar(String text, int i) {
-    return i >= 0 && i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+    return i >= 0 && i < text.length() && isWordChar(text.charAt(i));
+  }
+
+  /** A letter or digit (of any script), with a quick answer for ASCII. */
+  private static boolean isWordChar(char c) {
+    if (c < 128) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+    return Character.isLetterOrDigit(c);
+  }
+
+  private static char lower(char c) {
+    if (c < 128) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    return Character.toLowerCase(c);
   }
 }

@@ -9,6 +9,7 @@ import dev.bellwether.core.company.CompanyKnowledgeBase;
 import dev.bellwether.core.config.ConfigProblems;
 import dev.bellwether.core.config.YamlNodes;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
@@ -110,17 +112,25 @@ public final class CueBook {
     REQUIRED.put("context", List.of("epithet", "investor-before"));
   }
 
-  private static final List<String> TYPE_KEYS = List.of("triggers", "patterns");
+  private static final List<String> TYPE_KEYS = List.of("triggers", "also-triggers", "patterns");
   private static final List<String> EXPORT_CONTROL_KEYS =
-      List.of("triggers", "authority-triggers", "patterns");
+      List.of("triggers", "also-triggers", "authority-triggers", "patterns");
 
   private final WordLexicon triggers;
+  private final boolean[] hasAlso;
   private final Map<String, Pattern> patterns;
+  private final Map<Pattern, Long> patternTriggers;
   private final Map<String, Map<String, Pattern>> tables;
 
   private CueBook(
-      WordLexicon triggers, Map<String, Pattern> patterns, Map<String, Map<String, Pattern>> t) {
+      WordLexicon triggers,
+      boolean[] hasAlso,
+      Map<String, Pattern> patterns,
+      Map<Pattern, Long> patternTriggers,
+      Map<String, Map<String, Pattern>> t) {
+    this.patternTriggers = new IdentityHashMap<>(patternTriggers);
     this.triggers = triggers;
+    this.hasAlso = hasAlso.clone();
     this.patterns = Map.copyOf(patterns);
     this.tables = Map.copyOf(t);
   }
@@ -150,24 +160,46 @@ public final class CueBook {
     return 1 << type.ordinal();
   }
 
+  /** The bit of the first pattern-level trigger list; types, authority and also use those below. */
+  private static final int FIRST_PATTERN_BIT = 2 * EventType.values().length + 1;
+
+  /** The flag an event type's second trigger words ({@code also-triggers}) raise. */
+  private static long alsoFlag(EventType type) {
+    return 1L << (EventType.values().length + 1 + type.ordinal());
+  }
+
+  /**
+   * The event types a sentence is read for, as {@link #flag}s: those with a trigger word, and a
+   * second trigger word where the type has {@code also-triggers}.
+   */
+  int typesToRead(long triggerFlags) {
+    int types = 0;
+    for (EventType t : EventType.values()) {
+      if ((triggerFlags & flag(t)) != 0
+          && (!hasAlso[t.ordinal()] || (triggerFlags & alsoFlag(t)) != 0)) {
+        types |= flag(t);
+      }
+    }
+    return types;
+  }
+
   /**
    * The flag of the words that name an authority able to impose an export control ("Commerce",
    * "U.S.", "Beijing"): without a company, only such a sentence is read for export controls.
    */
-  static final int AUTHORITY = 1 << EventType.values().length;
+  static final long AUTHORITY = 1L << EventType.values().length;
 
   /**
    * The flags of the event types whose trigger words occur in {@code text[from, to)}, and {@link
    * #AUTHORITY} when an authority word does.
    */
-  int triggerFlags(String text, int from, int to) {
+  long triggerFlags(String text, int from, int to) {
     return triggers.scan(text, from, to);
   }
 
   /** Whether a sentence without any company may still hold an event: an authority's control. */
-  static boolean mayNeedNoCompany(int triggers) {
-    int both = flag(EventType.EXPORT_CONTROL) | AUTHORITY;
-    return (triggers & both) == both;
+  static boolean mayNeedNoCompany(int types, long triggerFlags) {
+    return (types & flag(EventType.EXPORT_CONTROL)) != 0 && (triggerFlags & AUTHORITY) != 0;
   }
 
   /** The pattern {@code name} of a section ("funding", "raise"). */
@@ -177,6 +209,15 @@ public final class CueBook {
       throw new IllegalStateException("no pattern " + section + "." + name + " in the cue book");
     }
     return p;
+  }
+
+  /**
+   * Whether the pattern may match a sentence whose words raised {@code triggerFlags}: false only
+   * when the pattern has trigger words of its own and the sentence has none of them.
+   */
+  boolean mayMatch(Pattern p, long triggerFlags) {
+    Long need = patternTriggers.get(p);
+    return need == null || (triggerFlags & need) != 0;
   }
 
   /** A named table of patterns ("authorities", "exchanges", "targets"), in file order. */
@@ -194,6 +235,9 @@ public final class CueBook {
     private final ConfigProblems problems;
     private final Map<String, String> vocabulary = new LinkedHashMap<>();
     private final List<WordLexicon.Entry> triggers = new ArrayList<>();
+    private final boolean[] hasAlso = new boolean[EventType.values().length];
+    private final Map<Pattern, Long> patternTriggers = new IdentityHashMap<>();
+    private int nextPatternBit = FIRST_PATTERN_BIT;
     private final Map<String, Pattern> patterns = new LinkedHashMap<>();
     private final Map<String, Map<String, Pattern>> tables = new LinkedHashMap<>();
 
@@ -204,7 +248,7 @@ public final class CueBook {
     CueBook read(String yaml) {
       YamlNodes.parse(yaml, problems).ifPresent(this::readRoot);
       problems.throwIfAny();
-      return new CueBook(WordLexicon.of(triggers), patterns, tables);
+      return new CueBook(WordLexicon.of(triggers), hasAlso, patterns, patternTriggers, tables);
     }
 
     private void readRoot(Node root) {
@@ -254,6 +298,11 @@ public final class CueBook {
           problems);
       if (type.isPresent()) {
         readTriggers(section, node, entries.get("triggers"), flag(type.get()), "triggers");
+        if (entries.containsKey("also-triggers")) {
+          hasAlso[type.get().ordinal()] = true;
+          readTriggers(
+              section, node, entries.get("also-triggers"), alsoFlag(type.get()), "also-triggers");
+        }
       }
       if (type.isPresent() && type.get() == EventType.EXPORT_CONTROL) {
         readTriggers(
@@ -280,7 +329,7 @@ public final class CueBook {
                   + ")");
           continue;
         }
-        compile(section + "." + e.getKey(), e.getValue())
+        readPattern(section + "." + e.getKey(), e.getValue())
             .ifPresent(p -> patterns.put(section + "." + e.getKey(), p));
       }
       required.stream()
@@ -288,7 +337,7 @@ public final class CueBook {
           .forEach(r -> problems.add(list, section + " is missing pattern '" + r + "'"));
     }
 
-    private void readTriggers(String section, Node parent, Node words, int flag, String key) {
+    private void readTriggers(String section, Node parent, Node words, long flag, String key) {
       if (words == null) {
         problems.add(
             parent,
@@ -310,6 +359,37 @@ public final class CueBook {
           triggers.add(new WordLexicon.Entry(word, flag));
         }
       }
+    }
+
+    /**
+     * A pattern: a text, a list of parts, or a mapping with {@code regex} (either form) and {@code
+     * triggers}, the words without one of which the pattern is not tried on a sentence.
+     */
+    private Optional<Pattern> readPattern(String what, Node node) {
+      if (!(node instanceof MappingNode)) {
+        return compile(what, node);
+      }
+      Map<String, Node> parts = mapping(node, what, problems);
+      rejectUnknownKeys(parts, List.of("regex", "triggers"), problems);
+      Node regex = parts.get("regex");
+      if (regex == null) {
+        problems.add(node, what + " needs 'regex'");
+        return Optional.empty();
+      }
+      Optional<Pattern> pattern = compile(what, regex);
+      Node words = parts.get("triggers");
+      if (pattern.isPresent() && words != null) {
+        if (nextPatternBit >= Long.SIZE) {
+          problems.add(
+              words,
+              "too many patterns with triggers (at most " + (Long.SIZE - FIRST_PATTERN_BIT) + ")");
+          return pattern;
+        }
+        long bit = 1L << nextPatternBit++;
+        readTriggers(what, node, words, bit, "triggers");
+        patternTriggers.put(pattern.get(), bit);
+      }
+      return pattern;
     }
 
     private Optional<Pattern> compile(String what, Node node) {

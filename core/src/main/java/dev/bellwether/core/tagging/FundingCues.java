@@ -51,12 +51,12 @@ final class FundingCues implements EventCues {
 
   @Override
   public List<DetectedEvent> detect(SentenceContext s) {
-    if (!s.hasAnchor() || s.isNegated() || s.has(notFunding) && !s.has(roundPhrase)) {
+    if (!s.hasAnchor() || s.has(notFunding) && !s.has(roundPhrase)) {
       return List.of();
     }
     Optional<CompanyMention> recipient =
         ownRound(s).or(() -> investedInto(s)).or(() -> ledRoundFor(s)).or(() -> raiser(s));
-    if (recipient.isEmpty() || s.isHypothetical(firstCue(s))) {
+    if (recipient.isEmpty() || s.isNegated() || s.isHypothetical(firstCue(s))) {
       return List.of();
     }
     return List.of(build(s, recipient.get()));

@@ -22,6 +22,7 @@ final class SentenceContext {
 
   private final StatusCues cues;
   private final int triggers;
+  private final long words;
   private final Sentence sentence;
   private final String lower;
   private final List<CompanyMention> mentions;
@@ -34,6 +35,7 @@ final class SentenceContext {
   SentenceContext(
       StatusCues cues,
       int triggers,
+      long words,
       Sentence sentence,
       String lower,
       List<CompanyMention> mentions,
@@ -41,6 +43,7 @@ final class SentenceContext {
       List<Money> money) {
     this.cues = cues;
     this.triggers = triggers;
+    this.words = words;
     this.sentence = sentence;
     this.lower = lower;
     this.mentions = List.copyOf(mentions);
@@ -48,21 +51,26 @@ final class SentenceContext {
     this.money = money == null ? null : List.copyOf(money);
   }
 
+  /**
+   * @param types the event types the sentence is read for ({@link CueBook#flag}s)
+   * @param words the flags the sentence's words raised ({@link CueBook#triggerFlags})
+   */
   static SentenceContext of(
       StatusCues cues,
-      int triggers,
+      int types,
+      long words,
       Sentence s,
       String lower,
       List<CompanyMention> inSentence,
       List<CompanyMention> carried) {
     return new SentenceContext(
-        cues, triggers, s, lower, inSentence, carried, /* parsed on first use */ null);
+        cues, types, words, s, lower, inSentence, carried, /* parsed on first use */ null);
   }
 
   /** A sentence read for every event type (tests). */
   static SentenceContext of(
       StatusCues cues, Sentence s, List<CompanyMention> inSentence, List<CompanyMention> carried) {
-    return of(cues, -1, s, s.text().toLowerCase(Locale.ROOT), inSentence, carried);
+    return of(cues, -1, -1L, s, s.text().toLowerCase(Locale.ROOT), inSentence, carried);
   }
 
   /** Whether one of the type's trigger words occurs in the sentence. */
@@ -151,7 +159,7 @@ final class SentenceContext {
     }
     Boolean known = answers.get(p);
     if (known == null) {
-      known = p.matcher(lower).find();
+      known = cues.mayMatch(p, words) && p.matcher(lower).find();
       answers.put(p, known);
     }
     return known;
@@ -162,6 +170,9 @@ final class SentenceContext {
    * second pattern finds ("u.s.") are read as letters; answered once per pattern.
    */
   boolean has(Pattern p, Pattern abbreviations) {
+    if (!cues.mayMatch(p, words)) {
+      return false;
+    }
     if (plain == null) {
       plain = abbreviations.matcher(lower).replaceAll(m -> m.group().replace('.', '_'));
       plainAnswers = new IdentityHashMap<>();

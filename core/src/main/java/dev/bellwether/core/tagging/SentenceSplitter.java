@@ -22,7 +22,8 @@ final class SentenceSplitter {
     List<Sentence> sentences = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < text.length(); i++) {
-      if (endsSentenceAt(text, i)) {
+      // letters and most punctuation sort after '?': one comparison rules them out
+      if (text.charAt(i) <= '?' && endsSentenceAt(text, i)) {
         add(sentences, text, start, i + 1);
         start = i + 1;
       }

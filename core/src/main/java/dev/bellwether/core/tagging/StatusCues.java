@@ -17,7 +17,10 @@ final class StatusCues {
   final Pattern epithet;
   final Pattern investorBefore;
 
+  private final CueBook book;
+
   StatusCues(CueBook book) {
+    this.book = book;
     reported = book.pattern("status", "reported");
     negated = book.pattern("status", "negated");
     speculation = book.pattern("status", "speculation");
@@ -49,6 +52,11 @@ final class StatusCues {
   /** Denials, collapsed talks, declined offers: the sentence reports no event of this kind. */
   boolean isNegated(SentenceContext s) {
     return s.has(negated);
+  }
+
+  /** Whether the pattern may match a sentence with these word flags ({@link CueBook#mayMatch}). */
+  boolean mayMatch(Pattern p, long words) {
+    return book.mayMatch(p, words);
   }
 
   /** A simple confidence: more cues and a company in the sentence itself mean more certainty. */

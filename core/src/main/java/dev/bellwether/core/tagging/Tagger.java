@@ -71,14 +71,15 @@ public final class Tagger {
         last++;
       }
       List<CompanyMention> own = mentions.subList(next, last);
-      int triggers = gated ? book.triggerFlags(text, sentence.start(), sentence.end()) : -1;
-      if (triggers != 0) {
+      long triggers = gated ? book.triggerFlags(text, sentence.start(), sentence.end()) : -1L;
+      int types = gated ? book.typesToRead(triggers) : -1;
+      if (types != 0) {
         List<CompanyMention> carried =
             status.continuation.matcher(sentence.text()).lookingAt() ? previous : List.of();
-        if (!own.isEmpty() || !carried.isEmpty() || CueBook.mayNeedNoCompany(triggers)) {
+        if (!own.isEmpty() || !carried.isEmpty() || CueBook.mayNeedNoCompany(types, triggers)) {
           String lower = sentence.text().toLowerCase(Locale.ROOT);
           SentenceContext context =
-              SentenceContext.of(status, triggers, sentence, lower, own, carried);
+              SentenceContext.of(status, types, triggers, sentence, lower, own, carried);
           for (EventCues c : cues) {
             if (context.triggers(c.type())) {
               c.detect(context).forEach(e -> addUnlessRepeated(events, e));

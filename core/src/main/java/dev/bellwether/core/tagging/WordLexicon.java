@@ -19,24 +19,29 @@ final class WordLexicon {
   private static final int ROOT = 0;
 
   private final TrieEdges edges = new TrieEdges();
+  // the root's children by ASCII character, the first step of every word
+  private int[] rootNext = new int[0];
+  private int[] pairNext = new int[0];
   // per node: flags for a word ending here, and for every word having this node's path as prefix
-  private int[] exact = new int[64];
-  private int[] prefix = new int[64];
+  private long[] exact = new long[64];
+  private long[] prefix = new long[64];
 
   private WordLexicon() {}
 
   /** One entry: a word, or a word beginning when it ends in {@code *}, and its flags. */
-  record Entry(String word, int flags) {}
+  record Entry(String word, long flags) {}
 
   static WordLexicon of(List<Entry> entries) {
     WordLexicon lexicon = new WordLexicon();
     entries.forEach(lexicon::add);
+    lexicon.rootNext = lexicon.edges.firstStep();
+    lexicon.pairNext = lexicon.edges.firstTwoSteps();
     return lexicon;
   }
 
   /** The flags of every word in {@code text[from, to)}, OR-ed together. */
-  int scan(CharSequence text, int from, int to) {
-    int flags = 0;
+  long scan(String text, int from, int to) {
+    long flags = 0;
     int i = from;
     while (i < to) {
       char c = text.charAt(i);
@@ -44,18 +49,21 @@ final class WordLexicon {
         i++;
         continue;
       }
-      int node = ROOT;
+      char first = lower(c);
+      int node = rootNext[first];
+      boolean second = true;
       while (true) {
         if (node >= 0) {
-          node = edges.next(node, lower(c));
-          if (node >= 0) {
-            flags |= prefix[node];
-          }
+          flags |= prefix[node];
         }
         i++;
         if (i >= to || !isWordChar(c = text.charAt(i))) {
           break;
         }
+        if (node >= 0) {
+          node = second ? pairNext[(first << 7) | lower(c)] : edges.next(node, lower(c));
+        }
+        second = false;
       }
       if (node >= 0) {
         flags |= exact[node];
