@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  bellwether eval --gold ../shared/eval/events-dev.jsonl",
       "  bellwether eval --gold events-dev.jsonl --companies my-companies.yaml --misses 0",
+      "  bellwether eval --gold events-dev.jsonl --cues my-cues.yaml",
       "  bellwether eval --gold events-dev.jsonl --min-core-f1 0.9   # exit 1 below, for CI"
     })
 final class EvalCommand implements Callable<Integer> {
@@ -63,6 +64,14 @@ final class EvalCommand implements Callable<Integer> {
   @Nullable Path companies;
 
   @Option(
+      names = "--cues",
+      paramLabel = "FILE",
+      description =
+          "Event cues YAML to measure (trigger words and patterns). Default: the built-in"
+              + " cues.yaml.")
+  @Nullable Path cues;
+
+  @Option(
       names = "--min-core-f1",
       paramLabel = "F",
       description = "Exit with status 1 when the core F1 is below F.")
@@ -76,7 +85,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Tagger tagger = TagCommand.tagger(companies);
+    Tagger tagger = TagCommand.tagger(companies, cues);
     List<LabeledItem> labeled = readGold(gold);
     List<LabeledItem> predicted = new ArrayList<>();
     for (LabeledItem item : labeled) {

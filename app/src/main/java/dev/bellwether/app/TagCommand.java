@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bellwether.app.console.LabeledJson;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
+import dev.bellwether.core.tagging.CueBook;
 import dev.bellwether.core.tagging.Tagger;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
       "  echo '{\"id\":\"1\",\"text\":\"Anthropic raised $3.5 billion.\"}' | bellwether tag",
       "  bellwether tag --input news.jsonl > pred.jsonl",
       "  python3 score_events.py --gold events-dev.jsonl --pred pred.jsonl",
-      "  bellwether tag --input news.jsonl --companies my-companies.yaml | jq .companies"
+      "  bellwether tag --input news.jsonl --companies my-companies.yaml | jq .companies",
+      "  bellwether tag --input news.jsonl --cues my-cues.yaml"
     })
 final class TagCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,12 +63,30 @@ final class TagCommand implements Callable<Integer> {
           "Company knowledge base YAML. Default: the built-in one (docs/configuration.md).")
   @Nullable Path companies;
 
+  @Option(
+      names = "--cues",
+      paramLabel = "FILE",
+      description =
+          "Event cues YAML (trigger words and patterns per event type). Default: the built-in"
+              + " cues.yaml; start from a copy of it (docs/configuration.md).")
+  @Nullable Path cues;
+
+  @Option(
+      names = "--show-cues",
+      description = "Print the built-in cues.yaml (a starting point for --cues FILE) and exit.")
+  boolean showCues;
+
   /** Standard input, replaceable in tests. */
   InputStream stdin = System.in;
 
   @Override
   public Integer call() {
-    Tagger tagger = tagger(companies);
+    if (showCues) {
+      spec.commandLine().getOut().print(CompanyKnowledgeBase.resource(CueBook.BUILT_IN));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    Tagger tagger = tagger(companies, cues);
     PrintWriter out = spec.commandLine().getOut();
     try (BufferedReader reader = reader()) {
       int n = 0;
@@ -84,18 +104,27 @@ final class TagCommand implements Callable<Integer> {
   }
 
   /**
-   * A tagger over the given knowledge base, or the built-in one. Unlike {@link Knowledge#load}, no
-   * watchlist is read, so a knowledge base without the watchlist's groups can be tried out.
+   * A tagger over the given knowledge base and cues, or the built-in ones. Unlike {@link
+   * Knowledge#load}, no watchlist is read, so a knowledge base without the watchlist's groups can
+   * be tried out.
    */
-  static Tagger tagger(@Nullable Path companiesFile) {
-    if (companiesFile == null) {
-      return Tagger.builtIn();
-    }
+  static Tagger tagger(@Nullable Path companiesFile, @Nullable Path cuesFile) {
+    CompanyKnowledgeBase kb =
+        companiesFile == null
+            ? CompanyKnowledgeBase.builtIn()
+            : CompanyKnowledgeBase.parse(read(companiesFile), companiesFile.toString());
+    CueBook book =
+        cuesFile == null ? CueBook.builtIn() : CueBook.parse(read(cuesFile), cuesFile.toString());
+    return new Tagger(kb, book);
+  }
+
+  private static String read(Path file) {
     try {
-      String yaml = Files.readString(companiesFile, StandardCharsets.UTF_8);
-      return new Tagger(CompanyKnowledgeBase.parse(yaml, companiesFile.toString()));
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserError("no such file: " + file.toAbsolutePath());
     } catch (IOException e) {
-      throw new UserError("cannot read " + companiesFile.toAbsolutePath() + ": " + e.getMessage());
+      throw new UserError("cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
     }
   }
 

@@ -120,4 +120,49 @@ class TagCommandTest {
     assertThat(code).isEqualTo(UserErrors.USER_ERROR);
     assertThat(err.toString()).startsWith("bellwether: no such file: ").doesNotContain("Exception");
   }
+
+  @Test
+  void aCueFileWithoutARaiseTriggerNoLongerReadsRaises() throws Exception {
+    execute("", "tag", "--show-cues");
+    String builtIn = out.toString();
+    assertThat(builtIn).contains("funding:", "rais*,");
+    out.getBuffer().setLength(0);
+    Path cues = dir.resolve("cues.yaml");
+    Files.writeString(cues, builtIn.replace("rais*,", "raisx*,"));
+
+    int code =
+        execute(
+            "{\"id\": \"a\", \"text\": \"Anthropic raised $3.5 billion on Monday.\"}\n",
+            "tag",
+            "--cues",
+            cues.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(lines().get(0).get("companies")).extracting(JsonNode::asText).contains("Anthropic");
+    assertThat(lines().get(0).get("events")).isEmpty();
+  }
+
+  @Test
+  void refusesABrokenCueFileListingEveryProblemWithItsLine() throws Exception {
+    execute("", "tag", "--show-cues");
+    String broken =
+        out.toString()
+            .replace("    raise:\n", "    rise:\n") // an unknown name, so raise is missing too
+            .replace("'\\b(?:in|into)\\b'", "'\\b(?:in|into\\b'") // does not compile
+            .replace("rais*,", "raise-s,"); // not one word
+    out.getBuffer().setLength(0);
+    Path cues = dir.resolve("broken.yaml");
+    Files.writeString(cues, broken);
+
+    int code = execute("", "tag", "--cues", cues.toString());
+
+    assertThat(code).isEqualTo(UserErrors.USER_ERROR);
+    assertThat(err.toString())
+        .contains("broken.yaml:")
+        .contains("pattern 'rise' is not used by funding")
+        .contains("funding is missing pattern 'raise'")
+        .contains("funding.into is not a valid regular expression")
+        .contains("trigger 'raise-s' must be one word")
+        .doesNotContain("Exception");
+  }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -121,13 +122,16 @@ public final class CueBook {
   private final Map<String, Pattern> patterns;
   private final Map<Pattern, Long> patternTriggers;
   private final Map<String, Map<String, Pattern>> tables;
+  private final Map<String, Set<String>> wordLists;
 
   private CueBook(
       WordLexicon triggers,
       boolean[] hasAlso,
       Map<String, Pattern> patterns,
       Map<Pattern, Long> patternTriggers,
-      Map<String, Map<String, Pattern>> t) {
+      Map<String, Map<String, Pattern>> t,
+      Map<String, Set<String>> wordLists) {
+    this.wordLists = Map.copyOf(wordLists);
     this.patternTriggers = new IdentityHashMap<>(patternTriggers);
     this.triggers = triggers;
     this.hasAlso = hasAlso.clone();
@@ -211,6 +215,15 @@ public final class CueBook {
     return p;
   }
 
+  /** A named list of words ("not-organizations"). */
+  Set<String> words(String name) {
+    Set<String> w = wordLists.get(name);
+    if (w == null) {
+      throw new IllegalStateException("no word list " + name + " in the cue book");
+    }
+    return w;
+  }
+
   /**
    * Whether the pattern may match a sentence whose words raised {@code triggerFlags}: false only
    * when the pattern has trigger words of its own and the sentence has none of them.
@@ -231,6 +244,7 @@ public final class CueBook {
 
   private static final class Reader {
     private static final List<String> TABLES = List.of("authorities", "exchanges", "targets");
+    private static final List<String> WORD_LISTS = List.of("not-organizations");
 
     private final ConfigProblems problems;
     private final Map<String, String> vocabulary = new LinkedHashMap<>();
@@ -240,6 +254,7 @@ public final class CueBook {
     private int nextPatternBit = FIRST_PATTERN_BIT;
     private final Map<String, Pattern> patterns = new LinkedHashMap<>();
     private final Map<String, Map<String, Pattern>> tables = new LinkedHashMap<>();
+    private final Map<String, Set<String>> wordLists = new LinkedHashMap<>();
 
     Reader(String origin) {
       this.problems = new ConfigProblems(origin);
@@ -248,7 +263,8 @@ public final class CueBook {
     CueBook read(String yaml) {
       YamlNodes.parse(yaml, problems).ifPresent(this::readRoot);
       problems.throwIfAny();
-      return new CueBook(WordLexicon.of(triggers), hasAlso, patterns, patternTriggers, tables);
+      return new CueBook(
+          WordLexicon.of(triggers), hasAlso, patterns, patternTriggers, tables, wordLists);
     }
 
     private void readRoot(Node root) {
@@ -256,7 +272,18 @@ public final class CueBook {
       List<String> known = new ArrayList<>(List.of("vocabulary"));
       known.addAll(REQUIRED.keySet());
       known.addAll(TABLES);
+      known.add("word-lists");
       rejectUnknownKeys(top, known, problems);
+      Node lists = top.get("word-lists");
+      Map<String, Node> named = lists == null ? Map.of() : mapping(lists, "word-lists", problems);
+      rejectUnknownKeys(named, WORD_LISTS, problems);
+      for (String list : WORD_LISTS) {
+        if (!named.containsKey(list)) {
+          problems.add(lists == null ? root : lists, "missing word list '" + list + "'");
+        } else {
+          wordLists.put(list, Set.copyOf(strings(named.get(list), list, problems)));
+        }
+      }
       Node vocab = top.get("vocabulary");
       if (vocab != null) {
         mapping(vocab, "vocabulary", problems)

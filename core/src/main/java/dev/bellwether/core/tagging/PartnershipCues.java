@@ -37,62 +37,10 @@ final class PartnershipCues implements EventCues {
   private final Pattern subjectGap;
 
   /** Capitalised pronouns, plain nouns that start sentences, and places: not organizations. */
-  private static final java.util.Set<String> COMMON_SUBJECTS =
-      java.util.Set.of(
-          "Analysts",
-          "Investors",
-          "Users",
-          "Developers",
-          "Customers",
-          "Researchers",
-          "Officials",
-          "Lawmakers",
-          "Regulators",
-          "Sources",
-          "People",
-          "Shares",
-          "Companies",
-          "Startups",
-          "Executives",
-          "Both",
-          "Neither",
-          "Many",
-          "Some",
-          "Others",
-          "We",
-          "They",
-          "I",
-          "You",
-          "He",
-          "She",
-          "Our",
-          "Their",
-          "This",
-          "That",
-          "These",
-          "Those",
-          "China",
-          "Europe",
-          "Asia",
-          "Africa",
-          "America",
-          "India",
-          "Japan",
-          "Korea",
-          "South Korea",
-          "Taiwan",
-          "Canada",
-          "Britain",
-          "UK",
-          "EU",
-          "Germany",
-          "France",
-          "Middle East",
-          "Gulf",
-          "Saudi",
-          "UAE");
+  private final java.util.Set<String> commonSubjects;
 
   PartnershipCues(CueBook book) {
+    commonSubjects = book.words("not-organizations");
     personPartner = book.pattern("partnership", "person-partner");
     continues = book.pattern("partnership", "continues");
     amended = book.pattern("partnership", "amended");
@@ -204,7 +152,7 @@ final class PartnershipCues implements EventCues {
   private java.util.Optional<String> namedSubject(SentenceContext s, int cueStart) {
     String text = s.text();
     for (ProperNames.Name name : ProperNames.all(text, 0, cueStart)) {
-      if (overlapsMention(s, name) || COMMON_SUBJECTS.contains(name.text())) {
+      if (overlapsMention(s, name) || commonSubjects.contains(name.text())) {
         continue;
       }
       String gap = text.substring(name.end(), cueStart).toLowerCase(java.util.Locale.ROOT);

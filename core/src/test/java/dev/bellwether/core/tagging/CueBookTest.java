@@ -1,0 +1,90 @@
+package dev.bellwether.core.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bellwether.core.ConfigException;
+import dev.bellwether.core.company.CompanyKnowledgeBase;
+import org.junit.jupiter.api.Test;
+
+class CueBookTest {
+  private static final String BUILT_IN = CompanyKnowledgeBase.resource(CueBook.BUILT_IN);
+
+  @Test
+  void theBuiltInCuesLoad() {
+    CueBook book = CueBook.builtIn();
+    assertThat(book.pattern("funding", "raise").matcher("it raised money").find()).isTrue();
+    assertThat(book.table("authorities")).containsKey("US Commerce/BIS");
+    assertThat(book.words("not-organizations")).contains("Analysts", "South Korea");
+  }
+
+  @Test
+  void aSentenceIsReadOnlyForTheTypesWhoseTriggersItHas() {
+    CueBook book = CueBook.builtIn();
+    String s = "Anthropic raised $3.5 billion in a round led by Lightspeed.";
+    int types = book.typesToRead(book.triggerFlags(s, 0, s.length()));
+    assertThat(types & CueBook.flag(EventType.FUNDING)).isNotZero();
+    assertThat(types & CueBook.flag(EventType.IPO)).isZero();
+  }
+
+  @Test
+  void anExportControlNeedsAWordOfEachOfItsTwoTriggerLists() {
+    CueBook book = CueBook.builtIn();
+    String onlyControl = "The firm said quality control was tightened at the plant.";
+    String both = "Washington tightened controls on chip exports to China.";
+    assertThat(typesOf(book, onlyControl) & CueBook.flag(EventType.EXPORT_CONTROL)).isZero();
+    assertThat(typesOf(book, both) & CueBook.flag(EventType.EXPORT_CONTROL)).isNotZero();
+    long words = book.triggerFlags(both, 0, both.length());
+    assertThat(CueBook.mayNeedNoCompany(typesOf(book, both), words)).isTrue();
+  }
+
+  @Test
+  void aPatternWithItsOwnTriggersIsOnlyTriedWhenOneIsPresent() {
+    CueBook book = CueBook.builtIn();
+    var negated = book.pattern("status", "negated");
+    String denial = "OpenAI denied the report.";
+    String plain = "OpenAI raised money.";
+    assertThat(book.mayMatch(negated, book.triggerFlags(denial, 0, denial.length()))).isTrue();
+    assertThat(book.mayMatch(negated, book.triggerFlags(plain, 0, plain.length()))).isFalse();
+    assertThat(book.mayMatch(book.pattern("funding", "raise"), 0))
+        .isTrue(); // no triggers of its own
+  }
+
+  @Test
+  void reportsEveryProblemWithItsLine() {
+    String broken =
+        BUILT_IN
+            .replace("    raise:\n", "    rise:\n")
+            .replace("'\\b(?:in|into)\\b'", "'\\b(?:in|into\\b'")
+            .replace("rais*,", "raise-s,")
+            .replace("'(?:china|chinese|", "'{nowhere}(?:china|chinese|")
+            .replace("\nipo:\n", "\nipo:\n  colour: blue\n");
+
+    assertThatThrownBy(() -> CueBook.parse(broken, "my-cues.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e -> {
+              var problems = ((ConfigException) e).problems();
+              assertThat(problems)
+                  .anyMatch(p -> p.matches("my-cues\\.yaml:\\d+: pattern 'rise' is not used by.*"))
+                  .anyMatch(p -> p.contains("funding is missing pattern 'raise'"))
+                  .anyMatch(p -> p.contains("funding.into is not a valid regular expression"))
+                  .anyMatch(p -> p.contains("trigger 'raise-s' must be one word"))
+                  .anyMatch(p -> p.contains("unknown key 'colour'"));
+              assertThat(problems).allMatch(p -> p.startsWith("my-cues.yaml"));
+            });
+  }
+
+  @Test
+  void aPlaceholderMustBeDefinedInTheVocabulary() {
+    String broken = BUILT_IN.replace("  foreign: '", "  abroad: '");
+
+    assertThatThrownBy(() -> CueBook.parse(broken, "c.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("uses {foreign}, which 'vocabulary' does not define");
+  }
+
+  private static int typesOf(CueBook book, String s) {
+    return book.typesToRead(book.triggerFlags(s, 0, s.length()));
+  }
+}
