@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       TagCommand.class,
       EvalCommand.class,
+      TopicsCommand.class,
+      HealthCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
