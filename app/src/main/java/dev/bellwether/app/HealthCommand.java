@@ -76,7 +76,8 @@ final class HealthCommand implements Callable<Integer> {
       out.flush();
       return status >= 200 && status < 300 ? HEALTHY : UNHEALTHY;
     } catch (IOException e) {
-      out.println("no answer from " + uri + ": " + e.getMessage());
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      out.println("no answer from " + uri + ": " + why);
       out.flush();
       return UNHEALTHY;
     } catch (InterruptedException e) {
