@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       TagCommand.class,
       EvalCommand.class,
+      TopicsCommand.class,
+      HealthCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -37,6 +39,12 @@ public final class Bellwether {
   private Bellwether() {}
 
   public static void main(String[] args) {
+    // Checked before anything logs: logback reads the variable when the first logger is made.
+    var badLogFormat = LogFormat.problem(System.getenv(LogFormat.VARIABLE));
+    if (badLogFormat.isPresent()) {
+      System.err.println("bellwether: " + badLogFormat.get());
+      System.exit(UserErrors.USER_ERROR);
+    }
     System.exit(commandLine().execute(args));
   }
 

@@ -63,7 +63,7 @@ final class FetchCommand implements Callable<Integer> {
     try {
       settings =
           PageFetcherSettings.defaults(id, allowPrivate)
-              .withSecUserAgent(System.getenv("BELLWETHER_EDGAR_USER_AGENT"));
+              .withSecUserAgent(secUserAgent(System.getenv("BELLWETHER_EDGAR_USER_AGENT")));
     } catch (IllegalArgumentException e) {
       throw new UserError("--instance-id: " + e.getMessage());
     }
@@ -74,6 +74,12 @@ final class FetchCommand implements Callable<Integer> {
     fetcher.start();
     RoleRunner.runUntilShutdown("fetch", fetcher);
     return 0;
+  }
+
+  /** Blank counts as unset: compose passes {@code ${VAR:-}} as an empty string. */
+  static @org.jspecify.annotations.Nullable String secUserAgent(
+      @org.jspecify.annotations.Nullable String fromEnvironment) {
+    return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();
   }
 
   private static String hostName() {

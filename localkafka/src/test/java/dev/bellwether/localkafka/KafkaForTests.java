@@ -42,6 +42,11 @@ public final class KafkaForTests implements AutoCloseable {
     return kafka;
   }
 
+  /** Starts a broker without any Bellwether topic, for tests of the topic set-up itself. */
+  public static KafkaForTests startWithoutTopics() {
+    return dockerAvailable() ? inDocker() : inProcess();
+  }
+
   public String bootstrapServers() {
     return bootstrapServers;
   }

@@ -45,9 +45,17 @@ public final class TopicInstaller {
         admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       }
       return missing.stream().map(NewTopic::name).toList();
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new TopicSetupException(
-          "cannot create Bellwether's topics (is Kafka reachable?): " + e.getMessage(), e);
+          "cannot create Bellwether's topics: Kafka did not answer within "
+              + TIMEOUT_SECONDS
+              + " s (is it reachable?)",
+          e);
+    } catch (ExecutionException e) {
+      throw new TopicSetupException(
+          "cannot create Bellwether's topics (is Kafka reachable?): "
+              + java.util.Objects.requireNonNullElse(e.getCause(), e).getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TopicSetupException("interrupted while creating topics", e);

@@ -98,4 +98,26 @@ public record PageFetcherSettings(
   public String transactionalId() {
     return PageFetcher.GROUP_ID + "-" + instanceId;
   }
+
+  /** Like the record's, but never shows the EDGAR User-Agent, which names a contact. */
+  @Override
+  public String toString() {
+    return "PageFetcherSettings[instanceId="
+        + instanceId
+        + ", threads="
+        + threads
+        + ", maxBatch="
+        + maxBatch
+        + ", batchTime="
+        + batchTime
+        + ", allowPrivate="
+        + allowPrivate
+        + ", http="
+        + http
+        + ", politeness="
+        + politeness
+        + ", secUserAgent="
+        + (secUserAgent == null ? "none" : "(set)")
+        + "]";
+  }
 }

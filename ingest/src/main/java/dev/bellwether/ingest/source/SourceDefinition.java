@@ -121,4 +121,30 @@ public record SourceDefinition(
         && Set.of("http", "https").contains(scheme.toLowerCase(Locale.ROOT))
         && url.getHost() != null;
   }
+
+  /** Like the record's, but an EDGAR User-Agent (it names a contact) shows as {@code (set)}. */
+  @Override
+  public String toString() {
+    Map<String, String> shown = new java.util.TreeMap<>(options);
+    shown.computeIfPresent(SourceOptions.USER_AGENT, (key, value) -> "(set)");
+    return "SourceDefinition[id="
+        + id
+        + ", type="
+        + type
+        + ", name="
+        + name
+        + ", url="
+        + url
+        + ", interval="
+        + interval
+        + ", allowPrivate="
+        + allowPrivate
+        + ", minInterval="
+        + minInterval
+        + ", maxInterval="
+        + maxInterval
+        + ", options="
+        + shown
+        + "]";
+  }
 }

@@ -1,0 +1,56 @@
+package dev.bellwether.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bellwether.localkafka.KafkaForTests;
+import dev.bellwether.schemas.TopicSpec;
+import dev.bellwether.schemas.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code bellwether topics create} on a real broker: the compose file's one-shot set-up. */
+class TopicsCreateIT {
+  private static KafkaForTests kafka;
+
+  @BeforeAll
+  static void startKafka() {
+    kafka = KafkaForTests.startWithoutTopics();
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    kafka.close();
+  }
+
+  private static String createTopics() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Bellwether.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    int code = cli.execute("topics", "create", "--bootstrap-servers", kafka.bootstrapServers());
+    assertThat(code).isZero();
+    return out.toString();
+  }
+
+  @Test
+  void createsEveryTopicOnceAndThenLeavesThemAsTheyAre() throws Exception {
+    String first = createTopics();
+    String second = createTopics();
+
+    for (TopicSpec topic : Topics.all()) {
+      assertThat(first).contains("created  " + topic.name());
+      assertThat(second).contains("exists   " + topic.name());
+    }
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      assertThat(names).containsAll(Topics.all().stream().map(TopicSpec::name).toList());
+    }
+  }
+}
