@@ -1,5 +1,7 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.ops.OpsHttpOptions;
+import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.ingest.page.PageFetcher;
 import dev.bellwether.ingest.page.PageFetcherSettings;
 import dev.bellwether.schemas.TopicInstaller;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bellwether fetch}: the page fetchers alone, against a running cluster. */
@@ -56,6 +59,8 @@ final class FetchCommand implements Callable<Integer> {
       description = "Let item links reach loopback and private addresses.")
   boolean allowPrivate;
 
+  @Mixin OpsHttpOptions http = new OpsHttpOptions();
+
   @Override
   public Integer call() throws Exception {
     String id = instanceId == null || instanceId.isBlank() ? hostName() : instanceId.strip();
@@ -67,12 +72,16 @@ final class FetchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError("--instance-id: " + e.getMessage());
     }
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      TopicInstaller.ensure(admin, Topics.all());
+    try (RoleOps ops = RoleOps.start("fetch", http)) {
+      ops.requireKafka(bootstrapServers);
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+        TopicInstaller.ensure(admin, Topics.all());
+      }
+      PageFetcher fetcher = new PageFetcher(bootstrapServers, Clock.systemUTC(), settings);
+      fetcher.bindTo(ops.meters());
+      fetcher.start();
+      RoleRunner.runUntilShutdown("fetch", fetcher, ops);
     }
-    PageFetcher fetcher = new PageFetcher(bootstrapServers, Clock.systemUTC(), settings);
-    fetcher.start();
-    RoleRunner.runUntilShutdown("fetch", fetcher);
     return 0;
   }
 

@@ -1,5 +1,7 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.ops.OpsHttpOptions;
+import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.poll.IngestWorker;
 import dev.bellwether.ingest.poll.SourcePublisher;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bellwether ingest}: the feed pollers alone, against a running cluster. */
@@ -56,8 +59,18 @@ final class IngestCommand implements Callable<Integer> {
               + " otherwise the file's network.allow-private decides).")
   boolean allowPrivate;
 
+  @Mixin OpsHttpOptions http = new OpsHttpOptions();
+
   @Override
   public Integer call() throws Exception {
+    try (RoleOps ops = RoleOps.start("ingest", http)) {
+      ops.requireKafka(bootstrapServers);
+      run(ops);
+    }
+    return 0;
+  }
+
+  private void run(RoleOps ops) throws InterruptedException {
     boolean privateAllowed = allowPrivate;
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       dev.bellwether.schemas.TopicInstaller.ensure(admin, dev.bellwether.schemas.Topics.all());
@@ -74,8 +87,8 @@ final class IngestCommand implements Callable<Integer> {
     IngestWorker worker =
         new IngestWorker(
             bootstrapServers, Clock.systemUTC(), HttpSettings.defaults(), privateAllowed);
+    worker.bindTo(ops.meters());
     worker.start();
-    RoleRunner.runUntilShutdown("ingest", worker);
-    return 0;
+    RoleRunner.runUntilShutdown("ingest", worker, ops);
   }
 }

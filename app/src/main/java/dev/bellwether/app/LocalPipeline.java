@@ -14,6 +14,8 @@ import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.ProcessorsRunner;
 import dev.bellwether.schemas.TopicInstaller;
 import dev.bellwether.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -30,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,13 +58,22 @@ final class LocalPipeline implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final MeterRegistry meters;
   private @Nullable AlertPrinter printer;
+  private @Nullable ProcessorsRunner processors;
   private String bootstrapServers = "";
 
-  private LocalPipeline() {}
+  private LocalPipeline(MeterRegistry meters) {
+    this.meters = meters;
+  }
 
   static LocalPipeline start(Options options, PrintStream out) {
-    LocalPipeline pipeline = new LocalPipeline();
+    return start(options, out, new CompositeMeterRegistry());
+  }
+
+  /** Starts every role, their meters registered in {@code meters}. */
+  static LocalPipeline start(Options options, PrintStream out, MeterRegistry meters) {
+    LocalPipeline pipeline = new LocalPipeline(meters);
     try {
       pipeline.startAll(options, out);
       return pipeline;
@@ -75,9 +87,24 @@ final class LocalPipeline implements AutoCloseable {
     return bootstrapServers;
   }
 
-  /** Prints alerts on this thread until Ctrl-C (SIGINT/SIGTERM), then returns. */
+  /** The processors' Kafka Streams state. */
+  KafkaStreams.State processorsState() {
+    ProcessorsRunner running = processors;
+    return running == null ? KafkaStreams.State.CREATED : running.state();
+  }
+
+  /**
+   * Prints alerts on this thread until Ctrl-C (SIGINT/SIGTERM), then returns; the caller closes the
+   * pipeline.
+   */
   void printAlertsUntilShutdown() {
     AlertPrinter console = printer();
+    ShutdownSignals.onTermOrInt(
+        () -> {
+          log.info("Shutting down");
+          console.stop();
+          ShutdownSignals.startWatchdog("bellwether run");
+        });
     Thread hook =
         new Thread(
             () -> {
@@ -132,7 +159,8 @@ final class LocalPipeline implements AutoCloseable {
       log.info("Retired sources no longer configured: {}", retired);
     }
     log.info("Polling {} sources", options.sources().sources().size());
-    started.push(startProcessors(dataDir, options.knowledge()));
+    processors = startProcessors(dataDir, options.knowledge());
+    started.push(processors);
     started.push(startPageFetcher(options.sources()));
     IngestWorker ingest =
         new IngestWorker(
@@ -140,6 +168,7 @@ final class LocalPipeline implements AutoCloseable {
             Clock.systemUTC(),
             HttpSettings.defaults(),
             options.sources().allowPrivate());
+    ingest.bindTo(meters);
     ingest.start();
     started.push(ingest);
     printer = new AlertPrinter(bootstrapServers, out, options.json());
@@ -165,11 +194,12 @@ final class LocalPipeline implements AutoCloseable {
     var settings =
         BellwetherTopology.Settings.standard(
                 new Tagger(knowledge.companies()), knowledge.watchlist())
-            .withArticlesFromFeedSummaries(false);
-    ProcessorsRunner processors =
+            .withArticlesFromFeedSummaries(false)
+            .withMeters(meters);
+    ProcessorsRunner runner =
         new ProcessorsRunner(bootstrapServers, dataDir.resolve("streams"), settings);
-    processors.start();
-    return processors;
+    runner.start();
+    return runner;
   }
 
   /** Articles come from the fetcher: the page's text, or the feed summary with the reason. */
@@ -178,6 +208,7 @@ final class LocalPipeline implements AutoCloseable {
         PageFetcherSettings.defaults(FETCHER_INSTANCE, sources.allowPrivate())
             .withSecUserAgent(secUserAgent(sources));
     PageFetcher fetcher = new PageFetcher(bootstrapServers, Clock.systemUTC(), settings);
+    fetcher.bindTo(meters);
     fetcher.start();
     return fetcher;
   }

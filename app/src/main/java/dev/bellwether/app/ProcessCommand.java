@@ -1,5 +1,7 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.ops.OpsHttpOptions;
+import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.ProcessorsRunner;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bellwether process}: the Kafka Streams processors alone, against a running cluster. */
@@ -58,19 +61,26 @@ final class ProcessCommand implements Callable<Integer> {
               + " (bellwether fetch). Default: off; the fetchers write the articles.")
   boolean articlesFromFeedSummaries;
 
+  @Mixin OpsHttpOptions http = new OpsHttpOptions();
+
   @Override
   public Integer call() throws Exception {
     Knowledge knowledge = Knowledge.load(companies, watchlist);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      TopicInstaller.ensure(admin, Topics.all());
+    try (RoleOps ops = RoleOps.start("process", http)) {
+      ops.requireKafka(bootstrapServers);
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+        TopicInstaller.ensure(admin, Topics.all());
+      }
+      var settings =
+          BellwetherTopology.Settings.standard(
+                  new Tagger(knowledge.companies()), knowledge.watchlist())
+              .withArticlesFromFeedSummaries(articlesFromFeedSummaries)
+              .withMeters(ops.meters());
+      ProcessorsRunner processors = new ProcessorsRunner(bootstrapServers, stateDir, settings);
+      ops.requireStreamsRunning("processors", processors::state);
+      processors.start();
+      RoleRunner.runUntilShutdown("processors", processors, ops);
     }
-    var settings =
-        BellwetherTopology.Settings.standard(
-                new Tagger(knowledge.companies()), knowledge.watchlist())
-            .withArticlesFromFeedSummaries(articlesFromFeedSummaries);
-    ProcessorsRunner processors = new ProcessorsRunner(bootstrapServers, stateDir, settings);
-    processors.start();
-    RoleRunner.runUntilShutdown("processors", processors);
     return 0;
   }
 }

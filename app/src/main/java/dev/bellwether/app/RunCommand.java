@@ -1,6 +1,8 @@
 package dev.bellwether.app;
 
 import dev.bellwether.app.demo.DemoFeedServer;
+import dev.bellwether.app.ops.OpsHttpOptions;
+import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.ingest.source.SourcesFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bellwether run}: every role in one JVM, on an embedded broker unless told otherwise. */
@@ -86,6 +89,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Watchlist rules YAML. Default: the built-in one (docs/configuration.md).")
   Path watchlist;
 
+  @Mixin OpsHttpOptions http = new OpsHttpOptions();
+
   @Override
   public Integer call() throws Exception {
     if (kafkaPort < 0 || kafkaPort > 65535) {
@@ -97,8 +102,13 @@ final class RunCommand implements Callable<Integer> {
       Knowledge knowledge = Knowledge.load(companies, watchlist);
       LocalPipeline.Options options =
           new LocalPipeline.Options(dataDir, kafkaPort, bootstrapServers, sources, knowledge, json);
-      try (LocalPipeline pipeline = LocalPipeline.start(options, System.out)) {
+      try (RoleOps ops = RoleOps.start("run", http);
+          LocalPipeline pipeline = LocalPipeline.start(options, System.out, ops.meters())) {
+        ops.requireKafka(pipeline.bootstrapServers());
+        ops.requireStreamsRunning("processors", pipeline::processorsState);
+        ops.started();
         pipeline.printAlertsUntilShutdown();
+        ops.stopping();
       }
     } finally {
       if (demo != null) {

@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.ops.OpsHttpException;
 import dev.bellwether.core.ConfigException;
 import dev.bellwether.ingest.source.SourcesException;
 import dev.bellwether.localkafka.LocalKafkaException;
@@ -30,7 +31,8 @@ final class UserErrors implements IExecutionExceptionHandler {
   private static @org.jspecify.annotations.Nullable String message(Exception e) {
     if (e instanceof UserError
         || e instanceof LocalKafkaException
-        || e instanceof TopicInstaller.TopicSetupException) {
+        || e instanceof TopicInstaller.TopicSetupException
+        || e instanceof OpsHttpException) {
       return e.getMessage();
     } else if (e instanceof SourcesException s) {
       return "the sources file has problems:\n  " + String.join("\n  ", s.problems());

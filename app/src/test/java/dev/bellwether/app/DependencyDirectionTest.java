@@ -24,7 +24,7 @@ class DependencyDirectionTest {
   }
 
   @Test
-  void coreImportsNoKafkaHttpAvroParsersOrLogging() {
+  void coreImportsNoKafkaHttpAvroParsersLoggingOrMetrics() {
     noClasses()
         .that()
         .resideInAPackage("dev.bellwether.core..")
@@ -38,6 +38,9 @@ class DependencyDirectionTest {
             "org.slf4j..",
             "ch.qos.logback..",
             "java.net.http..",
+            "io.micrometer..",
+            "io.javalin..",
+            "org.eclipse.jetty..",
             "dev.bellwether.schemas..",
             "dev.bellwether.ingest..",
             "dev.bellwether.processors..",

@@ -5,6 +5,7 @@ import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.processors.alert.AlertBuilder;
 import dev.bellwether.processors.article.FeedSummaryArticles;
 import dev.bellwether.processors.dedupe.SeenItemsFilter;
+import dev.bellwether.processors.metrics.ProcessorsMetrics;
 import dev.bellwether.processors.tag.ArticleTagger;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
@@ -12,8 +13,11 @@ import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -39,13 +43,37 @@ public final class BellwetherTopology {
 
   private BellwetherTopology() {}
 
-  /** What the topology needs from outside: the tagger, the watchlist, time and its bounds. */
+  /**
+   * What the topology needs from outside: the tagger, the watchlist, time and its bounds, and where
+   * its meters go ({@link ProcessorsMetrics}).
+   */
   public record Settings(
       Tagger tagger,
       Watchlist watchlist,
       Clock clock,
       Duration seenItemsMemory,
-      boolean articlesFromFeedSummaries) {
+      boolean articlesFromFeedSummaries,
+      MeterRegistry meters) {
+
+    public Settings {
+      Objects.requireNonNull(meters, "meters");
+    }
+
+    /** Settings whose meters go nowhere. */
+    public Settings(
+        Tagger tagger,
+        Watchlist watchlist,
+        Clock clock,
+        Duration seenItemsMemory,
+        boolean articlesFromFeedSummaries) {
+      this(
+          tagger,
+          watchlist,
+          clock,
+          seenItemsMemory,
+          articlesFromFeedSummaries,
+          new CompositeMeterRegistry());
+    }
 
     /** How long an item id is remembered by default: longer than feeds keep old entries. */
     public static final Duration DEFAULT_SEEN_ITEMS_MEMORY = Duration.ofDays(30);
@@ -60,7 +88,13 @@ public final class BellwetherTopology {
      * page fetchers) or left to the page fetchers ({@code false}).
      */
     public Settings withArticlesFromFeedSummaries(boolean fromFeedSummaries) {
-      return new Settings(tagger, watchlist, clock, seenItemsMemory, fromFeedSummaries);
+      return new Settings(tagger, watchlist, clock, seenItemsMemory, fromFeedSummaries, meters);
+    }
+
+    /** These settings with the topology's meters registered in {@code registry}. */
+    public Settings withMeters(MeterRegistry registry) {
+      return new Settings(
+          tagger, watchlist, clock, seenItemsMemory, articlesFromFeedSummaries, registry);
     }
   }
 
@@ -73,7 +107,8 @@ public final class BellwetherTopology {
     tagAndAlert(
         builder,
         new ArticleTagger(settings.tagger(), settings.clock()),
-        new AlertBuilder(settings.watchlist()));
+        new AlertBuilder(settings.watchlist()),
+        new ProcessorsMetrics(settings.meters(), settings.clock()));
     return builder.build();
   }
 
@@ -99,17 +134,20 @@ public final class BellwetherTopology {
   }
 
   private static void tagAndAlert(
-      StreamsBuilder builder, ArticleTagger tagger, AlertBuilder alerts) {
+      StreamsBuilder builder, ArticleTagger tagger, AlertBuilder alerts, ProcessorsMetrics meters) {
     Serde<Article> articles = BellwetherSerdes.article();
     Serde<TaggedArticle> taggedArticles = BellwetherSerdes.taggedArticle();
     Serde<Alert> alertSerde = BellwetherSerdes.alert();
     KStream<String, TaggedArticle> tagged =
         builder.stream(
                 Topics.ARTICLES.name(), Consumed.with(KEYS, articles).withName("read-articles"))
-            .mapValues(tagger::tag, Named.as("tag-article"));
+            .mapValues(
+                article -> meters.timeTagging(() -> tagger.tag(article)), Named.as("tag-article"));
     tagged.to(Topics.TAGGED.name(), Produced.with(KEYS, taggedArticles).withName("write-tagged"));
     tagged
-        .flatMap((id, article) -> alerts.alertsFor(article), Named.as("alerts-for-watched-events"))
+        .flatMap(
+            (id, article) -> meters.alertsPublished(alerts.alertsFor(article)),
+            Named.as("alerts-for-watched-events"))
         .to(Topics.ALERTS.name(), Produced.with(KEYS, alertSerde).withName("write-alerts"));
   }
 }

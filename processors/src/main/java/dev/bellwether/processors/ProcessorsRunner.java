@@ -2,6 +2,8 @@ package dev.bellwether.processors;
 
 import dev.bellwether.processors.deadletter.DeadLetterOnDeserializationError;
 import dev.bellwether.processors.deadletter.DeadLetterOnProcessingError;
+import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -21,14 +23,20 @@ public final class ProcessorsRunner implements AutoCloseable {
   public static final String APPLICATION_ID = "bellwether-processors";
 
   private static final Logger log = LoggerFactory.getLogger(ProcessorsRunner.class);
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The longest {@link #close()} waits for the stream threads. */
+  public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
+  private final KafkaStreamsMetrics streamsMetrics;
 
   public ProcessorsRunner(
       String bootstrapServers, Path stateDir, BellwetherTopology.Settings settings) {
-    this.streams =
-        new KafkaStreams(BellwetherTopology.build(settings), config(bootstrapServers, stateDir));
+    Properties config = config(bootstrapServers, stateDir);
+    config.put(ProcessorsMetrics.REGISTRY_CONFIG, settings.meters());
+    this.streams = new KafkaStreams(BellwetherTopology.build(settings), config);
+    this.streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(settings.meters());
     streams.setUncaughtExceptionHandler(
         e -> {
           log.error("Stream thread failed; replacing it", e);
@@ -61,8 +69,18 @@ public final class ProcessorsRunner implements AutoCloseable {
     return streams.state();
   }
 
+  /**
+   * Stops processing within {@link #CLOSE_TIMEOUT}: the stream threads finish the records in hand
+   * and commit their transactions (offsets with the output), then leave the group.
+   */
   @Override
   public void close() {
-    streams.close(CLOSE_TIMEOUT);
+    boolean closed = streams.close(CLOSE_TIMEOUT);
+    streamsMetrics.close();
+    if (closed) {
+      log.info("Processors closed; offsets committed");
+    } else {
+      log.warn("Processors did not close within {} s", CLOSE_TIMEOUT.toSeconds());
+    }
   }
 }

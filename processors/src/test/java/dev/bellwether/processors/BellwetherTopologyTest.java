@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
+import dev.bellwether.processors.metrics.ProcessorsMetrics;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
@@ -13,6 +14,7 @@ import dev.bellwether.schemas.avro.EventType;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,6 +44,7 @@ class BellwetherTopologyTest {
   private TestOutputTopic<String, TaggedArticle> tagged;
   private TestOutputTopic<String, Alert> alerts;
   private TestOutputTopic<String, DeadLetter> deadLetters;
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @BeforeEach
   void startDriver() {
@@ -51,12 +55,11 @@ class BellwetherTopologyTest {
             Watchlist.builtIn(kb),
             Clock.fixed(T0, ZoneOffset.UTC),
             Duration.ofDays(30),
-            true);
-    driver =
-        new TopologyTestDriver(
-            BellwetherTopology.build(settings),
-            atLeastOnce(ProcessorsRunner.config("unused:9092", stateDir)),
-            T0);
+            true,
+            meters);
+    java.util.Properties config = atLeastOnce(ProcessorsRunner.config("unused:9092", stateDir));
+    config.put(ProcessorsMetrics.REGISTRY_CONFIG, meters);
+    driver = new TopologyTestDriver(BellwetherTopology.build(settings), config, T0);
     discovered =
         driver.createInputTopic(
             Topics.DISCOVERED.name(),
@@ -138,6 +141,39 @@ class BellwetherTopologyTest {
     assertThat(letter.getOriginalSize()).isEqualTo(10);
     assertThat(alerts.readValue().getCompanies()).contains("Anthropic");
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void timesTaggingAndCountsAlertsByTypeWithTheirLagFromPublication() {
+    FeedItem round = item("m1", "OpenAI raises $40 billion", "Led by SoftBank.");
+    round.setDiscovered(T0.minusSeconds(90));
+    FeedItem launch = item("m2", "Google ships a faster Gemini model", "It tops two benchmarks.");
+    discovered.pipeInput(round.getId(), round, T0);
+    discovered.pipeInput(launch.getId(), launch, T0);
+
+    assertThat(meters.get(ProcessorsMetrics.TAGGING).timer().count()).isEqualTo(2);
+    assertThat(meters.get(ProcessorsMetrics.ALERTS).tag("event_type", "funding").counter().count())
+        .isEqualTo(1);
+    var lag = meters.get(ProcessorsMetrics.ALERT_LAG).timer();
+    assertThat(lag.count()).isEqualTo(1);
+    assertThat(lag.max(TimeUnit.SECONDS)).isEqualTo(90);
+    assertThat(meters.find(ProcessorsMetrics.DLQ).counter()).isNull();
+  }
+
+  @Test
+  void countsDeadLettersByStage() {
+    var raw =
+        driver.createInputTopic(
+            Topics.DISCOVERED.name(), new StringSerializer(), new ByteArraySerializer());
+    raw.pipeInput("junk", "<rss><oops".getBytes(StandardCharsets.UTF_8), T0);
+
+    assertThat(
+            meters
+                .get(ProcessorsMetrics.DLQ)
+                .tag("stage", "processors.deserialize")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test

@@ -2,11 +2,17 @@ package dev.bellwether.ingest.page;
 
 import dev.bellwether.ingest.http.HostResolver;
 import dev.bellwether.ingest.http.SafeHttpClient;
+import dev.bellwether.ingest.metrics.IngestMetrics;
+import dev.bellwether.ingest.metrics.KafkaClientMeters;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -58,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * the batch's first offsets, so the batch is read again; pages are fetched again then, but no
  * article is written twice. Instances share the partitions of the items topic through the group.
  */
-public final class PageFetcher implements AutoCloseable {
+public final class PageFetcher implements AutoCloseable, MeterBinder {
   public static final String GROUP_ID = "bellwether-fetch";
 
   /** The stage of the dead letters written here. */
@@ -67,6 +74,10 @@ public final class PageFetcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PageFetcher.class);
   private static final Duration CONSUMER_POLL = Duration.ofMillis(200);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+  /** The most {@link #close()} takes: 2 s, then twice {@code CLOSE_WAIT} after an interrupt. */
+  public static final int CLOSE_BOUND_SECONDS = 22;
+
   private static final Duration RESTART_PAUSE_MIN = Duration.ofSeconds(1);
   private static final Duration RESTART_PAUSE_MAX = Duration.ofMinutes(1);
   private static final int MAX_ORIGINAL_BYTES = 64 * 1024;
@@ -77,6 +88,8 @@ public final class PageFetcher implements AutoCloseable {
   private final PageReader reader;
   private final PageFetcherStats.Recorder stats = new PageFetcherStats.Recorder();
 
+  private MeterRegistry meters = new CompositeMeterRegistry();
+  private @Nullable KafkaClientMeters clientMeters;
   private volatile boolean running;
   private @Nullable Thread thread;
   private volatile @Nullable Consumer<String, byte[]> consumer;
@@ -104,6 +117,27 @@ public final class PageFetcher implements AutoCloseable {
   }
 
   /**
+   * Counts fetch errors by kind and dead letters in {@code registry}, and binds the Kafka client
+   * metrics of the producer and consumer there; call before {@link #start()}.
+   */
+  @Override
+  public synchronized void bindTo(MeterRegistry registry) {
+    if (running) {
+      throw new IllegalStateException("bind meters before start");
+    }
+    meters = Objects.requireNonNull(registry, "registry");
+    for (FallbackReason.Cause cause : FallbackReason.Cause.values()) {
+      FunctionCounter.builder(
+              IngestMetrics.FETCH_ERRORS,
+              stats,
+              s -> s.snapshot().fallbacks().getOrDefault(cause, 0L))
+          .description("Items whose page could not be used (the article has the feed summary)")
+          .tag("kind", cause.name().toLowerCase(Locale.ROOT))
+          .register(registry);
+    }
+  }
+
+  /**
    * Connects to Kafka (initialising the transactional producer, which fences an earlier run of the
    * same instance id) and starts consuming in the background.
    */
@@ -111,6 +145,7 @@ public final class PageFetcher implements AutoCloseable {
     if (running) {
       throw new IllegalStateException("already started");
     }
+    clientMeters = new KafkaClientMeters(meters);
     producer = newProducer();
     pool = new PageFetcherPool(reader, clock, settings.batchTime(), settings.threads(), stats);
     Consumer<String, byte[]> items = newConsumer();
@@ -129,7 +164,8 @@ public final class PageFetcher implements AutoCloseable {
 
   /**
    * Stops: a batch being fetched is abandoned uncommitted (the next owner of its partitions reads
-   * it again), a batch being written is finished or aborted.
+   * it again), a batch being written is finished or aborted. Returns within about 2 s when no
+   * transaction is being committed, and at most {@value #CLOSE_BOUND_SECONDS} s in all.
    */
   @Override
   public synchronized void close() {
@@ -145,6 +181,7 @@ public final class PageFetcher implements AutoCloseable {
       join(loop, CLOSE_WAIT.plus(CLOSE_WAIT));
     }
     Objects.requireNonNull(pool).close();
+    Objects.requireNonNull(clientMeters).close();
   }
 
   /**
@@ -202,6 +239,7 @@ public final class PageFetcher implements AutoCloseable {
       return false;
     } finally {
       Thread.interrupted(); // closing below must not be cut short
+      Objects.requireNonNull(clientMeters).unbind(items);
       closeProducer();
       log.info("page fetcher {} stopped", settings.instanceId());
     }
@@ -292,6 +330,7 @@ public final class PageFetcher implements AutoCloseable {
       outputs.forEach(out::send);
       out.sendOffsetsToTransaction(nextOffsets(batch), items.groupMetadata());
       out.commitTransaction();
+      countDeadLetters(outputs);
       log.debug("committed {} records for {} items", outputs.size(), batch.count());
     } catch (ProducerFencedException
         | OutOfOrderSequenceException
@@ -309,6 +348,13 @@ public final class PageFetcher implements AutoCloseable {
           e.toString());
       abortOrRenew(out);
       rewind(items, batch);
+    }
+  }
+
+  private void countDeadLetters(List<ProducerRecord<String, byte[]>> outputs) {
+    long letters = outputs.stream().filter(r -> r.topic().equals(Topics.DLQ.name())).count();
+    if (letters > 0) {
+      IngestMetrics.deadLetters(meters, STAGE).increment(letters);
     }
   }
 
@@ -356,6 +402,7 @@ public final class PageFetcher implements AutoCloseable {
             new ByteArraySerializer());
     try {
       created.initTransactions();
+      Objects.requireNonNull(clientMeters).bind(created);
       return created;
     } catch (RuntimeException e) {
       created.close(Duration.ZERO);
@@ -365,29 +412,33 @@ public final class PageFetcher implements AutoCloseable {
 
   private Consumer<String, byte[]> newConsumer() {
     long maxPollInterval = settings.batchTime().plusMinutes(3).toMillis();
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ConsumerConfig.GROUP_ID_CONFIG,
-            GROUP_ID,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-            settings.maxBatch(),
-            ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
-            (int) Math.min(Integer.MAX_VALUE, maxPollInterval)),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
+    Consumer<String, byte[]> created =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                GROUP_ID,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                settings.maxBatch(),
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE, maxPollInterval)),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    Objects.requireNonNull(clientMeters).bind(created);
+    return created;
   }
 
   private void closeProducer() {
     Producer<String, byte[]> out = producer;
     if (out != null) {
+      Objects.requireNonNull(clientMeters).unbind(out);
       try {
         out.close(CLOSE_WAIT);
       } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.http.RedactedUrl;
 import dev.bellwether.ingest.http.RobotsCache;
 import dev.bellwether.ingest.http.SafeHttpClient;
+import dev.bellwether.ingest.metrics.KafkaClientMeters;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.ingest.source.SourceMapper;
 import dev.bellwether.ingest.source.SourcesFile;
@@ -12,6 +13,9 @@ import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Source;
 import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -61,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * (at least once; {@code processors} deduplicates). {@link #stats()} reads the statistics per
  * source.
  */
-public final class IngestWorker implements AutoCloseable {
+public final class IngestWorker implements AutoCloseable, MeterBinder {
   public static final String GROUP_ID = "bellwether-ingest";
 
   /** The longest a revocation waits for the revoked sources' polls in progress. */
@@ -82,6 +86,8 @@ public final class IngestWorker implements AutoCloseable {
   // Owned by the consumer thread.
   private final Set<String> reportedBadRecords = new HashSet<>();
 
+  private MeterRegistry meters = new CompositeMeterRegistry();
+  private @Nullable KafkaClientMeters clientMeters;
   private volatile boolean running;
   private @Nullable Thread consumerThread;
   private @Nullable PollRunner runner;
@@ -148,16 +154,33 @@ public final class IngestWorker implements AutoCloseable {
     SourcePublisher.publish(producer, file);
   }
 
+  /**
+   * Counts items published per source and dead letters in {@code registry}, and binds the Kafka
+   * client metrics of the producer and consumer there; call before {@link #start()}.
+   */
+  @Override
+  public synchronized void bindTo(MeterRegistry registry) {
+    if (running) {
+      throw new IllegalStateException("bind meters before start");
+    }
+    meters = Objects.requireNonNull(registry, "registry");
+  }
+
   /** Connects to Kafka and starts consuming and polling in the background. */
   public synchronized void start() {
     if (running) {
       throw new IllegalStateException("already started");
     }
     running = true;
-    PollResultWriter out = new PollResultWriter(SourcePublisher.producer(bootstrapServers), clock);
+    KafkaClientMeters clients = new KafkaClientMeters(meters);
+    clientMeters = clients;
+    Producer<String, byte[]> producer = SourcePublisher.producer(bootstrapServers);
+    clients.bind(producer);
+    PollResultWriter out = new PollResultWriter(producer, clock, meters);
     writer = out;
     runner = new PollRunner(poller, scheduler, out, listener, clock, POLL_THREADS);
     Consumer<String, byte[]> sourcesConsumer = consumer();
+    clients.bind(sourcesConsumer);
     consumer = sourcesConsumer;
     Thread thread = new Thread(() -> consume(sourcesConsumer), "bellwether-ingest-sources");
     thread.setDaemon(true);
@@ -180,6 +203,7 @@ public final class IngestWorker implements AutoCloseable {
     joinQuietly(thread, REVOCATION_WAIT.plus(SHUTDOWN_WAIT));
     Objects.requireNonNull(runner).shutdown(SHUTDOWN_WAIT);
     Objects.requireNonNull(writer).close(SHUTDOWN_WAIT);
+    Objects.requireNonNull(clientMeters).close();
   }
 
   private Consumer<String, byte[]> consumer() {

@@ -1,12 +1,15 @@
 package dev.bellwether.ingest.poll;
 
 import dev.bellwether.ingest.http.RedactedUrl;
+import dev.bellwether.ingest.metrics.IngestMetrics;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,9 +38,17 @@ final class PollResultWriter implements AutoCloseable {
   private final AvroSerde<FeedItem> itemSerde = BellwetherSerdes.feedItem();
   private final AvroSerde<DeadLetter> deadLetterSerde = BellwetherSerdes.deadLetter();
 
+  private final MeterRegistry meters;
+
   PollResultWriter(Producer<String, byte[]> producer, Clock clock) {
+    this(producer, clock, new CompositeMeterRegistry());
+  }
+
+  /** A writer that counts items published and dead letters in {@code meters}. */
+  PollResultWriter(Producer<String, byte[]> producer, Clock clock, MeterRegistry meters) {
     this.producer = producer;
     this.clock = clock;
+    this.meters = meters;
   }
 
   /** Writes {@code result} and waits for the acks; true once Kafka has all of it. */
@@ -73,12 +84,17 @@ final class PollResultWriter implements AutoCloseable {
         url,
         fetched.status(),
         fetched.items().size());
-    return awaitAll(source.id(), sends);
+    boolean written = awaitAll(source.id(), sends);
+    if (written) {
+      IngestMetrics.itemsPublished(meters, source.id()).increment(fetched.items().size());
+    }
+    return written;
   }
 
   /** Sends a dead letter without waiting for the ack. */
   Future<RecordMetadata> sendDeadLetter(@Nullable String key, DeadLetter letter) {
     String topic = Topics.DLQ.name();
+    IngestMetrics.deadLetters(meters, letter.getStage()).increment();
     return send(topic, key, deadLetterSerde.serialize(topic, letter));
   }
 

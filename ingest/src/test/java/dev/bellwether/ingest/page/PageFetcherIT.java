@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bellwether.ingest.http.CannedHttpServer;
 import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.metrics.IngestMetrics;
 import dev.bellwether.ingest.poll.PolitenessSettings;
 import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
@@ -13,6 +14,7 @@ import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.TextOrigin;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +80,9 @@ class PageFetcherIT {
     List<FeedItem> fallbacks =
         List.of(item("missing", "/missing"), item("slow", "/slow"), item("huge", "/huge"));
 
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (PageFetcher fetcher = fetcher("a")) {
+      fetcher.bindTo(meters);
       fetcher.start();
       publish(pages);
       publish(fallbacks);
@@ -116,7 +120,19 @@ class PageFetcherIT {
           .atMost(WAIT)
           .until(
               () -> deadLetters().stream().anyMatch(l -> l.getStage().equals(PageFetcher.STAGE)));
+      assertThat(fetchErrors(meters, "http_status")).isEqualTo(1);
+      assertThat(fetchErrors(meters, "timeout")).isEqualTo(1);
+      assertThat(fetchErrors(meters, "bad_link")).isZero();
+      assertThat(meters.get(IngestMetrics.DLQ).tag("stage", PageFetcher.STAGE).counter().count())
+          .isEqualTo(1);
+      assertThat(meters.find("kafka.consumer.fetch.manager.records.consumed.total").meters())
+          .as("the consumer's Kafka client metrics are bound")
+          .isNotEmpty();
     }
+  }
+
+  private static double fetchErrors(SimpleMeterRegistry meters, String kind) {
+    return meters.get(IngestMetrics.FETCH_ERRORS).tag("kind", kind).functionCounter().count();
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.bellwether.ingest.feed.FeedParser;
 import dev.bellwether.ingest.http.CannedHttpServer;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.http.SafeHttpClient;
+import dev.bellwether.ingest.metrics.IngestMetrics;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.ingest.source.SourcesFile;
 import dev.bellwether.localkafka.KafkaForTests;
@@ -16,6 +17,7 @@ import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -92,7 +94,9 @@ class IngestWorkerIT {
     Set<String> expectedIds = expectedItemIds(file, Map.of("wire", rss, "makers", atom));
 
     SourcePublisher.publish(kafka.bootstrapServers(), file);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (IngestWorker worker = worker(file)) {
+      worker.bindTo(meters);
       worker.start();
 
       List<ConsumerRecord<String, byte[]>> items = new ArrayList<>();
@@ -132,6 +136,16 @@ class IngestWorkerIT {
         assertThat(server.requests("/atom").get(1).header("If-None-Match"))
             .isEqualTo("\"atom-v1\"");
         assertThat(readToEnd(discovered, items)).hasSize(expectedIds.size());
+        assertThat(
+                meters.find(IngestMetrics.ITEMS_PUBLISHED).counters().stream()
+                    .mapToDouble(c -> c.count())
+                    .sum())
+            .isEqualTo(expectedIds.size());
+        assertThat(
+                meters.get(IngestMetrics.ITEMS_PUBLISHED).tag("source", "wire").counter().count())
+            .isPositive();
+        assertThat(meters.get(IngestMetrics.DLQ).tag("stage", "ingest.feed").counter().count())
+            .isGreaterThanOrEqualTo(1);
       }
     }
   }

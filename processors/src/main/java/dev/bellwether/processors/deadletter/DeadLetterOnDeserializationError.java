@@ -1,10 +1,13 @@
 package dev.bellwether.processors.deadletter;
 
+import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +18,11 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterOnDeserializationError implements DeserializationExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterOnDeserializationError.class);
 
+  private @Nullable MeterRegistry meters;
+
   @Override
   public void configure(Map<String, ?> configs) {
-    // no settings
+    meters = ProcessorsMetrics.registryIn(configs);
   }
 
   @Override
@@ -29,6 +34,7 @@ public final class DeadLetterOnDeserializationError implements DeserializationEx
         context.partition(),
         context.offset(),
         DeadLetters.reason(exception));
+    ProcessorsMetrics.deadLetter(meters, "processors.deserialize");
     return Response.resume(
         List.of(DeadLetters.record("processors.deserialize", exception, context)));
   }

@@ -1,10 +1,13 @@
 package dev.bellwether.processors.deadletter;
 
+import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +18,11 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterOnProcessingError implements ProcessingExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterOnProcessingError.class);
 
+  private @Nullable MeterRegistry meters;
+
   @Override
   public void configure(Map<String, ?> configs) {
-    // no settings
+    meters = ProcessorsMetrics.registryIn(configs);
   }
 
   @Override
@@ -32,6 +37,7 @@ public final class DeadLetterOnProcessingError implements ProcessingExceptionHan
         context.partition(),
         context.offset(),
         DeadLetters.reason(exception));
+    ProcessorsMetrics.deadLetter(meters, stage);
     return Response.resume(List.of(DeadLetters.record(stage, exception, context)));
   }
 }

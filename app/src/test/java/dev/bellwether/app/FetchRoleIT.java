@@ -1,0 +1,154 @@
+package dev.bellwether.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.bellwether.ingest.page.PageFetcher;
+import dev.bellwether.localkafka.KafkaForTests;
+import dev.bellwether.schemas.Topics;
+import dev.bellwether.schemas.avro.Article;
+import dev.bellwether.schemas.avro.FeedItem;
+import dev.bellwether.schemas.serde.BellwetherSerdes;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bellwether fetch} as its own JVM against a real broker, its pages on a loopback server
+ * that answers 404: health and metrics over HTTP, then SIGTERM. It exits 0 within the bound with
+ * one article per item and the items' offsets committed, so a restarted fetcher reads none again.
+ */
+class FetchRoleIT {
+  private static final Duration EXIT_GUARD = ShutdownSignals.BOUND.plusSeconds(15);
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final int ITEMS = 4;
+
+  private static KafkaForTests kafka;
+  private static TopicContents topics;
+  private static HttpServer pages;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = KafkaForTests.start(3);
+    topics = new TopicContents(kafka.bootstrapServers());
+    pages = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    pages.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
+    pages.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    pages.stop(0);
+    kafka.close();
+  }
+
+  @Test
+  void servesHealthAndMetricsThenStopsOnSigtermWithEachItemWrittenOnceAndCommitted()
+      throws Exception {
+    List<FeedItem> items = items(ITEMS);
+
+    try (RoleProcess role =
+        RoleProcess.start(
+            dir,
+            "fetch",
+            "--bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--instance-id",
+            "fetch-it",
+            "--allow-private",
+            "--http-port",
+            "0")) {
+      assertThat(role.get("/health/live").statusCode()).isEqualTo(200);
+      await("/health/ready answers 200")
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> role.get("/health/ready").statusCode() == 200);
+
+      publish(items);
+      await("one article per item")
+          .atMost(WAIT)
+          .until(() -> topics.records(Topics.ARTICLES.name()).size() >= ITEMS);
+
+      String metrics = role.get("/metrics").body();
+      assertThat(metrics)
+          .contains("bellwether_fetch_errors_total{kind=\"http_status\",role=\"fetch\"} 4.0")
+          .contains("kafka_consumer_fetch_manager_records_consumed_total")
+          .contains("kafka_producer_record_send_total")
+          .contains("jvm_memory_used_bytes");
+
+      assertThat(role.terminate(EXIT_GUARD)).as(role.log()).isZero();
+      assertThat(role.log()).contains("page fetcher fetch-it stopped");
+    }
+
+    List<ConsumerRecord<String, byte[]>> articles = topics.records(Topics.ARTICLES.name());
+    assertThat(articles)
+        .extracting(ConsumerRecord::key)
+        .containsExactlyInAnyOrderElementsOf(items.stream().map(FeedItem::getId).toList());
+    assertThat(articles)
+        .extracting(r -> BellwetherSerdes.article().deserialize(r.topic(), r.value()))
+        .extracting(Article::getFallbackReason)
+        .containsOnly("HTTP 404");
+    assertThat(topics.committed(PageFetcher.GROUP_ID, Topics.NEW_ITEMS.name()))
+        .as("a restarted fetcher reads none of these items again")
+        .isEqualTo(topics.end(Topics.NEW_ITEMS.name()));
+  }
+
+  private static List<FeedItem> items(int count) {
+    List<FeedItem> items = new ArrayList<>();
+    String base = "http://127.0.0.1:" + pages.getAddress().getPort() + "/news/";
+    for (int i = 0; i < count; i++) {
+      String id = "item-" + i;
+      items.add(
+          FeedItem.newBuilder()
+              .setId(id)
+              .setSourceId("wire")
+              .setSourceType("rss")
+              .setOutlet("Wire")
+              .setUrl(base + id)
+              .setTitle("Headline " + id)
+              .setSummary("Summary of " + id)
+              .setPublished(Instant.now().minusSeconds(60))
+              .setDiscovered(Instant.now())
+              .setAttributes(Map.of())
+              .build());
+    }
+    return items;
+  }
+
+  private static void publish(List<FeedItem> items) {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      String topic = Topics.NEW_ITEMS.name();
+      for (FeedItem item : items) {
+        producer.send(
+            new ProducerRecord<>(
+                topic, item.getId(), BellwetherSerdes.feedItem().serialize(topic, item)));
+      }
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.bellwether.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bellwether.localkafka.KafkaForTests;
+import dev.bellwether.processors.ProcessorsRunner;
+import dev.bellwether.schemas.Topics;
+import dev.bellwether.schemas.avro.FeedItem;
+import dev.bellwether.schemas.serde.BellwetherSerdes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bellwether process} as its own JVM against a real broker: health and metrics over HTTP,
+ * then SIGTERM while records are in flight. It exits 0 within the bound, what it processed is
+ * committed with its offsets, and a restart processes the rest: every item comes out exactly once.
+ */
+class ProcessRoleIT {
+  /** A hang guard, not a measurement: the role's own bound plus start-up slack. */
+  private static final Duration EXIT_GUARD = ShutdownSignals.BOUND.plusSeconds(15);
+
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static KafkaForTests kafka;
+  private static TopicContents topics;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startKafka() {
+    kafka = KafkaForTests.start(3);
+    topics = new TopicContents(kafka.bootstrapServers());
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    kafka.close();
+  }
+
+  @Test
+  void servesHealthAndMetricsThenStopsOnSigtermWithNothingLostOrRepeated() throws Exception {
+    List<FeedItem> first = items("first", 6);
+    List<FeedItem> second = items("second", 6);
+
+    try (RoleProcess role = startRole()) {
+      assertThat(role.get("/health/live").statusCode()).isEqualTo(200);
+      awaitReady(role);
+
+      publish(first);
+      await("the first items tagged")
+          .atMost(WAIT)
+          .until(() -> topics.records(Topics.TAGGED.name()).size() >= first.size());
+
+      String metrics = role.get("/metrics").body();
+      assertThat(metrics)
+          .contains("bellwether_tagging_seconds_count{role=\"process\"} 6")
+          .contains("bellwether_alerts_total{event_type=\"funding\",role=\"process\"} 3.0")
+          .contains("bellwether_alert_lag_seconds_count{role=\"process\"} 3")
+          .contains("kafka_stream_alive_stream_threads")
+          .contains("jvm_memory_used_bytes");
+
+      publish(second);
+      assertThat(role.terminate(EXIT_GUARD)).as(role.log()).isZero();
+      assertThat(role.log()).contains("Processors closed; offsets committed");
+    }
+    assertThat(outputKeys(Topics.NEW_ITEMS.name()))
+        .as("every item read before SIGTERM was written with its offset, and only those")
+        .hasSize((int) topics.committed(ProcessorsRunner.APPLICATION_ID, Topics.DISCOVERED.name()))
+        .doesNotHaveDuplicates();
+
+    try (RoleProcess again = startRole()) {
+      awaitReady(again);
+      await("the rest processed after the restart")
+          .atMost(WAIT)
+          .until(() -> topics.records(Topics.TAGGED.name()).size() >= 12);
+      assertThat(again.terminate(EXIT_GUARD)).as(again.log()).isZero();
+    }
+    List<String> all = new ArrayList<>();
+    first.forEach(i -> all.add(i.getId()));
+    second.forEach(i -> all.add(i.getId()));
+    assertThat(outputKeys(Topics.NEW_ITEMS.name())).containsExactlyInAnyOrderElementsOf(all);
+    assertThat(outputKeys(Topics.ARTICLES.name())).containsExactlyInAnyOrderElementsOf(all);
+    assertThat(outputKeys(Topics.TAGGED.name())).containsExactlyInAnyOrderElementsOf(all);
+    assertThat(topics.committed(ProcessorsRunner.APPLICATION_ID, Topics.DISCOVERED.name()))
+        .isEqualTo(topics.end(Topics.DISCOVERED.name()));
+  }
+
+  private RoleProcess startRole() throws Exception {
+    return RoleProcess.start(
+        dir,
+        "process",
+        "--bootstrap-servers",
+        kafka.bootstrapServers(),
+        "--state-dir",
+        dir.resolve("streams").toString(),
+        "--articles-from-feed-summaries",
+        "--http-port",
+        "0");
+  }
+
+  private static void awaitReady(RoleProcess role) {
+    await("/health/ready answers 200")
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> role.get("/health/ready").statusCode() == 200);
+  }
+
+  private static List<String> outputKeys(String topic) {
+    return topics.records(topic).stream().map(ConsumerRecord::key).toList();
+  }
+
+  /** Half announce a funding round of a watched company, half report nothing to alert on. */
+  private static List<FeedItem> items(String batch, int count) {
+    List<FeedItem> items = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = batch + "-" + i;
+      boolean funding = i % 2 == 0;
+      items.add(
+          FeedItem.newBuilder()
+              .setId(id)
+              .setSourceId("techwire")
+              .setSourceType("rss")
+              .setOutlet("TechWire")
+              .setUrl("https://techwire.example/" + id)
+              .setTitle(
+                  funding
+                      ? "Anthropic raises $" + (10 + i) + " billion in a new round"
+                      : "Weather turns cold in the north, story " + id)
+              .setSummary(funding ? "The round was led by ICONIQ." : "Nothing about companies.")
+              .setPublished(Instant.now().minusSeconds(60))
+              .setDiscovered(Instant.now())
+              .setAttributes(Map.of())
+              .build());
+    }
+    return items;
+  }
+
+  private static void publish(List<FeedItem> items) {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      String topic = Topics.DISCOVERED.name();
+      for (FeedItem item : items) {
+        producer.send(
+            new ProducerRecord<>(
+                topic, item.getId(), BellwetherSerdes.feedItem().serialize(topic, item)));
+      }
+    }
+  }
+}

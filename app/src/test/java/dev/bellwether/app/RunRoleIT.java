@@ -1,0 +1,63 @@
+package dev.bellwether.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bellwether run --demo} as its own JVM (embedded broker, every role): one HTTP port answers
+ * health and metrics for all of them, and SIGTERM stops the roles and the broker in order and exits
+ * 0 within the bound. What survives a restart is {@link DemoPipelineIT}'s subject.
+ */
+class RunRoleIT {
+  private static final Duration EXIT_GUARD = ShutdownSignals.BOUND.plusSeconds(15);
+  private static final Duration WAIT = Duration.ofSeconds(120);
+
+  @TempDir Path dir;
+
+  @Test
+  void servesHealthAndMetricsOfEveryRoleThenStopsInOrderOnSigterm() throws Exception {
+    try (RoleProcess run =
+        RoleProcess.start(
+            dir,
+            "run",
+            "--demo",
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--kafka-port",
+            "0",
+            "--http-port",
+            "0")) {
+      assertThat(run.get("/health/live").statusCode()).isEqualTo(200);
+      await("/health/ready answers 200")
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> run.get("/health/ready").statusCode() == 200);
+      List<String> expected =
+          List.of(
+              "bellwether_items_published_total{role=\"run\",source=\"techwire\"}",
+              "bellwether_dlq_records_total{role=\"run\",stage=\"ingest.feed\"}",
+              "bellwether_tagging_seconds_count{role=\"run\"}",
+              "bellwether_alerts_total{event_type=\"funding\",role=\"run\"}",
+              "bellwether_alert_lag_seconds_count{role=\"run\"}",
+              "bellwether_fetch_errors_total{kind=\"unreachable\",role=\"run\"}",
+              "kafka_stream_alive_stream_threads");
+      await("every role's meters in /metrics")
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(() -> assertThat(run.get("/metrics").body()).contains(expected));
+
+      assertThat(run.terminate(EXIT_GUARD)).as(run.log()).isZero();
+      String log = run.log();
+      assertThat(log.indexOf("Processors closed; offsets committed"))
+          .as("the processors close before the broker stops")
+          .isPositive()
+          .isLessThan(log.indexOf("Embedded Kafka broker at"));
+    }
+  }
+}
