@@ -49,6 +49,9 @@ final class MoneyParser {
   private record Hit(String currency, BigDecimal amount, boolean scaled, int start, int end) {}
 
   static List<Money> parse(String sentence) {
+    if (!hasDigit(sentence)) {
+      return List.of(); // every amount has a number written in digits
+    }
     List<Hit> hits = new ArrayList<>();
     Matcher m = MONEY.matcher(sentence);
     while (m.find()) {
@@ -71,6 +74,16 @@ final class MoneyParser {
       }
     }
     return found;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the hit is one end of a range, or the start of "from X to Y". */

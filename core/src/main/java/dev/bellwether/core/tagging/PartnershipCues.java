@@ -65,7 +65,10 @@ final class PartnershipCues implements EventCues {
     if (!s.hasAnchor()) {
       return List.of(); // no known company: nothing below can make an event, so skip the patterns
     }
-    String text = personPartner.matcher(s.lower()).replaceAll(m -> " ".repeat(m.group().length()));
+    String text =
+        s.lower().contains("partner")
+            ? personPartner.matcher(s.lower()).replaceAll(m -> " ".repeat(m.group().length()))
+            : s.lower(); // the pattern names a partner: without the word there is nothing to blank
     Matcher cue = this.cue.matcher(text);
     int cueStart = cue.find() ? cue.start() : selection(s).orElse(-1);
     if (cueStart < 0
