@@ -1,7 +1,6 @@
 package dev.bellwether.app;
 
 import dev.bellwether.app.console.AlertPrinter;
-import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.page.PageFetcher;
 import dev.bellwether.ingest.page.PageFetcherSettings;
@@ -192,8 +191,7 @@ final class LocalPipeline implements AutoCloseable {
 
   private ProcessorsRunner startProcessors(Path dataDir, Knowledge knowledge) {
     var settings =
-        BellwetherTopology.Settings.standard(
-                new Tagger(knowledge.companies()), knowledge.watchlist())
+        BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist())
             .withArticlesFromFeedSummaries(false)
             .withMeters(meters);
     ProcessorsRunner runner =

@@ -2,7 +2,6 @@ package dev.bellwether.app;
 
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
-import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.ProcessorsRunner;
 import dev.bellwether.schemas.TopicInstaller;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +51,12 @@ final class ProcessCommand implements Callable<Integer> {
   @Option(names = "--companies", paramLabel = "FILE", description = "Company knowledge base YAML.")
   Path companies;
 
+  @Option(
+      names = "--cues",
+      paramLabel = "FILE",
+      description = "Event cues YAML (trigger words and patterns). Default: the built-in one.")
+  @Nullable Path cues;
+
   @Option(names = "--watchlist", paramLabel = "FILE", description = "Watchlist rules YAML.")
   Path watchlist;
 
@@ -65,15 +71,14 @@ final class ProcessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Knowledge knowledge = Knowledge.load(companies, watchlist);
+    Knowledge knowledge = Knowledge.load(companies, cues, watchlist);
     try (RoleOps ops = RoleOps.start("process", http)) {
       ops.requireKafka(bootstrapServers);
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
         TopicInstaller.ensure(admin, Topics.all());
       }
       var settings =
-          BellwetherTopology.Settings.standard(
-                  new Tagger(knowledge.companies()), knowledge.watchlist())
+          BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist())
               .withArticlesFromFeedSummaries(articlesFromFeedSummaries)
               .withMeters(ops.meters());
       ProcessorsRunner processors = new ProcessorsRunner(bootstrapServers, stateDir, settings);

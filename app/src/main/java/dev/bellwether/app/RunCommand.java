@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,6 +85,14 @@ final class RunCommand implements Callable<Integer> {
   Path companies;
 
   @Option(
+      names = "--cues",
+      paramLabel = "FILE",
+      description =
+          "Event cues YAML (trigger words and patterns per event type). Default: the built-in"
+              + " one; `bellwether tag --show-cues` prints it.")
+  @Nullable Path cues;
+
+  @Option(
       names = "--watchlist",
       paramLabel = "FILE",
       description = "Watchlist rules YAML. Default: the built-in one (docs/configuration.md).")
@@ -99,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
     DemoFeedServer demo = sourceChoice.demo ? DemoFeedServer.start() : null;
     try {
       SourcesFile sources = demo != null ? demoSources(demo) : fileSources();
-      Knowledge knowledge = Knowledge.load(companies, watchlist);
+      Knowledge knowledge = Knowledge.load(companies, cues, watchlist);
       LocalPipeline.Options options =
           new LocalPipeline.Options(dataDir, kafkaPort, bootstrapServers, sources, knowledge, json);
       try (RoleOps ops = RoleOps.start("run", http);

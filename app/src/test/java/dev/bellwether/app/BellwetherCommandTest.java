@@ -107,6 +107,24 @@ class BellwetherCommandTest {
         .doesNotContain("Exception");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "process"})
+  void refusesABrokenCuesFileBeforeStarting(String role) throws Exception {
+    Path file = dir.resolve("cues.yaml");
+    Files.writeString(file, "funding:\n  triggers: [rais*]\n");
+
+    int code =
+        role.equals("run")
+            ? execute("run", "--demo", "--cues", file.toString())
+            : execute("process", "--bootstrap-servers", "127.0.0.1:1", "--cues", file.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("cues.yaml:2: funding needs 'patterns'")
+        .contains("missing section 'export-control'")
+        .doesNotContain("Exception");
+  }
+
   @Test
   void refusesAnUnknownTopicNamingTheKnownOnes() {
     int code = execute("tail", "--topic", "gossip");
