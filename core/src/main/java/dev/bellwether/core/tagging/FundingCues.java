@@ -99,16 +99,17 @@ final class FundingCues implements EventCues {
   private Optional<CompanyMention> investedInto(SentenceContext s) {
     Matcher m = invest.matcher(s.lower());
     while (m.find()) {
-      boolean moneyish =
-          !s.money().isEmpty()
-              || m.group().startsWith("invest")
-              || m.group().equals("stake")
-              || m.group().contains("into");
       Optional<CompanyMention> into =
           s.firstAfter(m.end())
               .filter(c -> s.offset(c) - m.end() <= 90)
               .filter(c -> this.into.matcher(s.lower().substring(m.end(), s.offset(c))).find());
-      if (moneyish && into.isPresent()) {
+      // the money in the sentence is parsed last: it is the costliest of the checks
+      boolean moneyish =
+          m.group().startsWith("invest")
+              || m.group().equals("stake")
+              || m.group().contains("into")
+              || !s.money().isEmpty();
+      if (into.isPresent() && moneyish) {
         return into;
       }
     }
@@ -117,7 +118,7 @@ final class FundingCues implements EventCues {
 
   private Optional<CompanyMention> raiser(SentenceContext s) {
     Matcher m = raise.matcher(s.lower());
-    boolean raised = m.find() && (!s.money().isEmpty() || s.has(round));
+    boolean raised = m.find() && (s.has(round) || !s.money().isEmpty());
     boolean debt = s.has(this.debt) && !s.money().isEmpty();
     if (!raised && !debt && !s.has(roundPhrase)) {
       return Optional.empty();
