@@ -19,10 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +82,7 @@ class FetchRoleIT {
           .pollInterval(Duration.ofMillis(500))
           .until(() -> role.get("/health/ready").statusCode() == 200);
 
-      publish(items);
+      topics.publish(Topics.NEW_ITEMS, items);
       await("one article per item")
           .atMost(WAIT)
           .until(() -> topics.records(Topics.ARTICLES.name()).size() >= ITEMS);
@@ -135,20 +131,5 @@ class FetchRoleIT {
               .build());
     }
     return items;
-  }
-
-  private static void publish(List<FeedItem> items) {
-    try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      String topic = Topics.NEW_ITEMS.name();
-      for (FeedItem item : items) {
-        producer.send(
-            new ProducerRecord<>(
-                topic, item.getId(), BellwetherSerdes.feedItem().serialize(topic, item)));
-      }
-    }
   }
 }

@@ -7,7 +7,6 @@ import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.processors.ProcessorsRunner;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.FeedItem;
-import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +54,7 @@ class ProcessRoleIT {
       assertThat(role.get("/health/live").statusCode()).isEqualTo(200);
       awaitReady(role);
 
-      publish(first);
+      topics.publish(Topics.DISCOVERED, first);
       await("the first items tagged")
           .atMost(WAIT)
           .until(() -> topics.records(Topics.TAGGED.name()).size() >= first.size());
@@ -72,7 +67,7 @@ class ProcessRoleIT {
           .contains("kafka_stream_alive_stream_threads")
           .contains("jvm_memory_used_bytes");
 
-      publish(second);
+      topics.publish(Topics.DISCOVERED, second);
       assertThat(role.terminate(EXIT_GUARD)).as(role.log()).isZero();
       assertThat(role.log()).contains("Processors closed; offsets committed");
     }
@@ -146,20 +141,5 @@ class ProcessRoleIT {
               .build());
     }
     return items;
-  }
-
-  private static void publish(List<FeedItem> items) {
-    try (var producer =
-        new KafkaProducer<>(
-            Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      String topic = Topics.DISCOVERED.name();
-      for (FeedItem item : items) {
-        producer.send(
-            new ProducerRecord<>(
-                topic, item.getId(), BellwetherSerdes.feedItem().serialize(topic, item)));
-      }
-    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.bellwether.app;
 
+import dev.bellwether.schemas.TopicSpec;
+import dev.bellwether.schemas.avro.FeedItem;
+import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,11 +15,18 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
-/** What a test broker holds: committed records of a topic, a group's committed offsets. */
+/**
+ * What a test broker holds (committed records of a topic, a group's committed offsets), and feed
+ * items written to it.
+ */
 final class TopicContents {
   private final String bootstrapServers;
 
@@ -72,6 +82,23 @@ final class TopicContents {
       return admin.listOffsets(request).all().get().values().stream()
           .mapToLong(o -> o.offset())
           .sum();
+    }
+  }
+
+  /** Writes feed items to {@code topic}, keyed by id, as the pollers do. */
+  void publish(TopicSpec topic, List<FeedItem> items) {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of("bootstrap.servers", bootstrapServers),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      for (FeedItem item : items) {
+        producer.send(
+            new ProducerRecord<>(
+                topic.name(),
+                item.getId(),
+                BellwetherSerdes.feedItem().serialize(topic.name(), item)));
+      }
     }
   }
 }

@@ -59,7 +59,7 @@ public final class LocalKafka implements AutoCloseable {
   public static LocalKafka start(Path dataDir, int brokerPort) {
     Path logDir = dataDir.resolve("kafka").toAbsolutePath();
     int port = brokerPort == 0 ? freePort() : requireFree(brokerPort);
-    int controllerPort = freePort();
+    int controllerPort = freePortOtherThan(port);
     Map<String, String> config = brokerConfig(logDir, port, controllerPort);
     format(logDir);
     KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
@@ -168,6 +168,20 @@ public final class LocalKafka implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot find a free port on " + HOST, e);
     }
+  }
+
+  /**
+   * A free port that is not {@code taken}: the broker port is free again once picked, and the
+   * system may hand the same number out twice in a row.
+   */
+  private static int freePortOtherThan(int taken) {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int port = freePort();
+      if (port != taken) {
+        return port;
+      }
+    }
+    throw new LocalKafkaException("cannot find a second free port on " + HOST);
   }
 
   private static int requireFree(int port) {
