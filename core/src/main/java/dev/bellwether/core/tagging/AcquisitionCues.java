@@ -45,9 +45,7 @@ final class AcquisitionCues implements EventCues {
         || s.isHypothetical(cue.start())) {
       return List.of();
     }
-    if (stake
-        .matcher(s.lower().substring(cue.end(), Math.min(s.lower().length(), cue.end() + 30)))
-        .find()) {
+    if (s.findIn(stake, cue.end(), Math.min(s.lower().length(), cue.end() + 30))) {
       return List.of();
     }
     Optional<CompanyMention> acquirer = s.subjectBefore(cue.start());
@@ -99,8 +97,7 @@ final class AcquisitionCues implements EventCues {
 
   /** "X, acquired by Y": the company after "by" is the acquirer. */
   private Optional<CompanyMention> passiveAcquirer(SentenceContext s, int cueEnd) {
-    return s.firstAfter(cueEnd)
-        .filter(m -> passiveGap.matcher(s.lower().substring(cueEnd, s.offset(m))).find());
+    return s.firstAfter(cueEnd).filter(m -> s.findIn(passiveGap, cueEnd, s.offset(m)));
   }
 
   /** "X, which Y acquired": Y (right before the verb) bought X (before "which"). */

@@ -78,7 +78,7 @@ final class FundingCues implements EventCues {
   private Optional<CompanyMention> ownRound(SentenceContext s) {
     return s.mentions().stream()
         .filter(m -> !s.isEpithet(m))
-        .filter(m -> ownRound.matcher(s.lower().substring(m.end() - s.sentence().start())).find())
+        .filter(m -> s.findIn(ownRound, m.end() - s.sentence().start(), s.lower().length()))
         .findFirst();
   }
 
@@ -86,14 +86,17 @@ final class FundingCues implements EventCues {
   private Optional<CompanyMention> ledRoundFor(SentenceContext s) {
     return s.mentions().stream()
         .filter(m -> !s.isEpithet(m))
-        .filter(m -> ledRound.matcher(s.lower().substring(0, s.offset(m))).find())
+        .filter(
+            m ->
+                s.findIn(
+                    ledRound, Math.max(0, s.offset(m) - SentenceContext.BEFORE_REACH), s.offset(m)))
         .findFirst();
   }
 
   /** Whether the mention is the subject of a lead or participation verb ("X leads", "X led"). */
   private boolean leadsTheRound(SentenceContext s, CompanyMention m) {
     int end = m.end() - s.sentence().start();
-    return s.offset(m) >= 0 && leadsAfter.matcher(s.lower().substring(end)).find();
+    return s.offset(m) >= 0 && s.findIn(leadsAfter, end, s.lower().length());
   }
 
   private Optional<CompanyMention> investedInto(SentenceContext s) {
@@ -102,7 +105,7 @@ final class FundingCues implements EventCues {
       Optional<CompanyMention> into =
           s.firstAfter(m.end())
               .filter(c -> s.offset(c) - m.end() <= 90)
-              .filter(c -> this.into.matcher(s.lower().substring(m.end(), s.offset(c))).find());
+              .filter(c -> s.findIn(this.into, m.end(), s.offset(c)));
       // the money in the sentence is parsed last: it is the costliest of the checks
       boolean moneyish =
           m.group().startsWith("invest")

@@ -96,12 +96,14 @@ final class PartnershipCues implements EventCues {
   private java.util.Optional<Integer> selection(SentenceContext s) {
     for (CompanyMention m : s.mentions()) {
       int at = s.offset(m);
-      Matcher verb = selects.matcher(s.lower().substring(0, at));
+      Matcher verb =
+          selects.matcher(s.lower()).region(Math.max(0, at - SentenceContext.BEFORE_REACH), at);
       if (!verb.find()) {
         continue;
       }
-      String after = s.lower().substring(m.end() - s.sentence().start());
-      if (selectedFor.matcher(after).find() && !personAfter.matcher(after).find()) {
+      int after = m.end() - s.sentence().start();
+      int end = s.lower().length();
+      if (s.findIn(selectedFor, after, end) && !s.findIn(personAfter, after, end)) {
         return java.util.Optional.of(verb.start());
       }
     }

@@ -147,6 +147,20 @@ final class SentenceContext {
         && cues.investorBefore.matcher(lower).region(Math.max(0, at - INVESTOR_REACH), at).find();
   }
 
+  /**
+   * Whether the pattern occurs in {@code lower()[from, to)}. The region's bounds are opaque and
+   * anchoring, so this answers as the pattern on that substring would, without copying it.
+   */
+  boolean findIn(Pattern p, int from, int to) {
+    return p.matcher(lower).region(from, to).find();
+  }
+
+  /**
+   * How far before a name the patterns read "before a name" look (led-round, selects): their
+   * matches are far shorter.
+   */
+  static final int BEFORE_REACH = 160;
+
   Optional<Matcher> find(Pattern p) {
     Matcher m = p.matcher(lower);
     return m.find() ? Optional.of(m) : Optional.empty();
