@@ -3,7 +3,6 @@ package dev.bellwether.core.tagging;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -66,10 +65,7 @@ final class Amounts {
   private static Optional<Money> usdEquivalent(SentenceContext s, Money a) {
     return s.money().stream()
         .filter(Money::isUsd)
-        .filter(
-            u ->
-                u.start() >= a.end()
-                    && EQUIVALENT_GAP.matcher(s.lower().substring(a.end(), u.start())).find())
+        .filter(u -> u.start() >= a.end() && s.findIn(EQUIVALENT_GAP, a.end(), u.start()))
         .findFirst();
   }
 
@@ -87,12 +83,10 @@ final class Amounts {
   }
 
   private static boolean isValuation(SentenceContext s, Money m) {
-    String after = s.lower().substring(m.end());
-    return before(s, m, VALUATION_BEFORE) || VALUATION_AFTER.matcher(after).find();
+    return before(s, m, VALUATION_BEFORE) || s.findIn(VALUATION_AFTER, m.end(), s.lower().length());
   }
 
   private static boolean before(SentenceContext s, Money m, Pattern p) {
-    String before = s.lower().substring(Math.max(0, m.start() - 45), m.start());
-    return p.matcher(before.toLowerCase(Locale.ROOT)).find();
+    return s.findIn(p, Math.max(0, m.start() - 45), m.start());
   }
 }
