@@ -22,6 +22,7 @@ import java.util.regex.PatternSyntaxException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * The lexicons and patterns of the event cues, read from YAML ({@code cues.yaml}): per event type,
@@ -226,11 +227,12 @@ public final class CueBook {
 
   /**
    * Whether the pattern may match a sentence whose words raised {@code triggerFlags}: false only
-   * when the pattern has trigger words of its own and the sentence has none of them.
+   * when the pattern has trigger words of its own and the sentence lacks a word of one of its
+   * trigger lists (each list is one flag, and every one must be raised).
    */
   boolean mayMatch(Pattern p, long triggerFlags) {
     Long need = patternTriggers.get(p);
-    return need == null || (triggerFlags & need) != 0;
+    return need == null || (triggerFlags & need) == need;
   }
 
   /** A named table of patterns ("authorities", "exchanges", "targets"), in file order. */
@@ -406,15 +408,28 @@ public final class CueBook {
       Optional<Pattern> pattern = compile(what, regex);
       Node words = parts.get("triggers");
       if (pattern.isPresent() && words != null) {
-        if (nextPatternBit >= Long.SIZE) {
-          problems.add(
-              words,
-              "too many patterns with triggers (at most " + (Long.SIZE - FIRST_PATTERN_BIT) + ")");
-          return pattern;
+        // a list of words is one trigger list; a list of lists needs a word of each
+        List<Node> lists =
+            words instanceof SequenceNode seq
+                    && !seq.getValue().isEmpty()
+                    && seq.getValue().stream().allMatch(n -> n instanceof SequenceNode)
+                ? seq.getValue()
+                : List.of(words);
+        long need = 0;
+        for (Node list : lists) {
+          if (nextPatternBit >= Long.SIZE) {
+            problems.add(
+                list,
+                "too many trigger lists on patterns (at most "
+                    + (Long.SIZE - FIRST_PATTERN_BIT)
+                    + " in the file)");
+            return pattern;
+          }
+          long bit = 1L << nextPatternBit++;
+          readTriggers(what, node, list, bit, "triggers");
+          need |= bit;
         }
-        long bit = 1L << nextPatternBit++;
-        readTriggers(what, node, words, bit, "triggers");
-        patternTriggers.put(pattern.get(), bit);
+        patternTriggers.put(pattern.get(), need);
       }
       return pattern;
     }

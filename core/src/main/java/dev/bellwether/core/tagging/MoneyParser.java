@@ -49,12 +49,15 @@ final class MoneyParser {
   private record Hit(String currency, BigDecimal amount, boolean scaled, int start, int end) {}
 
   static List<Money> parse(String sentence) {
-    if (!hasDigit(sentence)) {
+    int digit = firstDigit(sentence);
+    if (digit < 0) {
       return List.of(); // every amount has a number written in digits
     }
     List<Hit> hits = new ArrayList<>();
     Matcher m = MONEY.matcher(sentence);
-    while (m.find()) {
+    // a currency sign or code stands at most PREFIX_REACH characters before the first digit
+    boolean matched = m.find(Math.max(0, digit - PREFIX_REACH));
+    for (; matched; matched = m.find()) {
       String currency = currency(m.group("pre"), m.group("post"));
       String scale = m.group("word") != null ? m.group("word") : m.group("letter");
       BigDecimal number = new BigDecimal(m.group("num").replace(",", ""));
@@ -76,14 +79,17 @@ final class MoneyParser {
     return found;
   }
 
-  private static boolean hasDigit(String s) {
+  /** The longest currency prefix, "U.S.$" or a code and a space, with room to spare. */
+  private static final int PREFIX_REACH = 8;
+
+  private static int firstDigit(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= '0' && c <= '9') {
-        return true;
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   /** Whether the hit is one end of a range, or the start of "from X to Y". */
