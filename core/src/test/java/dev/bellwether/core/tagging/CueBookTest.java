@@ -51,6 +51,17 @@ class CueBookTest {
   }
 
   @Test
+  void aPatternWithSeveralTriggerListsNeedsAWordOfEach() {
+    CueBook book = CueBook.builtIn();
+    var granted = book.pattern("export-control", "granted");
+    String licenceOnly = "Nvidia was granted a licence for its new chip.";
+    String both = "Nvidia was granted licences to sell H20 chips to China.";
+    assertThat(book.mayMatch(granted, book.triggerFlags(licenceOnly, 0, licenceOnly.length())))
+        .isFalse();
+    assertThat(book.mayMatch(granted, book.triggerFlags(both, 0, both.length()))).isTrue();
+  }
+
+  @Test
   void reportsEveryProblemWithItsLine() {
     String broken =
         BUILT_IN
