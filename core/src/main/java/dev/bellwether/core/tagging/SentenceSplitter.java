@@ -1,13 +1,15 @@
 package dev.bellwether.core.tagging;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Splits news text into sentences: at {@code . ! ?} (and closing quotes) followed by white space
  * and a capital, digit or quote, but not after common abbreviations ("Inc.", "U.S.", "Corp."). Line
  * breaks always end a sentence.
+ *
+ * <p>The text is read from a copy in a {@code char[]}: the loop visits every character, and array
+ * reads are cheaper than {@link String#charAt} on text that is not all Latin-1.
  */
 final class SentenceSplitter {
   private static final Set<String> ABBREVIATIONS =
@@ -18,22 +20,23 @@ final class SentenceSplitter {
 
   private SentenceSplitter() {}
 
-  static List<Sentence> split(String text) {
-    List<Sentence> sentences = new ArrayList<>();
+  static Sentences split(String text) {
+    char[] chars = text.toCharArray();
+    Sentences sentences = new Sentences(text);
     int start = 0;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0; i < chars.length; i++) {
       // letters and most punctuation sort after '?': one comparison rules them out
-      if (text.charAt(i) <= '?' && endsSentenceAt(text, i)) {
-        add(sentences, text, start, i + 1);
+      if (chars[i] <= '?' && endsSentenceAt(chars, i)) {
+        add(sentences, chars, start, i + 1);
         start = i + 1;
       }
     }
-    add(sentences, text, start, text.length());
+    add(sentences, chars, start, chars.length);
     return sentences;
   }
 
-  private static boolean endsSentenceAt(String text, int i) {
-    char c = text.charAt(i);
+  private static boolean endsSentenceAt(char[] text, int i) {
+    char c = text[i];
     if (c == '\n') {
       return true;
     }
@@ -41,17 +44,17 @@ final class SentenceSplitter {
       return false;
     }
     int next = i + 1;
-    while (next < text.length() && "\"”’')".indexOf(text.charAt(next)) >= 0) {
+    while (next < text.length && "\"”’')".indexOf(text[next]) >= 0) {
       next++;
     }
-    if (next >= text.length() || !Character.isWhitespace(text.charAt(next))) {
+    if (next >= text.length || !Character.isWhitespace(text[next])) {
       return false;
     }
     int after = next;
-    while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+    while (after < text.length && Character.isWhitespace(text[after])) {
       after++;
     }
-    boolean opens = after < text.length() && startsSentence(text.charAt(after));
+    boolean opens = after < text.length && startsSentence(text[after]);
     return opens && (c != '.' || !isAbbreviation(text, i));
   }
 
@@ -59,26 +62,26 @@ final class SentenceSplitter {
     return Character.isUpperCase(c) || Character.isDigit(c) || "\"“‘'(".indexOf(c) >= 0;
   }
 
-  private static boolean isAbbreviation(String text, int dot) {
+  private static boolean isAbbreviation(char[] text, int dot) {
     int wordStart = dot;
     while (wordStart > 0
-        && (Character.isLetter(text.charAt(wordStart - 1)) || text.charAt(wordStart - 1) == '.')) {
+        && (Character.isLetter(text[wordStart - 1]) || text[wordStart - 1] == '.')) {
       wordStart--;
     }
-    String word = text.substring(wordStart, dot).toLowerCase(java.util.Locale.ROOT);
+    String word = new String(text, wordStart, dot - wordStart).toLowerCase(Locale.ROOT);
     return ABBREVIATIONS.contains(word)
         || (word.length() == 1 && Character.isLetter(word.charAt(0)));
   }
 
-  private static void add(List<Sentence> out, String text, int start, int end) {
-    while (start < end && Character.isWhitespace(text.charAt(start))) {
+  private static void add(Sentences out, char[] text, int start, int end) {
+    while (start < end && Character.isWhitespace(text[start])) {
       start++;
     }
-    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+    while (end > start && Character.isWhitespace(text[end - 1])) {
       end--;
     }
     if (end > start) {
-      out.add(new Sentence(text.substring(start, end), start, end));
+      out.add(start, end);
     }
   }
 }
