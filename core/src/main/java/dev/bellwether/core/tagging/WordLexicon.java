@@ -18,10 +18,23 @@ import java.util.List;
 final class WordLexicon {
   private static final int ROOT = 0;
 
+  /** The word characters in the order of the dense table's columns. */
+  private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+
+  // the column of each ASCII character, upper case as lower case; -1 for what is not a word char
+  private static final byte[] COLUMN = new byte[128];
+
+  static {
+    Arrays.fill(COLUMN, (byte) -1);
+    for (int k = 0; k < ALPHABET.length; k++) {
+      COLUMN[ALPHABET[k]] = (byte) k;
+      COLUMN[Character.toUpperCase(ALPHABET[k])] = (byte) k;
+    }
+  }
+
   private final TrieEdges edges = new TrieEdges();
-  // the root's children by ASCII character, the first step of every word
-  private int[] rootNext = new int[0];
-  private int[] pairNext = new int[0];
+  // every edge, by node and column; missing edges lead to a sink node without flags
+  private int[] next = new int[0];
   // per node: flags for a word ending here, and for every word having this node's path as prefix
   private long[] exact = new long[64];
   private long[] prefix = new long[64];
@@ -34,47 +47,50 @@ final class WordLexicon {
   static WordLexicon of(List<Entry> entries) {
     WordLexicon lexicon = new WordLexicon();
     entries.forEach(lexicon::add);
-    lexicon.rootNext = lexicon.edges.firstStep();
-    lexicon.pairNext = lexicon.edges.firstTwoSteps();
+    lexicon.next = lexicon.edges.dense(ALPHABET);
+    int nodes = lexicon.edges.nodeCount() + 1; // the sink's flags stay 0
+    lexicon.exact = Arrays.copyOf(lexicon.exact, Math.max(nodes, lexicon.exact.length));
+    lexicon.prefix = Arrays.copyOf(lexicon.prefix, lexicon.exact.length);
     return lexicon;
   }
 
-  /** The flags of every word in {@code text[from, to)}, OR-ed together. */
+  /**
+   * The flags of every word in {@code text[from, to)}, OR-ed together. The range is copied to a
+   * {@code char[]} first: reading an array costs less than {@link String#charAt} in this loop.
+   */
   long scan(String text, int from, int to) {
+    char[] chars = new char[to - from];
+    text.getChars(from, to, chars, 0);
     long flags = 0;
-    int i = from;
-    while (i < to) {
-      char c = text.charAt(i);
-      if (!isWordChar(c)) {
+    int i = 0;
+    while (i < chars.length) {
+      int column = column(chars[i]);
+      if (column < 0) {
         i++;
         continue;
       }
-      char first = lower(c);
-      int node = rootNext[first];
-      boolean second = true;
-      while (true) {
-        if (node >= 0) {
-          flags |= prefix[node];
-        }
+      int node = ROOT;
+      do {
+        node = next[node * ALPHABET.length + column];
+        flags |= prefix[node];
         i++;
-        if (i >= to || !isWordChar(c = text.charAt(i))) {
-          break;
-        }
-        if (node >= 0) {
-          node = second ? pairNext[(first << 7) | lower(c)] : edges.next(node, lower(c));
-        }
-        second = false;
-      }
-      if (node >= 0) {
-        flags |= exact[node];
-      }
+      } while (i < chars.length && (column = column(chars[i])) >= 0);
+      flags |= exact[node];
     }
     return flags;
   }
 
-  /** ASCII letters and digits, as the regular expressions' {@code \b} sees words. */
+  /**
+   * The table column of an ASCII letter or digit, as the regular expressions' {@code \b} sees
+   * words; else -1.
+   */
+  private static int column(char c) {
+    return c < COLUMN.length ? COLUMN[c] : -1;
+  }
+
+  /** ASCII letters and digits. */
   private static boolean isWordChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+    return column(c) >= 0;
   }
 
   private static char lower(char c) {

@@ -76,6 +76,24 @@ public final class TrieEdges {
     return table;
   }
 
+  /**
+   * Every edge by the characters of {@code alphabet} as one dense table, built once the trie is
+   * complete: index {@code node * alphabet.length + k} holds the node reached from {@code node} by
+   * {@code alphabet[k]}. A missing edge leads to the sink, node {@link #nodeCount()}, which has a
+   * row of its own leading back to itself, so a walk needs no test until it wants to stop.
+   */
+  public int[] dense(char[] alphabet) {
+    int width = alphabet.length;
+    int[] table = new int[(nodes + 1) * width];
+    for (int node = 0; node <= nodes; node++) {
+      for (int k = 0; k < width; k++) {
+        int target = node < nodes ? next(node, alphabet[k]) : -1;
+        table[node * width + k] = target < 0 ? nodes : target;
+      }
+    }
+    return table;
+  }
+
   /** How many nodes the trie has, the root included. */
   public int nodeCount() {
     return nodes;
