@@ -18,12 +18,17 @@ final class MentionFinder {
   /** How far, in characters either side, the disambiguation words are looked for. */
   private static final int NEAR = 120;
 
-  private static final int ROOT_TABLE = TrieEdges.ASCII;
+  private static final int ROOT = 0;
+  private static final int ASCII = 128;
 
   private final TrieEdges edges = new TrieEdges();
-  // the first one and two steps of every walk, by ASCII characters
-  private final int[] rootNext;
-  private final int[] pairNext;
+  // the lower-cased ASCII characters of the surfaces, in the order of the dense table's columns
+  private final char[] alphabet;
+  // the column of each ASCII character, upper case as lower case; -1 when no surface has it
+  private final byte[] column = new byte[ASCII];
+  // every edge by an ASCII character, by node and column; missing edges lead to the sink node
+  private final int[] next;
+  private final int sink;
   // the surfaces whose lower-cased text ends at each node, in knowledge-base order
   private Surface[][] ending = new Surface[64][];
 
@@ -31,27 +36,53 @@ final class MentionFinder {
     for (Surface s : surfaces) {
       add(s);
     }
-    rootNext = edges.firstStep();
-    pairNext = edges.firstTwoSteps();
+    alphabet = asciiAlphabet(surfaces);
+    Arrays.fill(column, (byte) -1);
+    for (int k = 0; k < alphabet.length; k++) {
+      column[alphabet[k]] = (byte) k;
+      column[Character.toUpperCase(alphabet[k])] = (byte) k;
+    }
+    next = edges.dense(alphabet);
+    sink = edges.nodeCount();
   }
 
+  /** The distinct lower-cased ASCII characters of the surfaces. */
+  private static char[] asciiAlphabet(List<Surface> surfaces) {
+    StringBuilder seen = new StringBuilder();
+    for (Surface s : surfaces) {
+      for (int k = 0; k < s.text().length(); k++) {
+        char c = lower(s.text().charAt(k));
+        if (c < ASCII && seen.indexOf(String.valueOf(c)) < 0) {
+          seen.append(c);
+        }
+      }
+    }
+    return seen.toString().toCharArray();
+  }
+
+  /**
+   * The mentions in {@code text}. The text is read from a {@code char[]} copy: the loop visits
+   * every character, and array reads are cheaper than {@link String#charAt} on text that is not all
+   * Latin-1.
+   */
   List<CompanyMention> find(String text) {
     List<CompanyMention> found = new ArrayList<>();
-    int n = text.length();
+    char[] chars = text.toCharArray();
+    int n = chars.length;
     int i = 0;
     while (i < n) {
-      if (!isWordChar(text.charAt(i))) {
+      if (!isWordChar(chars[i])) {
         i++;
         continue;
       }
-      CompanyMention best = longestAt(text, i);
+      CompanyMention best = longestAt(text, chars, i);
       if (best != null) {
         found.add(best);
         i = best.end();
       } else {
         // not a mention: go to the next word start (nothing starts inside a word)
         i++;
-        while (i < n && isWordChar(text.charAt(i))) {
+        while (i < n && isWordChar(chars[i])) {
           i++;
         }
       }
@@ -59,29 +90,23 @@ final class MentionFinder {
     return found;
   }
 
-  private CompanyMention longestAt(String text, int start) {
+  private CompanyMention longestAt(String text, char[] chars, int start) {
     Surface best = null;
-    int node = 0;
-    char first = lower(text.charAt(start));
-    node = first < ROOT_TABLE ? rootNext[first] : edges.next(0, first);
-    for (int j = start; node >= 0; ) {
+    int node = ROOT;
+    for (int j = start; j < chars.length; j++) {
+      node = step(node, chars[j]);
+      if (node == sink) {
+        break;
+      }
       Surface[] here = ending[node];
       if (here != null) {
         for (Surface s : here) {
-          if (matches(s, text, start)) {
+          if (matches(s, text, chars, start)) {
             best = s; // deeper nodes are longer surfaces
             break;
           }
         }
       }
-      if (++j >= text.length()) {
-        break;
-      }
-      char c = lower(text.charAt(j));
-      node =
-          j == start + 1 && first < ROOT_TABLE && c < ROOT_TABLE
-              ? pairNext[(first << 7) | c]
-              : edges.next(node, c);
     }
     if (best == null) {
       return null;
@@ -90,13 +115,24 @@ final class MentionFinder {
     return new CompanyMention(best.company(), text.substring(start, end), start, end);
   }
 
-  private static boolean matches(Surface s, String text, int start) {
+  /** The node reached from {@code node} by {@code c} without regard to case, or the sink. */
+  private int step(int node, char c) {
+    char lower = c < ASCII ? c : lower(c); // ASCII upper case has its lower case's column
+    if (lower < ASCII) {
+      int k = column[lower];
+      return k < 0 ? sink : next[node * alphabet.length + k];
+    }
+    int target = edges.next(node, lower);
+    return target < 0 ? sink : target;
+  }
+
+  private static boolean matches(Surface s, String text, char[] chars, int start) {
     int end = start + s.text().length();
-    if (end > text.length() || isWordChar(text, end)) {
+    if (end > chars.length || end < chars.length && isWordChar(chars[end])) {
       return false;
     }
-    if (!text.regionMatches(!s.caseSensitive(), start, s.text(), 0, s.text().length())
-        || text.charAt(start) != s.text().charAt(0)) {
+    if (chars[start] != s.text().charAt(0)
+        || !text.regionMatches(!s.caseSensitive(), start, s.text(), 0, s.text().length())) {
       return false;
     }
     if (s.unlessNear().isEmpty() && s.onlyNear().isEmpty()) {
@@ -153,10 +189,6 @@ final class MentionFinder {
       more[here.length] = s;
       ending[node] = more;
     }
-  }
-
-  private static boolean isWordChar(String text, int i) {
-    return i >= 0 && i < text.length() && isWordChar(text.charAt(i));
   }
 
   /** A letter or digit (of any script), with a quick answer for ASCII. */

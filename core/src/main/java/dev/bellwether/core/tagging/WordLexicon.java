@@ -35,6 +35,7 @@ final class WordLexicon {
   private final TrieEdges edges = new TrieEdges();
   // every edge, by node and column; missing edges lead to a sink node without flags
   private int[] next = new int[0];
+  private int sink;
   // per node: flags for a word ending here, and for every word having this node's path as prefix
   private long[] exact = new long[64];
   private long[] prefix = new long[64];
@@ -48,6 +49,7 @@ final class WordLexicon {
     WordLexicon lexicon = new WordLexicon();
     entries.forEach(lexicon::add);
     lexicon.next = lexicon.edges.dense(ALPHABET);
+    lexicon.sink = lexicon.edges.nodeCount();
     int nodes = lexicon.edges.nodeCount() + 1; // the sink's flags stay 0
     lexicon.exact = Arrays.copyOf(lexicon.exact, Math.max(nodes, lexicon.exact.length));
     lexicon.prefix = Arrays.copyOf(lexicon.prefix, lexicon.exact.length);
@@ -74,7 +76,10 @@ final class WordLexicon {
         node = next[node * ALPHABET.length + column];
         flags |= prefix[node];
         i++;
-      } while (i < chars.length && (column = column(chars[i])) >= 0);
+      } while (node != sink && i < chars.length && (column = column(chars[i])) >= 0);
+      while (i < chars.length && column(chars[i]) >= 0) {
+        i++; // the rest of a word that no entry begins like
+      }
       flags |= exact[node];
     }
     return flags;
