@@ -99,7 +99,8 @@ final class MentionFinder {
         break;
       }
       Surface[] here = ending[node];
-      if (here != null) {
+      // all surfaces ending at a node are as long as its path: check the word ends first
+      if (here != null && !isWordChar(chars, j + 1)) {
         for (Surface s : here) {
           if (matches(s, text, chars, start)) {
             best = s; // deeper nodes are longer surfaces
@@ -126,13 +127,10 @@ final class MentionFinder {
     return target < 0 ? sink : target;
   }
 
+  /** Whether the surface, whose length the walk has already found a whole word, is meant here. */
   private static boolean matches(Surface s, String text, char[] chars, int start) {
     int end = start + s.text().length();
-    if (end > chars.length || end < chars.length && isWordChar(chars[end])) {
-      return false;
-    }
-    if (chars[start] != s.text().charAt(0)
-        || !text.regionMatches(!s.caseSensitive(), start, s.text(), 0, s.text().length())) {
+    if (chars[start] != s.text().charAt(0) || !sameText(s, text, chars, start)) {
       return false;
     }
     if (s.unlessNear().isEmpty() && s.onlyNear().isEmpty()) {
@@ -143,6 +141,23 @@ final class MentionFinder {
     return s.unlessNear().stream().noneMatch(w -> nearWord(text, from, start, end, to, w))
         && (s.onlyNear().isEmpty()
             || s.onlyNear().stream().anyMatch(w -> nearWord(text, from, start, end, to, w)));
+  }
+
+  /**
+   * Whether the text at {@code start} is the surface's text, exactly or ignoring case as the
+   * surface requires. The walk that reached the surface has already compared lower-cased
+   * characters, which for ASCII is all that ignoring case means; only other characters need {@link
+   * String#regionMatches}'s own rules.
+   */
+  private static boolean sameText(Surface s, String text, char[] chars, int start) {
+    String t = s.text();
+    for (int k = 0; k < t.length(); k++) {
+      char c = chars[start + k];
+      if (s.caseSensitive() ? c != t.charAt(k) : c >= ASCII || t.charAt(k) >= ASCII) {
+        return text.regionMatches(!s.caseSensitive(), start, t, 0, t.length());
+      }
+    }
+    return true;
   }
 
   /**
@@ -189,6 +204,10 @@ final class MentionFinder {
       more[here.length] = s;
       ending[node] = more;
     }
+  }
+
+  private static boolean isWordChar(char[] text, int i) {
+    return i < text.length && isWordChar(text[i]);
   }
 
   /** A letter or digit (of any script), with a quick answer for ASCII. */

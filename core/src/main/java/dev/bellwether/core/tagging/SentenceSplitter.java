@@ -18,6 +18,9 @@ final class SentenceSplitter {
           "no", "u.s", "u.k", "e.g", "i.e", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
           "nov", "dec", "gov", "sen", "rep", "prof", "r.r", "u.n", "e.u");
 
+  // the characters below 64 that may end a sentence, as bits
+  private static final long ENDINGS = 1L << '\n' | 1L << '.' | 1L << '!' | 1L << '?';
+
   private SentenceSplitter() {}
 
   static Sentences split(String text) {
@@ -25,14 +28,18 @@ final class SentenceSplitter {
     Sentences sentences = new Sentences(text);
     int start = 0;
     for (int i = 0; i < chars.length; i++) {
-      // letters and most punctuation sort after '?': one comparison rules them out
-      if (chars[i] <= '?' && endsSentenceAt(chars, i)) {
+      if (mayEndSentence(chars[i]) && endsSentenceAt(chars, i)) {
         add(sentences, chars, start, i + 1);
         start = i + 1;
       }
     }
     add(sentences, chars, start, chars.length);
     return sentences;
+  }
+
+  /** Whether {@code c} is a line break or one of {@code . ! ?}, by a bit mask of the four. */
+  private static boolean mayEndSentence(char c) {
+    return c < 64 && (ENDINGS >>> c & 1) != 0;
   }
 
   private static boolean endsSentenceAt(char[] text, int i) {
