@@ -9,10 +9,13 @@ import java.util.List;
 /**
  * Finds whole-word mentions of known surfaces in text: longest match wins, no overlaps.
  *
- * <p>The surfaces sit in a trie keyed by their lower-cased characters. The finder visits each word
- * start once and walks the trie along the text from there, so a text costs about one trie step per
- * character of the words that begin like some surface, whatever the size of the knowledge base.
- * Case rules and disambiguation words are checked only for surfaces the walk reaches.
+ * <p>The surfaces sit in a trie keyed by their first character as written and their other
+ * characters lower-cased: a surface's first letter must match in case, so most words, which start
+ * in lower case where most surfaces start in upper case, leave the trie at their first step. The
+ * finder visits each word start once and walks the trie along the text from there, so a text costs
+ * about one trie step per character of the words that begin like some surface, whatever the size of
+ * the knowledge base. Case rules and disambiguation words are checked only for surfaces the walk
+ * reaches.
  */
 final class MentionFinder {
   /** How far, in characters either side, the disambiguation words are looked for. */
@@ -28,6 +31,8 @@ final class MentionFinder {
   private final byte[] column = new byte[ASCII];
   // every edge by an ASCII character, by node and column; missing edges lead to the sink node
   private final int[] next;
+  // the first step by an ASCII character as written
+  private final int[] first = new int[ASCII];
   private final int sink;
   // the surfaces whose lower-cased text ends at each node, in knowledge-base order
   private Surface[][] ending = new Surface[64][];
@@ -44,6 +49,9 @@ final class MentionFinder {
     }
     next = edges.dense(alphabet);
     sink = edges.nodeCount();
+    for (char c = 0; c < ASCII; c++) {
+      first[c] = firstStep(c);
+    }
   }
 
   /** The distinct lower-cased ASCII characters of the surfaces. */
@@ -92,12 +100,9 @@ final class MentionFinder {
 
   private CompanyMention longestAt(String text, char[] chars, int start) {
     Surface best = null;
-    int node = ROOT;
-    for (int j = start; j < chars.length; j++) {
-      node = step(node, chars[j]);
-      if (node == sink) {
-        break;
-      }
+    char c = chars[start];
+    int node = c < ASCII ? first[c] : firstStep(c);
+    for (int j = start; node != sink; node = step(node, chars[j])) {
       Surface[] here = ending[node];
       // all surfaces ending at a node are as long as its path: check the word ends first
       if (here != null && !isWordChar(chars, j + 1)) {
@@ -108,12 +113,21 @@ final class MentionFinder {
           }
         }
       }
+      if (++j == chars.length) {
+        break;
+      }
     }
     if (best == null) {
       return null;
     }
     int end = start + best.text().length();
     return new CompanyMention(best.company(), text.substring(start, end), start, end);
+  }
+
+  /** The node reached from the root by {@code c} as written, or the sink. */
+  private int firstStep(char c) {
+    int target = edges.next(ROOT, c);
+    return target < 0 ? sink : target;
   }
 
   /** The node reached from {@code node} by {@code c} without regard to case, or the sink. */
@@ -188,9 +202,9 @@ final class MentionFinder {
   }
 
   private void add(Surface s) {
-    int node = 0;
     String t = s.text();
-    for (int k = 0; k < t.length(); k++) {
+    int node = edges.nextOrAdd(ROOT, t.charAt(0));
+    for (int k = 1; k < t.length(); k++) {
       node = edges.nextOrAdd(node, lower(t.charAt(k)));
     }
     if (node >= ending.length) {
