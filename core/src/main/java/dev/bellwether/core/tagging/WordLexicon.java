@@ -11,9 +11,12 @@ import java.util.List;
  * ASCII letters and digits, read without regard to case, so "co-led" is the two words "co" and
  * "led", as the regular expressions' {@code \b} sees them.
  *
- * <p>The lexicon is a trie walked once per word, without allocating: scanning a sentence costs
- * about one table lookup per character of the words that begin like an entry. It is immutable and
- * safe to share.
+ * <p>The lexicon is a trie, laid out as an automaton over every character: a letter or digit steps
+ * down the trie (or to a sink once no entry begins like the word), anything else steps back to the
+ * root. Each step, from a node by a character, carries the flags it raises: a word beginning's on
+ * the way down, a whole word's at its end. Scanning a sentence thus costs two table reads per
+ * character and no branch that depends on where words end, which a processor cannot predict. It is
+ * immutable and safe to share.
  */
 final class WordLexicon {
   private static final int ROOT = 0;
@@ -21,11 +24,17 @@ final class WordLexicon {
   /** The word characters in the order of the dense table's columns. */
   private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
 
-  // the column of each ASCII character, upper case as lower case; -1 for what is not a word char
+  /** The column of every character that is not a word character, after the alphabet's. */
+  private static final int BETWEEN = ALPHABET.length;
+
+  /** The columns of the step table. */
+  private static final int WIDTH = ALPHABET.length + 1;
+
+  // the column of each ASCII character, upper case as lower case; BETWEEN for what is no word char
   private static final byte[] COLUMN = new byte[128];
 
   static {
-    Arrays.fill(COLUMN, (byte) -1);
+    Arrays.fill(COLUMN, (byte) BETWEEN);
     for (int k = 0; k < ALPHABET.length; k++) {
       COLUMN[ALPHABET[k]] = (byte) k;
       COLUMN[Character.toUpperCase(ALPHABET[k])] = (byte) k;
@@ -33,12 +42,13 @@ final class WordLexicon {
   }
 
   private final TrieEdges edges = new TrieEdges();
-  // every edge, by node and column; missing edges lead to a sink node without flags
-  private int[] next = new int[0];
-  private int sink;
-  // per node: flags for a word ending here, and for every word having this node's path as prefix
+  // per node while building: flags for a word ending here, and for every word having this node's
+  // path as prefix
   private long[] exact = new long[64];
   private long[] prefix = new long[64];
+  // per step (the row of a node, node * WIDTH, plus a column): the row it leads to, and its flags
+  private int[] toRow = new int[0];
+  private long[] raises = new long[0];
 
   private WordLexicon() {}
 
@@ -48,12 +58,32 @@ final class WordLexicon {
   static WordLexicon of(List<Entry> entries) {
     WordLexicon lexicon = new WordLexicon();
     entries.forEach(lexicon::add);
-    lexicon.next = lexicon.edges.dense(ALPHABET);
-    lexicon.sink = lexicon.edges.nodeCount();
-    int nodes = lexicon.edges.nodeCount() + 1; // the sink's flags stay 0
-    lexicon.exact = Arrays.copyOf(lexicon.exact, Math.max(nodes, lexicon.exact.length));
-    lexicon.prefix = Arrays.copyOf(lexicon.prefix, lexicon.exact.length);
+    lexicon.buildSteps();
     return lexicon;
+  }
+
+  /**
+   * Lays the finished trie out as steps. A word character leads down the trie, to the sink (node
+   * {@link TrieEdges#nodeCount()}, without flags) where there is no edge, and raises the flags of
+   * the word beginnings it completes; any other character leads back to the root and raises the
+   * flags of the word that ended before it.
+   */
+  private void buildSteps() {
+    int[] down = edges.dense(ALPHABET);
+    int nodes = edges.nodeCount() + 1; // the sink's flags stay 0
+    exact = Arrays.copyOf(exact, Math.max(nodes, exact.length));
+    prefix = Arrays.copyOf(prefix, exact.length);
+    toRow = new int[nodes * WIDTH];
+    raises = new long[nodes * WIDTH];
+    for (int node = 0; node < nodes; node++) {
+      for (int k = 0; k < ALPHABET.length; k++) {
+        int target = down[node * ALPHABET.length + k];
+        toRow[node * WIDTH + k] = target * WIDTH;
+        raises[node * WIDTH + k] = prefix[target];
+      }
+      toRow[node * WIDTH + BETWEEN] = ROOT;
+      raises[node * WIDTH + BETWEEN] = exact[node];
+    }
   }
 
   /**
@@ -64,38 +94,26 @@ final class WordLexicon {
     char[] chars = new char[to - from];
     text.getChars(from, to, chars, 0);
     long flags = 0;
-    int i = 0;
-    while (i < chars.length) {
-      int column = column(chars[i]);
-      if (column < 0) {
-        i++;
-        continue;
-      }
-      int node = ROOT;
-      do {
-        node = next[node * ALPHABET.length + column];
-        flags |= prefix[node];
-        i++;
-      } while (node != sink && i < chars.length && (column = column(chars[i])) >= 0);
-      while (i < chars.length && column(chars[i]) >= 0) {
-        i++; // the rest of a word that no entry begins like
-      }
-      flags |= exact[node];
+    int row = ROOT;
+    for (char c : chars) {
+      int step = row + column(c);
+      flags |= raises[step];
+      row = toRow[step];
     }
-    return flags;
+    return flags | raises[row + BETWEEN]; // the last word's
   }
 
   /**
    * The table column of an ASCII letter or digit, as the regular expressions' {@code \b} sees
-   * words; else -1.
+   * words; else {@link #BETWEEN}.
    */
   private static int column(char c) {
-    return c < COLUMN.length ? COLUMN[c] : -1;
+    return c < COLUMN.length ? COLUMN[c] : BETWEEN;
   }
 
   /** ASCII letters and digits. */
   private static boolean isWordChar(char c) {
-    return column(c) >= 0;
+    return column(c) != BETWEEN;
   }
 
   private static char lower(char c) {
