@@ -23,6 +23,9 @@ final class MentionFinder {
 
   private static final int ROOT = 0;
   private static final int ASCII = 128;
+  // the kinds of character: a word character, and one that some surface starts with
+  private static final int WORD = 1;
+  private static final int STARTS = 2;
 
   private final TrieEdges edges = new TrieEdges();
   // the lower-cased ASCII characters of the surfaces, in the order of the dense table's columns
@@ -33,6 +36,8 @@ final class MentionFinder {
   private final int[] next;
   // the first step by an ASCII character as written
   private final int[] first = new int[ASCII];
+  // the kind of each ASCII character, WORD and maybe STARTS, or 0
+  private final byte[] kind = new byte[ASCII];
   private final int sink;
   // the surfaces whose lower-cased text ends at each node, in knowledge-base order
   private Surface[][] ending = new Surface[64][];
@@ -51,6 +56,7 @@ final class MentionFinder {
     sink = edges.nodeCount();
     for (char c = 0; c < ASCII; c++) {
       first[c] = firstStep(c);
+      kind[c] = (byte) kindOf(c);
     }
   }
 
@@ -71,31 +77,33 @@ final class MentionFinder {
   /**
    * The mentions in {@code text}. The text is read from a {@code char[]} copy: the loop visits
    * every character, and array reads are cheaper than {@link String#charAt} on text that is not all
-   * Latin-1.
+   * Latin-1. A walk starts only at a word start with a character some surface starts with.
    */
   List<CompanyMention> find(String text) {
     List<CompanyMention> found = new ArrayList<>();
     char[] chars = text.toCharArray();
-    int n = chars.length;
-    int i = 0;
-    while (i < n) {
-      if (!isWordChar(chars[i])) {
-        i++;
-        continue;
-      }
-      CompanyMention best = longestAt(text, chars, i);
-      if (best != null) {
-        found.add(best);
-        i = best.end();
-      } else {
-        // not a mention: go to the next word start (nothing starts inside a word)
-        i++;
-        while (i < n && isWordChar(chars[i])) {
-          i++;
+    boolean inWord = false; // whether the character before is a word character
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      int k = c < ASCII ? kind[c] : kindOf(c);
+      if (!inWord && (k & STARTS) != 0) {
+        CompanyMention best = longestAt(text, chars, i);
+        if (best != null) {
+          found.add(best);
+          i = best.end() - 1; // the character at the end is no word character
         }
       }
+      inWord = (k & WORD) != 0;
     }
     return found;
+  }
+
+  /** Whether {@code c} is a {@link #WORD} character, and one some surface {@link #STARTS} with. */
+  private int kindOf(char c) {
+    if (!isWordChar(c)) {
+      return 0;
+    }
+    return firstStep(c) == sink ? WORD : WORD | STARTS;
   }
 
   private CompanyMention longestAt(String text, char[] chars, int start) {
