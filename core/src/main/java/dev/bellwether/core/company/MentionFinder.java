@@ -160,9 +160,9 @@ final class MentionFinder {
     }
     int from = Math.max(0, start - NEAR);
     int to = Math.min(text.length(), end + NEAR);
-    return s.unlessNear().stream().noneMatch(w -> nearWord(text, from, start, end, to, w))
+    return s.unlessNear().stream().noneMatch(w -> nearWord(text, chars, from, start, end, to, w))
         && (s.onlyNear().isEmpty()
-            || s.onlyNear().stream().anyMatch(w -> nearWord(text, from, start, end, to, w)));
+            || s.onlyNear().stream().anyMatch(w -> nearWord(text, chars, from, start, end, to, w)));
   }
 
   /**
@@ -187,26 +187,42 @@ final class MentionFinder {
    * text[end, to)} (so "crypto" finds "cryptocurrency"). The two windows are read as if joined by a
    * space, as a word right after the mention starts a word.
    */
-  private static boolean nearWord(String text, int from, int start, int end, int to, String word) {
-    return startsWordIn(text, from, start, word) || startsWordIn(text, end, to, word);
+  private static boolean nearWord(
+      String text, char[] chars, int from, int start, int end, int to, String word) {
+    return startsWordIn(text, chars, from, start, word) || startsWordIn(text, chars, end, to, word);
   }
 
-  private static boolean startsWordIn(String text, int from, int to, String word) {
+  private static boolean startsWordIn(String text, char[] chars, int from, int to, String word) {
     int last = to - word.length();
     char first = lower(word.charAt(0));
     boolean afterWordChar = false; // the window's first character counts as a word start
     for (int i = from; i <= last; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       boolean wordChar = isWordChar(c);
-      if (wordChar
-          && !afterWordChar
-          && lower(c) == first
-          && text.regionMatches(true, i, word, 0, word.length())) {
+      if (wordChar && !afterWordChar && lower(c) == first && isAt(text, chars, i, word)) {
         return true;
       }
       afterWordChar = wordChar;
     }
     return false;
+  }
+
+  /**
+   * Whether {@code word} is at {@code text[at]}, ignoring case, as {@link String#regionMatches}
+   * tells; pairs of ASCII characters are compared here, others by that method's own rules.
+   */
+  private static boolean isAt(String text, char[] chars, int at, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      char a = chars[at + k];
+      char b = word.charAt(k);
+      if (a >= ASCII || b >= ASCII) {
+        return text.regionMatches(true, at, word, 0, word.length());
+      }
+      if (lower(a) != lower(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void add(Surface s) {
