@@ -8,8 +8,8 @@ import java.util.Set;
  * and a capital, digit or quote, but not after common abbreviations ("Inc.", "U.S.", "Corp."). Line
  * breaks always end a sentence.
  *
- * <p>The text is read from a copy in a {@code char[]}: the loop visits every character, and array
- * reads are cheaper than {@link String#charAt} on text that is not all Latin-1.
+ * <p>The candidates are found with {@link String#indexOf(int, int)}, one search per mark, which the
+ * JVM runs with vector instructions many characters at a time; only they are looked at closely.
  */
 final class SentenceSplitter {
   private static final Set<String> ABBREVIATIONS =
@@ -18,50 +18,64 @@ final class SentenceSplitter {
           "no", "u.s", "u.k", "e.g", "i.e", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
           "nov", "dec", "gov", "sen", "rep", "prof", "r.r", "u.n", "e.u");
 
-  // the characters below 64 that may end a sentence, as bits
-  private static final long ENDINGS = 1L << '\n' | 1L << '.' | 1L << '!' | 1L << '?';
+  /** The characters that may end a sentence. */
+  private static final String MARKS = "\n.!?";
 
   private SentenceSplitter() {}
 
   static Sentences split(String text) {
-    char[] chars = text.toCharArray();
     Sentences sentences = new Sentences(text);
+    int[] next = new int[MARKS.length()]; // per mark, where it next occurs
+    for (int m = 0; m < next.length; m++) {
+      next[m] = find(text, m, 0);
+    }
     int start = 0;
-    for (int i = 0; i < chars.length; i++) {
-      if (mayEndSentence(chars[i]) && endsSentenceAt(chars, i)) {
-        add(sentences, chars, start, i + 1);
+    for (int i = first(next); i < text.length(); i = first(next)) {
+      if (endsSentenceAt(text, i)) {
+        add(sentences, text, start, i + 1);
         start = i + 1;
       }
+      for (int m = 0; m < next.length; m++) {
+        if (next[m] == i) {
+          next[m] = find(text, m, i + 1);
+        }
+      }
     }
-    add(sentences, chars, start, chars.length);
+    add(sentences, text, start, text.length());
     return sentences;
   }
 
-  /** Whether {@code c} is a line break or one of {@code . ! ?}, by a bit mask of the four. */
-  private static boolean mayEndSentence(char c) {
-    return c < 64 && (ENDINGS >>> c & 1) != 0;
+  /** Where mark {@code m} next occurs from {@code from} on, or the text's length. */
+  private static int find(String text, int m, int from) {
+    int at = text.indexOf(MARKS.charAt(m), from);
+    return at < 0 ? text.length() : at;
   }
 
-  private static boolean endsSentenceAt(char[] text, int i) {
-    char c = text[i];
+  private static int first(int[] next) {
+    int min = next[0];
+    for (int m = 1; m < next.length; m++) {
+      min = Math.min(min, next[m]);
+    }
+    return min;
+  }
+
+  private static boolean endsSentenceAt(String text, int i) {
+    char c = text.charAt(i);
     if (c == '\n') {
       return true;
     }
-    if (c != '.' && c != '!' && c != '?') {
-      return false;
-    }
     int next = i + 1;
-    while (next < text.length && "\"”’')".indexOf(text[next]) >= 0) {
+    while (next < text.length() && "\"”’')".indexOf(text.charAt(next)) >= 0) {
       next++;
     }
-    if (next >= text.length || !Character.isWhitespace(text[next])) {
+    if (next >= text.length() || !Character.isWhitespace(text.charAt(next))) {
       return false;
     }
     int after = next;
-    while (after < text.length && Character.isWhitespace(text[after])) {
+    while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
       after++;
     }
-    boolean opens = after < text.length && startsSentence(text[after]);
+    boolean opens = after < text.length() && startsSentence(text.charAt(after));
     return opens && (c != '.' || !isAbbreviation(text, i));
   }
 
@@ -69,22 +83,22 @@ final class SentenceSplitter {
     return Character.isUpperCase(c) || Character.isDigit(c) || "\"“‘'(".indexOf(c) >= 0;
   }
 
-  private static boolean isAbbreviation(char[] text, int dot) {
+  private static boolean isAbbreviation(String text, int dot) {
     int wordStart = dot;
     while (wordStart > 0
-        && (Character.isLetter(text[wordStart - 1]) || text[wordStart - 1] == '.')) {
+        && (Character.isLetter(text.charAt(wordStart - 1)) || text.charAt(wordStart - 1) == '.')) {
       wordStart--;
     }
-    String word = new String(text, wordStart, dot - wordStart).toLowerCase(Locale.ROOT);
+    String word = text.substring(wordStart, dot).toLowerCase(Locale.ROOT);
     return ABBREVIATIONS.contains(word)
         || (word.length() == 1 && Character.isLetter(word.charAt(0)));
   }
 
-  private static void add(Sentences out, char[] text, int start, int end) {
-    while (start < end && Character.isWhitespace(text[start])) {
+  private static void add(Sentences out, String text, int start, int end) {
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
       start++;
     }
-    while (end > start && Character.isWhitespace(text[end - 1])) {
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
     }
     if (end > start) {
