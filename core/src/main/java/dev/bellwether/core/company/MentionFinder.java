@@ -9,21 +9,36 @@ import java.util.List;
 /**
  * Finds whole-word mentions of known surfaces in text: longest match wins, no overlaps.
  *
- * <p>The surfaces sit in a trie keyed by their lower-cased characters. The finder visits each word
- * start once and walks the trie along the text from there, so a text costs about one trie step per
- * character of the words that begin like some surface, whatever the size of the knowledge base.
- * Case rules and disambiguation words are checked only for surfaces the walk reaches.
+ * <p>The surfaces sit in a trie keyed by their first character as written and their other
+ * characters lower-cased: a surface's first letter must match in case, so most words, which start
+ * in lower case where most surfaces start in upper case, leave the trie at their first step. The
+ * finder visits each word start once and walks the trie along the text from there, so a text costs
+ * about one trie step per character of the words that begin like some surface, whatever the size of
+ * the knowledge base. Case rules and disambiguation words are checked only for surfaces the walk
+ * reaches.
  */
 final class MentionFinder {
   /** How far, in characters either side, the disambiguation words are looked for. */
   private static final int NEAR = 120;
 
-  private static final int ROOT_TABLE = TrieEdges.ASCII;
+  private static final int ROOT = 0;
+  private static final int ASCII = 128;
+  // the kinds of character: a word character, and one that some surface starts with
+  private static final int WORD = 1;
+  private static final int STARTS = 2;
 
   private final TrieEdges edges = new TrieEdges();
-  // the first one and two steps of every walk, by ASCII characters
-  private final int[] rootNext;
-  private final int[] pairNext;
+  // the lower-cased ASCII characters of the surfaces, in the order of the dense table's columns
+  private final char[] alphabet;
+  // the column of each ASCII character, upper case as lower case; -1 when no surface has it
+  private final byte[] column = new byte[ASCII];
+  // every edge by an ASCII character, by node and column; missing edges lead to the sink node
+  private final int[] next;
+  // the first step by an ASCII character as written
+  private final int[] first = new int[ASCII];
+  // the kind of each ASCII character, WORD and maybe STARTS, or 0
+  private final byte[] kind = new byte[ASCII];
+  private final int sink;
   // the surfaces whose lower-cased text ends at each node, in knowledge-base order
   private Surface[][] ending = new Surface[64][];
 
@@ -31,57 +46,84 @@ final class MentionFinder {
     for (Surface s : surfaces) {
       add(s);
     }
-    rootNext = edges.firstStep();
-    pairNext = edges.firstTwoSteps();
+    alphabet = asciiAlphabet(surfaces);
+    Arrays.fill(column, (byte) -1);
+    for (int k = 0; k < alphabet.length; k++) {
+      column[alphabet[k]] = (byte) k;
+      column[Character.toUpperCase(alphabet[k])] = (byte) k;
+    }
+    next = edges.dense(alphabet);
+    sink = edges.nodeCount();
+    for (char c = 0; c < ASCII; c++) {
+      first[c] = firstStep(c);
+      kind[c] = (byte) kindOf(c);
+    }
   }
 
-  List<CompanyMention> find(String text) {
-    List<CompanyMention> found = new ArrayList<>();
-    int n = text.length();
-    int i = 0;
-    while (i < n) {
-      if (!isWordChar(text.charAt(i))) {
-        i++;
-        continue;
-      }
-      CompanyMention best = longestAt(text, i);
-      if (best != null) {
-        found.add(best);
-        i = best.end();
-      } else {
-        // not a mention: go to the next word start (nothing starts inside a word)
-        i++;
-        while (i < n && isWordChar(text.charAt(i))) {
-          i++;
+  /** The distinct lower-cased ASCII characters of the surfaces. */
+  private static char[] asciiAlphabet(List<Surface> surfaces) {
+    StringBuilder seen = new StringBuilder();
+    for (Surface s : surfaces) {
+      for (int k = 0; k < s.text().length(); k++) {
+        char c = lower(s.text().charAt(k));
+        if (c < ASCII && seen.indexOf(String.valueOf(c)) < 0) {
+          seen.append(c);
         }
       }
+    }
+    return seen.toString().toCharArray();
+  }
+
+  /**
+   * The mentions in {@code text}. The text is read from a {@code char[]} copy: the loop visits
+   * every character, and array reads are cheaper than {@link String#charAt} on text that is not all
+   * Latin-1. A walk starts only at a word start with a character some surface starts with.
+   */
+  List<CompanyMention> find(String text) {
+    List<CompanyMention> found = new ArrayList<>();
+    char[] chars = text.toCharArray();
+    boolean inWord = false; // whether the character before is a word character
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      int k = c < ASCII ? kind[c] : kindOf(c);
+      if (!inWord && (k & STARTS) != 0) {
+        CompanyMention best = longestAt(text, chars, i);
+        if (best != null) {
+          found.add(best);
+          i = best.end() - 1; // the character at the end is no word character
+        }
+      }
+      inWord = (k & WORD) != 0;
     }
     return found;
   }
 
-  private CompanyMention longestAt(String text, int start) {
+  /** Whether {@code c} is a {@link #WORD} character, and one some surface {@link #STARTS} with. */
+  private int kindOf(char c) {
+    if (!isWordChar(c)) {
+      return 0;
+    }
+    return firstStep(c) == sink ? WORD : WORD | STARTS;
+  }
+
+  private CompanyMention longestAt(String text, char[] chars, int start) {
     Surface best = null;
-    int node = 0;
-    char first = lower(text.charAt(start));
-    node = first < ROOT_TABLE ? rootNext[first] : edges.next(0, first);
-    for (int j = start; node >= 0; ) {
+    char c = chars[start];
+    int node = c < ASCII ? first[c] : firstStep(c);
+    for (int j = start; node != sink; node = step(node, chars[j])) {
       Surface[] here = ending[node];
-      if (here != null) {
+      // all surfaces ending at a node are as long as its path: check the word ends first
+      if (here != null && !isWordChar(chars, j + 1)) {
         for (Surface s : here) {
-          if (matches(s, text, start)) {
+          if (matches(s, text, chars, start)) {
             best = s; // deeper nodes are longer surfaces
             break;
           }
         }
       }
-      if (++j >= text.length()) {
+      if (++j == chars.length) {
         break;
       }
-      char c = lower(text.charAt(j));
-      node =
-          j == start + 1 && first < ROOT_TABLE && c < ROOT_TABLE
-              ? pairNext[(first << 7) | c]
-              : edges.next(node, c);
     }
     if (best == null) {
       return null;
@@ -90,13 +132,27 @@ final class MentionFinder {
     return new CompanyMention(best.company(), text.substring(start, end), start, end);
   }
 
-  private static boolean matches(Surface s, String text, int start) {
-    int end = start + s.text().length();
-    if (end > text.length() || isWordChar(text, end)) {
-      return false;
+  /** The node reached from the root by {@code c} as written, or the sink. */
+  private int firstStep(char c) {
+    int target = edges.next(ROOT, c);
+    return target < 0 ? sink : target;
+  }
+
+  /** The node reached from {@code node} by {@code c} without regard to case, or the sink. */
+  private int step(int node, char c) {
+    char lower = c < ASCII ? c : lower(c); // ASCII upper case has its lower case's column
+    if (lower < ASCII) {
+      int k = column[lower];
+      return k < 0 ? sink : next[node * alphabet.length + k];
     }
-    if (!text.regionMatches(!s.caseSensitive(), start, s.text(), 0, s.text().length())
-        || text.charAt(start) != s.text().charAt(0)) {
+    int target = edges.next(node, lower);
+    return target < 0 ? sink : target;
+  }
+
+  /** Whether the surface, whose length the walk has already found a whole word, is meant here. */
+  private static boolean matches(Surface s, String text, char[] chars, int start) {
+    int end = start + s.text().length();
+    if (chars[start] != s.text().charAt(0) || !sameText(s, text, chars, start)) {
       return false;
     }
     if (s.unlessNear().isEmpty() && s.onlyNear().isEmpty()) {
@@ -104,9 +160,26 @@ final class MentionFinder {
     }
     int from = Math.max(0, start - NEAR);
     int to = Math.min(text.length(), end + NEAR);
-    return s.unlessNear().stream().noneMatch(w -> nearWord(text, from, start, end, to, w))
+    return s.unlessNear().stream().noneMatch(w -> nearWord(text, chars, from, start, end, to, w))
         && (s.onlyNear().isEmpty()
-            || s.onlyNear().stream().anyMatch(w -> nearWord(text, from, start, end, to, w)));
+            || s.onlyNear().stream().anyMatch(w -> nearWord(text, chars, from, start, end, to, w)));
+  }
+
+  /**
+   * Whether the text at {@code start} is the surface's text, exactly or ignoring case as the
+   * surface requires. The walk that reached the surface has already compared lower-cased
+   * characters, which for ASCII is all that ignoring case means; only other characters need {@link
+   * String#regionMatches}'s own rules.
+   */
+  private static boolean sameText(Surface s, String text, char[] chars, int start) {
+    String t = s.text();
+    for (int k = 0; k < t.length(); k++) {
+      char c = chars[start + k];
+      if (s.caseSensitive() ? c != t.charAt(k) : c >= ASCII || t.charAt(k) >= ASCII) {
+        return text.regionMatches(!s.caseSensitive(), start, t, 0, t.length());
+      }
+    }
+    return true;
   }
 
   /**
@@ -114,21 +187,19 @@ final class MentionFinder {
    * text[end, to)} (so "crypto" finds "cryptocurrency"). The two windows are read as if joined by a
    * space, as a word right after the mention starts a word.
    */
-  private static boolean nearWord(String text, int from, int start, int end, int to, String word) {
-    return startsWordIn(text, from, start, word) || startsWordIn(text, end, to, word);
+  private static boolean nearWord(
+      String text, char[] chars, int from, int start, int end, int to, String word) {
+    return startsWordIn(text, chars, from, start, word) || startsWordIn(text, chars, end, to, word);
   }
 
-  private static boolean startsWordIn(String text, int from, int to, String word) {
+  private static boolean startsWordIn(String text, char[] chars, int from, int to, String word) {
     int last = to - word.length();
     char first = lower(word.charAt(0));
     boolean afterWordChar = false; // the window's first character counts as a word start
     for (int i = from; i <= last; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       boolean wordChar = isWordChar(c);
-      if (wordChar
-          && !afterWordChar
-          && lower(c) == first
-          && text.regionMatches(true, i, word, 0, word.length())) {
+      if (wordChar && !afterWordChar && lower(c) == first && isAt(text, chars, i, word)) {
         return true;
       }
       afterWordChar = wordChar;
@@ -136,10 +207,28 @@ final class MentionFinder {
     return false;
   }
 
+  /**
+   * Whether {@code word} is at {@code text[at]}, ignoring case, as {@link String#regionMatches}
+   * tells; pairs of ASCII characters are compared here, others by that method's own rules.
+   */
+  private static boolean isAt(String text, char[] chars, int at, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      char a = chars[at + k];
+      char b = word.charAt(k);
+      if (a >= ASCII || b >= ASCII) {
+        return text.regionMatches(true, at, word, 0, word.length());
+      }
+      if (lower(a) != lower(b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void add(Surface s) {
-    int node = 0;
     String t = s.text();
-    for (int k = 0; k < t.length(); k++) {
+    int node = edges.nextOrAdd(ROOT, t.charAt(0));
+    for (int k = 1; k < t.length(); k++) {
       node = edges.nextOrAdd(node, lower(t.charAt(k)));
     }
     if (node >= ending.length) {
@@ -155,8 +244,8 @@ final class MentionFinder {
     }
   }
 
-  private static boolean isWordChar(String text, int i) {
-    return i >= 0 && i < text.length() && isWordChar(text.charAt(i));
+  private static boolean isWordChar(char[] text, int i) {
+    return i < text.length && isWordChar(text[i]);
   }
 
   /** A letter or digit (of any script), with a quick answer for ASCII. */

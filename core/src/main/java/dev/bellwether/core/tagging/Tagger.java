@@ -62,34 +62,53 @@ public final class Tagger {
     List<DetectedEvent> events = new ArrayList<>();
     List<CompanyMention> previous = List.of();
     int next = 0; // the first mention not before the current sentence
-    for (Sentence sentence : SentenceSplitter.split(text)) {
-      while (next < mentions.size() && mentions.get(next).start() < sentence.start()) {
+    Sentences sentences = SentenceSplitter.split(text);
+    for (int k = 0; k < sentences.count(); k++) {
+      int start = sentences.start(k);
+      int end = sentences.end(k);
+      while (next < mentions.size() && mentions.get(next).start() < start) {
         next++;
       }
       int last = next;
-      while (last < mentions.size() && mentions.get(last).end() <= sentence.end()) {
+      while (last < mentions.size() && mentions.get(last).end() <= end) {
         last++;
       }
       List<CompanyMention> own = mentions.subList(next, last);
-      long triggers = gated ? book.triggerFlags(text, sentence.start(), sentence.end()) : -1L;
+      long triggers = gated ? book.triggerFlags(text, start, end) : -1L;
       int types = gated ? book.typesToRead(triggers) : -1;
       if (types != 0) {
-        List<CompanyMention> carried =
-            status.continuation.matcher(sentence.text()).lookingAt() ? previous : List.of();
-        if (!own.isEmpty() || !carried.isEmpty() || CueBook.mayNeedNoCompany(types, triggers)) {
-          String lower = sentence.text().toLowerCase(Locale.ROOT);
-          SentenceContext context =
-              SentenceContext.of(status, types, triggers, sentence, lower, own, carried);
-          for (EventCues c : cues) {
-            if (context.triggers(c.type())) {
-              c.detect(context).forEach(e -> addUnlessRepeated(events, e));
-            }
-          }
-        }
+        read(sentences.get(k), types, triggers, own, previous, events);
       }
       previous = own.isEmpty() ? previous : own;
     }
     return new Tagging(mentions, events);
+  }
+
+  /**
+   * Reads a sentence for the event types its words trigger, adding what it reports to {@code
+   * events}; a sentence that names no company of its own and does not continue the previous one is
+   * read only for an authority's export control.
+   */
+  private void read(
+      Sentence sentence,
+      int types,
+      long triggers,
+      List<CompanyMention> own,
+      List<CompanyMention> previous,
+      List<DetectedEvent> events) {
+    List<CompanyMention> carried =
+        status.continuation.matcher(sentence.text()).lookingAt() ? previous : List.of();
+    if (own.isEmpty() && carried.isEmpty() && !CueBook.mayNeedNoCompany(types, triggers)) {
+      return;
+    }
+    String lower = sentence.text().toLowerCase(Locale.ROOT);
+    SentenceContext context =
+        SentenceContext.of(status, types, triggers, sentence, lower, own, carried);
+    for (EventCues c : cues) {
+      if (context.triggers(c.type())) {
+        c.detect(context).forEach(e -> addUnlessRepeated(events, e));
+      }
+    }
   }
 
   /**

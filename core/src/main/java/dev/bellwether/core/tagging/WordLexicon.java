@@ -11,20 +11,44 @@ import java.util.List;
  * ASCII letters and digits, read without regard to case, so "co-led" is the two words "co" and
  * "led", as the regular expressions' {@code \b} sees them.
  *
- * <p>The lexicon is a trie walked once per word, without allocating: scanning a sentence costs
- * about one table lookup per character of the words that begin like an entry. It is immutable and
- * safe to share.
+ * <p>The lexicon is a trie, laid out as an automaton over every character: a letter or digit steps
+ * down the trie (or to a sink once no entry begins like the word), anything else steps back to the
+ * root. Each step, from a node by a character, carries the flags it raises: a word beginning's on
+ * the way down, a whole word's at its end. Scanning a sentence thus costs two table reads per
+ * character and no branch that depends on where words end, which a processor cannot predict. It is
+ * immutable and safe to share.
  */
 final class WordLexicon {
   private static final int ROOT = 0;
 
+  /** The word characters in the order of the dense table's columns. */
+  private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+
+  /** The column of every character that is not a word character, after the alphabet's. */
+  private static final int BETWEEN = ALPHABET.length;
+
+  /** The columns of the step table. */
+  private static final int WIDTH = ALPHABET.length + 1;
+
+  // the column of each ASCII character, upper case as lower case; BETWEEN for what is no word char
+  private static final byte[] COLUMN = new byte[128];
+
+  static {
+    Arrays.fill(COLUMN, (byte) BETWEEN);
+    for (int k = 0; k < ALPHABET.length; k++) {
+      COLUMN[ALPHABET[k]] = (byte) k;
+      COLUMN[Character.toUpperCase(ALPHABET[k])] = (byte) k;
+    }
+  }
+
   private final TrieEdges edges = new TrieEdges();
-  // the root's children by ASCII character, the first step of every word
-  private int[] rootNext = new int[0];
-  private int[] pairNext = new int[0];
-  // per node: flags for a word ending here, and for every word having this node's path as prefix
+  // per node while building: flags for a word ending here, and for every word having this node's
+  // path as prefix
   private long[] exact = new long[64];
   private long[] prefix = new long[64];
+  // per step (the row of a node, node * WIDTH, plus a column): the row it leads to, and its flags
+  private int[] toRow = new int[0];
+  private long[] raises = new long[0];
 
   private WordLexicon() {}
 
@@ -34,47 +58,62 @@ final class WordLexicon {
   static WordLexicon of(List<Entry> entries) {
     WordLexicon lexicon = new WordLexicon();
     entries.forEach(lexicon::add);
-    lexicon.rootNext = lexicon.edges.firstStep();
-    lexicon.pairNext = lexicon.edges.firstTwoSteps();
+    lexicon.buildSteps();
     return lexicon;
   }
 
-  /** The flags of every word in {@code text[from, to)}, OR-ed together. */
-  long scan(String text, int from, int to) {
-    long flags = 0;
-    int i = from;
-    while (i < to) {
-      char c = text.charAt(i);
-      if (!isWordChar(c)) {
-        i++;
-        continue;
+  /**
+   * Lays the finished trie out as steps. A word character leads down the trie, to the sink (node
+   * {@link TrieEdges#nodeCount()}, without flags) where there is no edge, and raises the flags of
+   * the word beginnings it completes; any other character leads back to the root and raises the
+   * flags of the word that ended before it.
+   */
+  private void buildSteps() {
+    int[] down = edges.dense(ALPHABET);
+    int nodes = edges.nodeCount() + 1; // the sink's flags stay 0
+    exact = Arrays.copyOf(exact, Math.max(nodes, exact.length));
+    prefix = Arrays.copyOf(prefix, exact.length);
+    toRow = new int[nodes * WIDTH];
+    raises = new long[nodes * WIDTH];
+    for (int node = 0; node < nodes; node++) {
+      for (int k = 0; k < ALPHABET.length; k++) {
+        int target = down[node * ALPHABET.length + k];
+        toRow[node * WIDTH + k] = target * WIDTH;
+        raises[node * WIDTH + k] = prefix[target];
       }
-      char first = lower(c);
-      int node = rootNext[first];
-      boolean second = true;
-      while (true) {
-        if (node >= 0) {
-          flags |= prefix[node];
-        }
-        i++;
-        if (i >= to || !isWordChar(c = text.charAt(i))) {
-          break;
-        }
-        if (node >= 0) {
-          node = second ? pairNext[(first << 7) | lower(c)] : edges.next(node, lower(c));
-        }
-        second = false;
-      }
-      if (node >= 0) {
-        flags |= exact[node];
-      }
+      toRow[node * WIDTH + BETWEEN] = ROOT;
+      raises[node * WIDTH + BETWEEN] = exact[node];
     }
-    return flags;
   }
 
-  /** ASCII letters and digits, as the regular expressions' {@code \b} sees words. */
+  /**
+   * The flags of every word in {@code text[from, to)}, OR-ed together. The range is copied to a
+   * {@code char[]} first: reading an array costs less than {@link String#charAt} in this loop.
+   */
+  long scan(String text, int from, int to) {
+    char[] chars = new char[to - from];
+    text.getChars(from, to, chars, 0);
+    long flags = 0;
+    int row = ROOT;
+    for (char c : chars) {
+      int step = row + column(c);
+      flags |= raises[step];
+      row = toRow[step];
+    }
+    return flags | raises[row + BETWEEN]; // the last word's
+  }
+
+  /**
+   * The table column of an ASCII letter or digit, as the regular expressions' {@code \b} sees
+   * words; else {@link #BETWEEN}.
+   */
+  private static int column(char c) {
+    return c < COLUMN.length ? COLUMN[c] : BETWEEN;
+  }
+
+  /** ASCII letters and digits. */
   private static boolean isWordChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+    return column(c) != BETWEEN;
   }
 
   private static char lower(char c) {

@@ -8,9 +8,6 @@ import java.util.Arrays;
  * or two, however many children a node has, and allocates nothing.
  */
 public final class TrieEdges {
-  /** The characters the dense first-step tables cover. */
-  public static final int ASCII = 128;
-
   private static final long EMPTY = -1L;
 
   private long[] keys = new long[256];
@@ -52,26 +49,19 @@ public final class TrieEdges {
   }
 
   /**
-   * The first two steps from the root as one table, for ASCII characters: index {@code (c1 << 7) |
-   * c2} holds the node reached by {@code c1} then {@code c2}, or -1. Build it once the trie is
-   * complete; walkers use it instead of two lookups for the start of every word.
+   * Every edge by the characters of {@code alphabet} as one dense table, built once the trie is
+   * complete: index {@code node * alphabet.length + k} holds the node reached from {@code node} by
+   * {@code alphabet[k]}. A missing edge leads to the sink, node {@link #nodeCount()}, which has a
+   * row of its own leading back to itself, so a walk needs no test until it wants to stop.
    */
-  public int[] firstTwoSteps() {
-    int[] table = new int[ASCII * ASCII];
-    for (char c1 = 0; c1 < ASCII; c1++) {
-      int first = next(0, c1);
-      for (char c2 = 0; c2 < ASCII; c2++) {
-        table[(c1 << 7) | c2] = first < 0 ? -1 : next(first, c2);
+  public int[] dense(char[] alphabet) {
+    int width = alphabet.length;
+    int[] table = new int[(nodes + 1) * width];
+    for (int node = 0; node <= nodes; node++) {
+      for (int k = 0; k < width; k++) {
+        int target = node < nodes ? next(node, alphabet[k]) : -1;
+        table[node * width + k] = target < 0 ? nodes : target;
       }
-    }
-    return table;
-  }
-
-  /** The first step from the root for ASCII characters: index {@code c} holds the node, or -1. */
-  public int[] firstStep() {
-    int[] table = new int[ASCII];
-    for (char c = 0; c < ASCII; c++) {
-      table[c] = next(0, c);
     }
     return table;
   }
