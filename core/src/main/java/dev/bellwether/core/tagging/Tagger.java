@@ -77,7 +77,18 @@ public final class Tagger {
       long triggers = gated ? book.triggerFlags(text, start, end) : -1L;
       int types = gated ? book.typesToRead(triggers) : -1;
       if (types != 0) {
-        read(sentences.get(k), types, triggers, own, previous, events);
+        // the previous sentence's companies count only where no company is named, and for a
+        // partnership's parties; the continuation pattern is asked only then
+        boolean mayCarry =
+            !previous.isEmpty()
+                && (own.isEmpty() || (types & CueBook.flag(EventType.PARTNERSHIP)) != 0);
+        List<CompanyMention> carried =
+            mayCarry && status.continuation.matcher(text).region(start, end).lookingAt()
+                ? previous
+                : List.of();
+        if (!own.isEmpty() || !carried.isEmpty() || CueBook.mayNeedNoCompany(types, triggers)) {
+          read(sentences.get(k), types, triggers, own, carried, events);
+        }
       }
       previous = own.isEmpty() ? previous : own;
     }
@@ -94,13 +105,8 @@ public final class Tagger {
       int types,
       long triggers,
       List<CompanyMention> own,
-      List<CompanyMention> previous,
+      List<CompanyMention> carried,
       List<DetectedEvent> events) {
-    List<CompanyMention> carried =
-        status.continuation.matcher(sentence.text()).lookingAt() ? previous : List.of();
-    if (own.isEmpty() && carried.isEmpty() && !CueBook.mayNeedNoCompany(types, triggers)) {
-      return;
-    }
     String lower = sentence.text().toLowerCase(Locale.ROOT);
     SentenceContext context =
         SentenceContext.of(status, types, triggers, sentence, lower, own, carried);
