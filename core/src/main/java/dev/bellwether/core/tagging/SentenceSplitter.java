@@ -21,6 +21,9 @@ final class SentenceSplitter {
   /** The characters that may end a sentence. */
   private static final String MARKS = "\n.!?";
 
+  private static final int LONGEST_ABBREVIATION =
+      ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
+
   private SentenceSplitter() {}
 
   static Sentences split(String text) {
@@ -88,6 +91,9 @@ final class SentenceSplitter {
     while (wordStart > 0
         && (Character.isLetter(text.charAt(wordStart - 1)) || text.charAt(wordStart - 1) == '.')) {
       wordStart--;
+    }
+    if (dot - wordStart > LONGEST_ABBREVIATION) {
+      return false; // lower case is never shorter: too long for any abbreviation
     }
     String word = text.substring(wordStart, dot).toLowerCase(Locale.ROOT);
     return ABBREVIATIONS.contains(word)
