@@ -246,7 +246,7 @@ public final class CueBook {
 
   private static final class Reader {
     private static final List<String> TABLES = List.of("authorities", "exchanges", "targets");
-    private static final List<String> WORD_LISTS = List.of("not-organizations");
+    private static final List<String> WORD_LISTS = List.of("not-organizations", "abbreviations");
 
     private final ConfigProblems problems;
     private final Map<String, String> vocabulary = new LinkedHashMap<>();
@@ -283,7 +283,13 @@ public final class CueBook {
         if (!named.containsKey(list)) {
           problems.add(lists == null ? root : lists, "missing word list '" + list + "'");
         } else {
-          wordLists.put(list, Set.copyOf(strings(named.get(list), list, problems)));
+          List<String> words = strings(named.get(list), list, problems);
+          wordLists.put(
+              list,
+              Set.copyOf(
+                  list.equals("abbreviations")
+                      ? words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()
+                      : words));
         }
       }
       Node vocab = top.get("vocabulary");

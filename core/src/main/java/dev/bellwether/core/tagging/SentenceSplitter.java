@@ -6,27 +6,30 @@ import java.util.Set;
 /**
  * Splits news text into sentences: at {@code . ! ?} (and closing quotes) followed by white space
  * and a capital, digit or quote, but not after common abbreviations ("Inc.", "U.S.", "Corp."). Line
- * breaks always end a sentence.
+ * breaks always end a sentence. The abbreviations are the {@code abbreviations} word list of the
+ * {@link CueBook}.
  *
  * <p>The candidates are found with {@link String#indexOf(int, int)}, one search per mark, which the
  * JVM runs with vector instructions many characters at a time; only they are looked at closely.
  */
 final class SentenceSplitter {
-  private static final Set<String> ABBREVIATIONS =
-      Set.of(
-          "inc", "corp", "co", "ltd", "plc", "llc", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs",
-          "no", "u.s", "u.k", "e.g", "i.e", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
-          "nov", "dec", "gov", "sen", "rep", "prof", "r.r", "u.n", "e.u");
 
   /** The characters that may end a sentence. */
   private static final String MARKS = "\n.!?";
 
-  private static final int LONGEST_ABBREVIATION =
-      ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
+  private final Set<String> abbreviations;
+  private final int longestAbbreviation;
 
-  private SentenceSplitter() {}
+  /**
+   * @param abbreviations lower-case words that a period does not end a sentence after, without
+   *     their last period ("inc", "u.s")
+   */
+  SentenceSplitter(Set<String> abbreviations) {
+    this.abbreviations = Set.copyOf(abbreviations);
+    this.longestAbbreviation = abbreviations.stream().mapToInt(String::length).max().orElse(0);
+  }
 
-  static Sentences split(String text) {
+  Sentences split(String text) {
     Sentences sentences = new Sentences(text);
     int[] next = new int[MARKS.length()]; // per mark, where it next occurs
     for (int m = 0; m < next.length; m++) {
@@ -62,7 +65,7 @@ final class SentenceSplitter {
     return min;
   }
 
-  private static boolean endsSentenceAt(String text, int i) {
+  private boolean endsSentenceAt(String text, int i) {
     char c = text.charAt(i);
     if (c == '\n') {
       return true;
@@ -86,17 +89,17 @@ final class SentenceSplitter {
     return Character.isUpperCase(c) || Character.isDigit(c) || "\"“‘'(".indexOf(c) >= 0;
   }
 
-  private static boolean isAbbreviation(String text, int dot) {
+  private boolean isAbbreviation(String text, int dot) {
     int wordStart = dot;
     while (wordStart > 0
         && (Character.isLetter(text.charAt(wordStart - 1)) || text.charAt(wordStart - 1) == '.')) {
       wordStart--;
     }
-    if (dot - wordStart > LONGEST_ABBREVIATION) {
+    if (dot - wordStart > longestAbbreviation) {
       return false; // lower case is never shorter: too long for any abbreviation
     }
     String word = text.substring(wordStart, dot).toLowerCase(Locale.ROOT);
-    return ABBREVIATIONS.contains(word)
+    return abbreviations.contains(word)
         || (word.length() == 1 && Character.isLetter(word.charAt(0)));
   }
 

@@ -24,6 +24,7 @@ public final class Tagger {
   private final CompanyKnowledgeBase kb;
   private final CueBook book;
   private final StatusCues status;
+  private final SentenceSplitter splitter;
   private final List<EventCues> cues;
 
   /** A tagger over a company knowledge base with the built-in cues. */
@@ -35,6 +36,7 @@ public final class Tagger {
     this.kb = kb;
     this.book = book;
     this.status = new StatusCues(book);
+    this.splitter = new SentenceSplitter(book.words("abbreviations"));
     this.cues =
         List.of(
             new FundingCues(book),
@@ -62,7 +64,7 @@ public final class Tagger {
     List<DetectedEvent> events = new ArrayList<>();
     List<CompanyMention> previous = List.of();
     int next = 0; // the first mention not before the current sentence
-    Sentences sentences = SentenceSplitter.split(text);
+    Sentences sentences = splitter.split(text);
     for (int k = 0; k < sentences.count(); k++) {
       int start = sentences.start(k);
       int end = sentences.end(k);

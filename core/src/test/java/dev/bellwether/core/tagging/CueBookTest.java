@@ -16,6 +16,7 @@ class CueBookTest {
     assertThat(book.pattern("funding", "raise").matcher("it raised money").find()).isTrue();
     assertThat(book.table("authorities")).containsKey("US Commerce/BIS");
     assertThat(book.words("not-organizations")).contains("Analysts", "South Korea");
+    assertThat(book.words("abbreviations")).contains("inc", "u.s", "no");
   }
 
   @Test

@@ -7,8 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SentenceSplitterTest {
+  private static final SentenceSplitter SPLITTER =
+      new SentenceSplitter(CueBook.builtIn().words("abbreviations"));
+
   private static List<String> split(String text) {
-    Sentences sentences = SentenceSplitter.split(text);
+    Sentences sentences = SPLITTER.split(text);
     List<String> texts = new ArrayList<>();
     for (int k = 0; k < sentences.count(); k++) {
       Sentence s = sentences.get(k);
@@ -39,7 +42,7 @@ class SentenceSplitterTest {
   @Test
   void manySentencesKeepTheirOffsets() {
     String text = "Go now. ".repeat(100);
-    Sentences sentences = SentenceSplitter.split(text);
+    Sentences sentences = SPLITTER.split(text);
     assertThat(sentences.count()).isEqualTo(100);
     assertThat(sentences.start(99)).isEqualTo(99 * 8);
     assertThat(sentences.end(99)).isEqualTo(99 * 8 + 7);
