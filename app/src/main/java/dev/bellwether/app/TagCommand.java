@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
       "  echo '{\"id\":\"1\",\"text\":\"Anthropic raised $3.5 billion.\"}' | bellwether tag",
       "  bellwether tag --input news.jsonl > pred.jsonl",
       "  python3 score_events.py --gold events-dev.jsonl --pred pred.jsonl",
-      "  bellwether tag --input news.jsonl --companies my-companies.yaml | jq .companies",
+      "  bellwether tag --input news.jsonl --companies my.yaml | jq .companies",
       "  bellwether tag --input news.jsonl --cues my-cues.yaml"
     })
 final class TagCommand implements Callable<Integer> {
