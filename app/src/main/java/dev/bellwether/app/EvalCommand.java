@@ -7,6 +7,7 @@ import dev.bellwether.core.eval.LabeledItem;
 import dev.bellwether.core.eval.Predictions;
 import dev.bellwether.core.eval.Scorecard;
 import dev.bellwether.core.tagging.Tagger;
+import dev.bellwether.core.tagging.Tagging;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  bellwether eval --gold ../shared/eval/events-dev.jsonl",
       "  bellwether eval --gold events-dev.jsonl --companies my-companies.yaml --misses 0",
-      "  bellwether eval --gold events-dev.jsonl --cues my-cues.yaml",
+      "  bellwether eval --gold events-dev.jsonl --cues my-cues.yaml --check-triggers",
       "  bellwether eval --gold events-dev.jsonl --min-core-f1 0.9   # exit 1 below, for CI"
     })
 final class EvalCommand implements Callable<Integer> {
@@ -83,19 +84,57 @@ final class EvalCommand implements Callable<Integer> {
       description = "Print at most N missed or extra event types, and N companies. Default: all.")
   int maxMisses = Integer.MAX_VALUE;
 
+  @Option(
+      names = "--check-triggers",
+      description =
+          "Also tag every text reading each sentence for every event type, trigger words or not,"
+              + " and list the texts where that finds something the triggers hide (a trigger"
+              + " list of the cues lacks a word); exit 1 if there is one.")
+  boolean checkTriggers;
+
   @Override
   public Integer call() {
     Tagger tagger = TagCommand.tagger(companies, cues);
     List<LabeledItem> labeled = readGold(gold);
     List<LabeledItem> predicted = new ArrayList<>();
+    List<String> hidden = new ArrayList<>();
     for (LabeledItem item : labeled) {
-      predicted.add(Predictions.of(item.id(), tagger.tag(item.text())));
+      Tagging tagging = tagger.tag(item.text());
+      predicted.add(Predictions.of(item.id(), tagging));
+      if (checkTriggers) {
+        Tagging everything = tagger.tagReadingEverySentence(item.text());
+        if (!everything.equals(tagging)) {
+          hidden.add(
+              item.id()
+                  + ": "
+                  + describe(everything)
+                  + " without triggers, "
+                  + describe(tagging)
+                  + " with them");
+        }
+      }
     }
     Scorecard s = Scorecard.score(labeled, predicted);
     PrintWriter out = spec.commandLine().getOut();
     print(s, out);
+    if (checkTriggers) {
+      out.printf(
+          Locale.ROOT,
+          "triggers: %d of %d texts tag differently when every sentence is read%n",
+          hidden.size(),
+          labeled.size());
+      hidden.forEach(h -> out.println("  " + h));
+    }
     out.flush();
-    return minCoreF1 != null && s.core().f1() < minCoreF1 ? 1 : 0;
+    boolean belowMinimum = minCoreF1 != null && s.core().f1() < minCoreF1;
+    return belowMinimum || !hidden.isEmpty() ? 1 : 0;
+  }
+
+  /** The event types of a tagging, in order ("FUNDING, PARTNERSHIP"), or "no event". */
+  private static String describe(Tagging t) {
+    return t.events().isEmpty()
+        ? "no event"
+        : String.join(", ", t.events().stream().map(e -> e.type().name()).toList());
   }
 
   /** Reads a labeled set; a bad line is the user's to fix, reported with its file and number. */

@@ -64,6 +64,29 @@ class EvalCommandTest {
   }
 
   @Test
+  void checkTriggersFindsAPhrasingWhoseTriggerWordIsMissing() throws Exception {
+    Path gold = Files.writeString(dir.resolve("gold.jsonl"), SMALL_GOLD);
+    execute("tag", "--show-cues");
+    String builtIn = out.toString();
+    out.getBuffer().setLength(0);
+
+    assertThat(execute("eval", "--gold", gold.toString(), "--check-triggers")).isZero();
+    assertThat(out.toString()).contains("triggers: 0 of 2 texts tag differently");
+
+    // "raised" is still read by the raise pattern, but no funding trigger names it any more
+    Path cues = Files.writeString(dir.resolve("cues.yaml"), builtIn.replace("rais*,", "raisx*,"));
+    out.getBuffer().setLength(0);
+
+    int code =
+        execute("eval", "--gold", gold.toString(), "--cues", cues.toString(), "--check-triggers");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("triggers: 1 of 2 texts tag differently")
+        .contains("  g1: FUNDING without triggers, no event with them");
+  }
+
+  @Test
   void exitsWithOneBelowTheMinimumCoreF1() throws Exception {
     String missed = SMALL_GOLD.replace("Anthropic raised $3.5 billion", "Anthropic opened a shop");
     Path gold = Files.writeString(dir.resolve("gold.jsonl"), missed);
