@@ -124,6 +124,7 @@ public final class CueBook {
   private final Map<Pattern, Long> patternTriggers;
   private final Map<String, Map<String, Pattern>> tables;
   private final Map<String, Set<String>> wordLists;
+  private final MoneyParser money;
 
   private CueBook(
       WordLexicon triggers,
@@ -131,8 +132,10 @@ public final class CueBook {
       Map<String, Pattern> patterns,
       Map<Pattern, Long> patternTriggers,
       Map<String, Map<String, Pattern>> t,
-      Map<String, Set<String>> wordLists) {
+      Map<String, Set<String>> wordLists,
+      MoneyParser money) {
     this.wordLists = Map.copyOf(wordLists);
+    this.money = money;
     this.patternTriggers = new IdentityHashMap<>(patternTriggers);
     this.triggers = triggers;
     this.hasAlso = hasAlso.clone();
@@ -216,6 +219,11 @@ public final class CueBook {
     return p;
   }
 
+  /** The reader of amounts of money, over the file's currencies. */
+  MoneyParser money() {
+    return money;
+  }
+
   /** A named list of words ("not-organizations"). */
   Set<String> words(String name) {
     Set<String> w = wordLists.get(name);
@@ -257,6 +265,7 @@ public final class CueBook {
     private final Map<String, Pattern> patterns = new LinkedHashMap<>();
     private final Map<String, Map<String, Pattern>> tables = new LinkedHashMap<>();
     private final Map<String, Set<String>> wordLists = new LinkedHashMap<>();
+    private final Map<String, MoneyParser.Words> currencies = new LinkedHashMap<>();
 
     Reader(String origin) {
       this.problems = new ConfigProblems(origin);
@@ -266,7 +275,13 @@ public final class CueBook {
       YamlNodes.parse(yaml, problems).ifPresent(this::readRoot);
       problems.throwIfAny();
       return new CueBook(
-          WordLexicon.of(triggers), hasAlso, patterns, patternTriggers, tables, wordLists);
+          WordLexicon.of(triggers),
+          hasAlso,
+          patterns,
+          patternTriggers,
+          tables,
+          wordLists,
+          new MoneyParser(currencies));
     }
 
     private void readRoot(Node root) {
@@ -275,7 +290,14 @@ public final class CueBook {
       known.addAll(REQUIRED.keySet());
       known.addAll(TABLES);
       known.add("word-lists");
+      known.add("money");
       rejectUnknownKeys(top, known, problems);
+      Node money = top.get("money");
+      if (money == null) {
+        problems.add(root, "missing section 'money'");
+      } else {
+        readMoney(money);
+      }
       Node lists = top.get("word-lists");
       Map<String, Node> named = lists == null ? Map.of() : mapping(lists, "word-lists", problems);
       rejectUnknownKeys(named, WORD_LISTS, problems);
@@ -370,6 +392,41 @@ public final class CueBook {
       required.stream()
           .filter(r -> !named.containsKey(r))
           .forEach(r -> problems.add(list, section + " is missing pattern '" + r + "'"));
+    }
+
+    private void readMoney(Node node) {
+      Map<String, Node> money = mapping(node, "money", problems);
+      rejectUnknownKeys(money, List.of("currencies"), problems);
+      Node list = money.get("currencies");
+      if (list == null) {
+        problems.add(node, "money needs 'currencies'");
+        return;
+      }
+      for (Map.Entry<String, Node> e : mapping(list, "currencies", problems).entrySet()) {
+        String code = e.getKey();
+        if (!code.matches("[A-Z]{3}")) {
+          problems.add(
+              e.getValue(), "currency '" + code + "' must be an ISO code of three capitals");
+          continue;
+        }
+        Map<String, Node> words = mapping(e.getValue(), "currency " + code, problems);
+        rejectUnknownKeys(words, List.of("before", "after"), problems);
+        List<String> before =
+            words.containsKey("before")
+                ? strings(words.get("before"), code + " before", problems)
+                : List.of();
+        List<String> after =
+            words.containsKey("after")
+                ? strings(words.get("after"), code + " after", problems)
+                : List.of();
+        if (before.isEmpty() && after.isEmpty()) {
+          problems.add(e.getValue(), "currency " + code + " needs 'before' or 'after' words");
+        }
+        currencies.put(code, new MoneyParser.Words(before, after));
+      }
+      if (currencies.isEmpty()) {
+        problems.add(list, "money needs at least one currency");
+      }
     }
 
     private void readTriggers(String section, Node parent, Node words, long flag, String key) {

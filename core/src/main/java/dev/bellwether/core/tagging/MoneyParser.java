@@ -2,10 +2,15 @@ package dev.bellwether.core.tagging;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads amounts of money with exact arithmetic: a currency sign or code before the number ("$6.6
@@ -18,24 +23,85 @@ import java.util.regex.Pattern;
  * billion") are left out, since no single figure is stated.
  */
 final class MoneyParser {
-  private static final String PRE =
-      "(?<pre>(?<![A-Za-z])(?:US|U\\.S\\.|C|CA|A|AU|HK|S|NT)\\$|\\$|€|£|¥|₹|₩"
-          + "|(?<![A-Za-z])(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|KRW|CHF|CAD|AUD|HKD|SGD|TWD)\\s?"
-          + "|(?<![A-Za-z])Rs\\.?\\s?)";
   private static final String NUM =
       "(?<num>\\d{1,3}(?:,\\d{2,3})*,\\d{3}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?![\\d,.]\\d)";
   private static final String SCALE =
       "(?:[\\s-]?(?<word>lakh crore|lakh|lakhs|crores?|trillion|billion|million|thousand|tn|bn|mn)"
           + "|(?<letter>[bmktBMKT]))(?![a-zA-Z])";
-  private static final String POST =
-      "\\s(?<post>(?:US |U\\.S\\. |American )?dollars|(?:Hong Kong|Canadian|Australian|Singapore"
-          + "|New Taiwan|Taiwan(?:ese)?) dollars|euros?|(?:British )?pounds(?: sterling)?|sterling"
-          + "|yen|yuan|renminbi|(?:Indian )?rupees|(?:South Korean |Korean )?won|Swiss francs"
-          + "|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|KRW|CHF))(?![a-zA-Z])";
-  private static final Pattern MONEY =
-      Pattern.compile(
-          "(?:" + PRE + ")?" + NUM + "(?:" + SCALE + ")?(?:" + POST + ")?",
-          Pattern.CASE_INSENSITIVE);
+
+  /** The words of one currency: what may stand before an amount, and what may follow it. */
+  record Words(List<String> before, List<String> after) {
+    Words {
+      before = List.copyOf(before);
+      after = List.copyOf(after);
+    }
+  }
+
+  private final Pattern money;
+  private final Map<String, String> codeBefore = new HashMap<>();
+  private final Map<String, String> codeAfter = new HashMap<>();
+
+  /**
+   * @param currencies per ISO code, the signs and codes written before amounts ("US$", "€", "Rs")
+   *     and the words after them ("dollars", "pounds sterling", "yuan"); three capital letters
+   *     match only in capitals, a sign or code that starts with a letter only after a non-letter
+   */
+  MoneyParser(Map<String, Words> currencies) {
+    List<String> before = new ArrayList<>();
+    List<String> after = new ArrayList<>();
+    currencies.forEach(
+        (code, words) -> {
+          words.before().forEach(w -> codeBefore.put(beforeKey(w), code));
+          words.after().forEach(w -> codeAfter.put(afterKey(w), code));
+          before.addAll(words.before());
+          after.addAll(words.after());
+        });
+    String pre = "(?<pre>" + alternation(before, true) + ")";
+    String post = "\\s(?<post>" + alternation(after, false) + ")(?![a-zA-Z])";
+    this.money =
+        Pattern.compile(
+            "(?:" + pre + ")?" + NUM + "(?:" + SCALE + ")?(?:" + post + ")?",
+            Pattern.CASE_INSENSITIVE);
+  }
+
+  /** The parser over the built-in cues' currencies. */
+  static MoneyParser builtIn() {
+    return CueBook.builtIn().money();
+  }
+
+  /**
+   * The words as one alternation, longest first (so "US dollars" is preferred to "dollars" where
+   * both would do). Before the amount, a word that starts with a letter needs a non-letter before
+   * it, and one that ends with a letter or a dot may be followed by a space.
+   */
+  private static String alternation(List<String> words, boolean beforeAmount) {
+    List<String> sorted = new ArrayList<>(new LinkedHashSet<>(words));
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    List<String> parts = new ArrayList<>();
+    for (String w : sorted) {
+      String q = Pattern.quote(w);
+      if (w.matches("[A-Z]{3}")) {
+        q = "(?-i:" + q + ")";
+      }
+      if (beforeAmount && Character.isLetter(w.charAt(0))) {
+        q = "(?<![A-Za-z])" + q;
+      }
+      char last = w.charAt(w.length() - 1);
+      if (beforeAmount && (Character.isLetter(last) || last == '.')) {
+        q = q + "\\s?";
+      }
+      parts.add(q);
+    }
+    return String.join("|", parts);
+  }
+
+  private static String beforeKey(String w) {
+    return w.trim().toUpperCase(Locale.ROOT).replace(".", "");
+  }
+
+  private static String afterKey(String w) {
+    return w.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+  }
 
   /** What may stand between the two ends of a range. */
   private static final Pattern RANGE_GAP = Pattern.compile("^\\s*(?:[–—-]|to|and)\\s*$");
@@ -43,18 +109,16 @@ final class MoneyParser {
   private static final Pattern BETWEEN_BEFORE = Pattern.compile("\\bbetween\\s$");
   private static final Pattern FROM_BEFORE = Pattern.compile("\\bfrom\\s$");
 
-  private MoneyParser() {}
-
   /** One number read from the text, with or without a currency. */
   private record Hit(String currency, BigDecimal amount, boolean scaled, int start, int end) {}
 
-  static List<Money> parse(String sentence) {
+  List<Money> parse(String sentence) {
     int digit = firstDigit(sentence);
     if (digit < 0) {
       return List.of(); // every amount has a number written in digits
     }
     List<Hit> hits = new ArrayList<>();
-    Matcher m = MONEY.matcher(sentence);
+    Matcher m = money.matcher(sentence);
     // a currency sign or code stands at most PREFIX_REACH characters before the first digit
     boolean matched = m.find(Math.max(0, digit - PREFIX_REACH));
     for (; matched; matched = m.find()) {
@@ -128,67 +192,12 @@ final class MoneyParser {
     return p.matcher(lower.substring(Math.max(0, h.start() - 12), h.start())).find();
   }
 
-  private static String currency(String pre, String post) {
-    String p = pre == null ? "" : pre.trim().toUpperCase(Locale.ROOT).replace(".", "");
-    String q = post == null ? "" : post.toLowerCase(Locale.ROOT);
-    if (!p.isEmpty()) {
-      return switch (p) {
-        case "$", "US$", "USD" -> "USD";
-        case "€", "EUR" -> "EUR";
-        case "£", "GBP" -> "GBP";
-        case "¥", "JPY" -> "JPY";
-        case "₹", "INR", "RS" -> "INR";
-        case "₩", "KRW" -> "KRW";
-        case "RMB", "CNY" -> "CNY";
-        case "C$", "CA$", "CAD" -> "CAD";
-        case "A$", "AU$", "AUD" -> "AUD";
-        case "HK$", "HKD" -> "HKD";
-        case "S$", "SGD" -> "SGD";
-        case "NT$", "TWD" -> "TWD";
-        case "CHF" -> "CHF";
-        default -> null;
-      };
+  /** The ISO code of the sign or code before the amount, else of the word after it. */
+  private @Nullable String currency(@Nullable String pre, @Nullable String post) {
+    if (pre != null && !pre.isBlank()) {
+      return codeBefore.get(beforeKey(pre));
     }
-    if (q.isEmpty()) {
-      return null;
-    }
-    if (q.endsWith("dollars")) {
-      if (q.startsWith("hong kong")) {
-        return "HKD";
-      }
-      if (q.startsWith("canadian")) {
-        return "CAD";
-      }
-      if (q.startsWith("australian")) {
-        return "AUD";
-      }
-      if (q.startsWith("singapore")) {
-        return "SGD";
-      }
-      return q.contains("taiwan") ? "TWD" : "USD";
-    }
-    if (q.startsWith("euro") || q.equals("eur")) {
-      return "EUR";
-    }
-    if (q.contains("pound") || q.equals("sterling") || q.equals("gbp")) {
-      return "GBP";
-    }
-    if (q.equals("yen") || q.equals("jpy")) {
-      return "JPY";
-    }
-    if (q.equals("yuan") || q.equals("renminbi") || q.equals("cny") || q.equals("rmb")) {
-      return "CNY";
-    }
-    if (q.endsWith("rupees") || q.equals("inr")) {
-      return "INR";
-    }
-    if (q.endsWith("won") || q.equals("krw")) {
-      return "KRW";
-    }
-    if (q.endsWith("francs") || q.equals("chf")) {
-      return "CHF";
-    }
-    return q.equals("usd") ? "USD" : null;
+    return post == null || post.isBlank() ? null : codeAfter.get(afterKey(post));
   }
 
   private static BigDecimal scale(String scale) {

@@ -110,7 +110,7 @@ final class SentenceContext {
   /** The amounts of money in the sentence, parsed on first use. */
   List<Money> money() {
     if (money == null) {
-      money = List.copyOf(MoneyParser.parse(sentence.text()));
+      money = List.copyOf(cues.money.parse(sentence.text()));
     }
     return money;
   }

@@ -18,9 +18,11 @@ final class StatusCues {
   final Pattern investorBefore;
 
   private final CueBook book;
+  final MoneyParser money;
 
   StatusCues(CueBook book) {
     this.book = book;
+    this.money = book.money();
     reported = book.pattern("status", "reported");
     negated = book.pattern("status", "negated");
     speculation = book.pattern("status", "speculation");

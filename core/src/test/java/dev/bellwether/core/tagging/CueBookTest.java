@@ -88,6 +88,33 @@ class CueBookTest {
   }
 
   @Test
+  void anAnalystCanAddACurrency() {
+    String withRinggit =
+        BUILT_IN.replace(
+            "  currencies:\n", "  currencies:\n    MYR: {before: [RM], after: [ringgit, MYR]}\n");
+    MoneyParser money = CueBook.parse(withRinggit, "cues.yaml").money();
+
+    assertThat(money.parse("Its data centre will cost 5 billion ringgit."))
+        .singleElement()
+        .satisfies(m -> assertThat(m.currency()).isEqualTo("MYR"));
+    assertThat(money.parse("a RM2.5 billion deal"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.amount()).isEqualByComparingTo("2500000000"));
+  }
+
+  @Test
+  void aCurrencyMustBeAnIsoCodeWithWords() {
+    String broken =
+        BUILT_IN.replace(
+            "  currencies:\n", "  currencies:\n    Ringgit: {after: [ringgit]}\n    MYR: {}\n");
+
+    assertThatThrownBy(() -> CueBook.parse(broken, "c.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("currency 'Ringgit' must be an ISO code of three capitals")
+        .hasMessageContaining("currency MYR needs 'before' or 'after' words");
+  }
+
+  @Test
   void aPlaceholderMustBeDefinedInTheVocabulary() {
     String broken = BUILT_IN.replace("  foreign: '", "  abroad: '");
 
