@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,20 +58,7 @@ final class EvalCommand implements Callable<Integer> {
       description = "Labeled set, one {\"id\", \"text\", \"companies\", \"events\"} a line.")
   Path gold;
 
-  @Option(
-      names = "--companies",
-      paramLabel = "FILE",
-      description =
-          "Company knowledge base YAML. Default: the built-in one (docs/configuration.md).")
-  @Nullable Path companies;
-
-  @Option(
-      names = "--cues",
-      paramLabel = "FILE",
-      description =
-          "Event cues YAML to measure (trigger words and patterns). Default: the built-in"
-              + " cues.yaml.")
-  @Nullable Path cues;
+  @Mixin TaggerFiles files = new TaggerFiles();
 
   @Option(
       names = "--min-core-f1",
@@ -94,7 +82,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Tagger tagger = TagCommand.tagger(companies, cues);
+    Tagger tagger = files.tagger();
     List<LabeledItem> labeled = readGold(gold);
     List<LabeledItem> predicted = new ArrayList<>();
     List<String> hidden = new ArrayList<>();

@@ -5,7 +5,9 @@ import dev.bellwether.core.tagging.CueBook;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -21,17 +23,30 @@ record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchli
 
   static Knowledge load(
       @Nullable Path companiesFile, @Nullable Path cuesFile, @Nullable Path watchlistFile) {
-    CompanyKnowledgeBase kb =
-        companiesFile == null
-            ? CompanyKnowledgeBase.builtIn()
-            : CompanyKnowledgeBase.parse(read(companiesFile), companiesFile.toString());
+    CompanyKnowledgeBase kb = companies(companiesFile);
     Watchlist watchlist =
         watchlistFile == null
             ? Watchlist.builtIn(kb)
             : Watchlist.parse(read(watchlistFile), watchlistFile.toString(), kb);
-    CueBook cues =
-        cuesFile == null ? CueBook.builtIn() : CueBook.parse(read(cuesFile), cuesFile.toString());
-    return new Knowledge(kb, cues, watchlist);
+    return new Knowledge(kb, cues(cuesFile), watchlist);
+  }
+
+  /**
+   * A tagger over the given knowledge base and cues, or the built-in ones. No watchlist is read, so
+   * a knowledge base without the watchlist's groups can be tried out.
+   */
+  static Tagger tagger(@Nullable Path companiesFile, @Nullable Path cuesFile) {
+    return new Tagger(companies(companiesFile), cues(cuesFile));
+  }
+
+  private static CompanyKnowledgeBase companies(@Nullable Path file) {
+    return file == null
+        ? CompanyKnowledgeBase.builtIn()
+        : CompanyKnowledgeBase.parse(read(file), file.toString());
+  }
+
+  private static CueBook cues(@Nullable Path file) {
+    return file == null ? CueBook.builtIn() : CueBook.parse(read(file), file.toString());
   }
 
   /** A tagger over these companies and cues. */
@@ -45,7 +60,9 @@ record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchli
 
   private static String read(Path file) {
     try {
-      return Files.readString(file);
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserError("no such file: " + file.toAbsolutePath());
     } catch (IOException e) {
       throw new UserError("cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
     }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,20 +57,7 @@ final class TagCommand implements Callable<Integer> {
       description = "JSON lines to tag. Default: standard input.")
   @Nullable Path input;
 
-  @Option(
-      names = "--companies",
-      paramLabel = "FILE",
-      description =
-          "Company knowledge base YAML. Default: the built-in one (docs/configuration.md).")
-  @Nullable Path companies;
-
-  @Option(
-      names = "--cues",
-      paramLabel = "FILE",
-      description =
-          "Event cues YAML (trigger words and patterns per event type). Default: the built-in"
-              + " cues.yaml; start from a copy of it (docs/configuration.md).")
-  @Nullable Path cues;
+  @Mixin TaggerFiles files = new TaggerFiles();
 
   @Option(
       names = "--show-cues",
@@ -86,7 +74,7 @@ final class TagCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
-    Tagger tagger = tagger(companies, cues);
+    Tagger tagger = files.tagger();
     PrintWriter out = spec.commandLine().getOut();
     try (BufferedReader reader = reader()) {
       int n = 0;
@@ -101,31 +89,6 @@ final class TagCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /**
-   * A tagger over the given knowledge base and cues, or the built-in ones. Unlike {@link
-   * Knowledge#load}, no watchlist is read, so a knowledge base without the watchlist's groups can
-   * be tried out.
-   */
-  static Tagger tagger(@Nullable Path companiesFile, @Nullable Path cuesFile) {
-    CompanyKnowledgeBase kb =
-        companiesFile == null
-            ? CompanyKnowledgeBase.builtIn()
-            : CompanyKnowledgeBase.parse(read(companiesFile), companiesFile.toString());
-    CueBook book =
-        cuesFile == null ? CueBook.builtIn() : CueBook.parse(read(cuesFile), cuesFile.toString());
-    return new Tagger(kb, book);
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserError("no such file: " + file.toAbsolutePath());
-    } catch (IOException e) {
-      throw new UserError("cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
-    }
   }
 
   private BufferedReader reader() {

@@ -38,6 +38,8 @@ final class MoneyParser {
   }
 
   private final Pattern money;
+  // a sign or code and its space stand at most this many characters before the first digit
+  private final int prefixReach;
   private final Map<String, String> codeBefore = new HashMap<>();
   private final Map<String, String> codeAfter = new HashMap<>();
 
@@ -56,6 +58,7 @@ final class MoneyParser {
           before.addAll(words.before());
           after.addAll(words.after());
         });
+    this.prefixReach = before.stream().mapToInt(String::length).max().orElse(0) + 1;
     String pre = "(?<pre>" + alternation(before, true) + ")";
     String post = "\\s(?<post>" + alternation(after, false) + ")(?![a-zA-Z])";
     this.money =
@@ -119,8 +122,7 @@ final class MoneyParser {
     }
     List<Hit> hits = new ArrayList<>();
     Matcher m = money.matcher(sentence);
-    // a currency sign or code stands at most PREFIX_REACH characters before the first digit
-    boolean matched = m.find(Math.max(0, digit - PREFIX_REACH));
+    boolean matched = m.find(Math.max(0, digit - prefixReach));
     for (; matched; matched = m.find()) {
       String currency = currency(m.group("pre"), m.group("post"));
       String scale = m.group("word") != null ? m.group("word") : m.group("letter");
@@ -142,9 +144,6 @@ final class MoneyParser {
     }
     return found;
   }
-
-  /** The longest currency prefix, "U.S.$" or a code and a space, with room to spare. */
-  private static final int PREFIX_REACH = 8;
 
   private static int firstDigit(String s) {
     for (int i = 0; i < s.length(); i++) {

@@ -66,9 +66,9 @@ final class PartnershipCues implements EventCues {
       return List.of(); // no known company: nothing below can make an event, so skip the patterns
     }
     String text =
-        s.lower().contains("partner")
+        s.mayMatch(personPartner)
             ? personPartner.matcher(s.lower()).replaceAll(m -> " ".repeat(m.group().length()))
-            : s.lower(); // the pattern names a partner: without the word there is nothing to blank
+            : s.lower();
     Matcher cue = this.cue.matcher(text);
     int cueStart = cue.find() ? cue.start() : selection(s).orElse(-1);
     if (cueStart < 0

@@ -166,6 +166,11 @@ final class SentenceContext {
     return m.find() ? Optional.of(m) : Optional.empty();
   }
 
+  /** Whether the pattern's own trigger words (if it has any) allow it in this sentence. */
+  boolean mayMatch(Pattern p) {
+    return cues.mayMatch(p, words);
+  }
+
   /** Whether the pattern occurs in the lower-cased sentence; answered once per pattern. */
   boolean has(Pattern p) {
     if (answers == null) {

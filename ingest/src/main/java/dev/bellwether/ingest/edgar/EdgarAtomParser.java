@@ -1,13 +1,12 @@
 package dev.bellwether.ingest.edgar;
 
+import static dev.bellwether.ingest.feed.IsoTimes.date;
+import static dev.bellwether.ingest.feed.IsoTimes.instant;
+
 import dev.bellwether.ingest.feed.FeedParseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,22 +137,6 @@ public final class EdgarAtomParser {
           ? url
           : null;
     } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static @Nullable LocalDate date(@Nullable String text) {
-    try {
-      return text == null ? null : LocalDate.parse(text);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  private static @Nullable Instant instant(@Nullable String text) {
-    try {
-      return text == null ? null : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeException e) {
       return null;
     }
   }

@@ -1,15 +1,14 @@
 package dev.bellwether.ingest.federalregister;
 
+import static dev.bellwether.ingest.feed.IsoTimes.date;
+import static dev.bellwether.ingest.feed.IsoTimes.instant;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bellwether.ingest.feed.FeedParseException;
 import java.io.IOException;
 import java.net.URI;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -141,22 +140,6 @@ public final class FederalRegisterParser {
     JsonNode value = node.path(field);
     String text = value.isValueNode() && !value.isNull() ? value.asText().trim() : "";
     return text.isEmpty() ? null : text;
-  }
-
-  private static @Nullable LocalDate date(@Nullable String text) {
-    try {
-      return text == null ? null : LocalDate.parse(text);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  private static @Nullable Instant instant(@Nullable String text) {
-    try {
-      return text == null ? null : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeException e) {
-      return null;
-    }
   }
 
   private static String orElse(@Nullable String value, String otherwise) {

@@ -1,13 +1,13 @@
 package dev.bellwether.ingest.feed;
 
+import static dev.bellwether.ingest.feed.IsoTimes.instant;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,16 +106,5 @@ final class JsonFeedReader {
     }
     String text = value.asText().strip();
     return text.isEmpty() ? null : text;
-  }
-
-  private static @Nullable Instant instant(@Nullable String rfc3339) {
-    if (rfc3339 == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(rfc3339).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

@@ -1,0 +1,29 @@
+package dev.bellwether.app;
+
+import dev.bellwether.core.tagging.Tagger;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** The {@code --companies} and {@code --cues} options of the offline tagging commands. */
+final class TaggerFiles {
+  @Option(
+      names = "--companies",
+      paramLabel = "FILE",
+      description =
+          "Company knowledge base YAML. Default: the built-in one (docs/configuration.md).")
+  @Nullable Path companies;
+
+  @Option(
+      names = "--cues",
+      paramLabel = "FILE",
+      description =
+          "Event cues YAML (trigger words and patterns per event type). Default: the built-in"
+              + " cues.yaml; `bellwether tag --show-cues` prints it (docs/configuration.md).")
+  @Nullable Path cues;
+
+  /** A tagger over these files, or the built-in ones; a bad file is refused whole. */
+  Tagger tagger() {
+    return Knowledge.tagger(companies, cues);
+  }
+}
