@@ -36,8 +36,9 @@ final class MentionFinder {
   private final int[] next;
   // the first step by an ASCII character as written
   private final int[] first = new int[ASCII];
-  // the kind of each ASCII character, WORD and maybe STARTS, or 0
-  private final byte[] kind = new byte[ASCII];
+  // the kind of every char, WORD and maybe STARTS, or 0: the scan asks it of every character, and
+  // text outside ASCII (quotes, dashes, accents) is common enough that asking the trie costs
+  private final byte[] kind = new byte[Character.MAX_VALUE + 1];
   private final int sink;
   // the surfaces whose lower-cased text ends at each node, in knowledge-base order
   private Surface[][] ending = new Surface[64][];
@@ -56,7 +57,9 @@ final class MentionFinder {
     sink = edges.nodeCount();
     for (char c = 0; c < ASCII; c++) {
       first[c] = firstStep(c);
-      kind[c] = (byte) kindOf(c);
+    }
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      kind[c] = (byte) kindOf((char) c);
     }
   }
 
@@ -85,7 +88,7 @@ final class MentionFinder {
     boolean inWord = false; // whether the character before is a word character
     for (int i = 0; i < chars.length; i++) {
       char c = chars[i];
-      int k = c < ASCII ? kind[c] : kindOf(c);
+      int k = kind[c];
       if (!inWord && (k & STARTS) != 0) {
         CompanyMention best = longestAt(text, chars, i);
         if (best != null) {

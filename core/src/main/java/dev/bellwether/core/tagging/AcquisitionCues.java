@@ -1,23 +1,23 @@
 package dev.bellwether.core.tagging;
 
+import dev.bellwether.core.text.Regex;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A company buying another company or its assets: "acquires", "to buy", "agreed to acquire",
  * "takeover of". Buying a minority stake is funding; a licence-and-hire deal is a partnership.
  */
 final class AcquisitionCues implements EventCues {
-  private final Pattern cue;
-  private final Pattern stake;
-  private final Pattern nounCue;
-  private final Pattern possessiveGap;
-  private final Pattern corporateSuffix;
-  private final Pattern passiveGap;
-  private final Pattern relativeGap;
-  private final Pattern acquiHire;
+  private final Regex cue;
+  private final Regex stake;
+  private final Regex nounCue;
+  private final Regex possessiveGap;
+  private final Regex corporateSuffix;
+  private final Regex passiveGap;
+  private final Regex relativeGap;
+  private final Regex acquiHire;
 
   AcquisitionCues(CueBook book) {
     cue = book.pattern("acquisition", "cue");
@@ -37,12 +37,11 @@ final class AcquisitionCues implements EventCues {
 
   @Override
   public List<DetectedEvent> detect(SentenceContext s) {
-    Matcher cue = this.cue.matcher(s.lower());
-    if (!s.hasAnchor()
-        || !cue.find()
-        || s.isNegated()
-        || s.has(acquiHire)
-        || s.isHypothetical(cue.start())) {
+    if (!s.hasAnchor()) {
+      return List.of();
+    }
+    Matcher cue = this.cue.first(s.lower()).orElse(null);
+    if (cue == null || s.isNegated() || s.has(acquiHire) || s.isHypothetical(cue.start())) {
       return List.of();
     }
     if (s.findIn(stake, cue.end(), Math.min(s.lower().length(), cue.end() + 30))) {
@@ -81,14 +80,14 @@ final class AcquisitionCues implements EventCues {
    * the acquisition noun, without a corporate suffix ("Holding", "Inc.", "Group").
    */
   private Optional<String> possessiveBuyer(SentenceContext s, Matcher cue) {
-    if (!nounCue.matcher(cue.group()).find()) {
+    if (!nounCue.in(cue.group())) {
       return Optional.empty();
     }
     String text = s.text();
     for (ProperNames.Name name : ProperNames.all(text, 0, cue.start())) {
       String gap = text.substring(name.end(), cue.start());
-      if (possessiveGap.matcher(gap).find()) {
-        return Optional.of(corporateSuffix.matcher(name.text()).replaceAll(""))
+      if (possessiveGap.in(gap)) {
+        return Optional.of(corporateSuffix.replaceAll(name.text(), m -> ""))
             .filter(n -> !n.isBlank());
       }
     }
@@ -116,7 +115,7 @@ final class AcquisitionCues implements EventCues {
     }
     String gap = s.lower().substring(buyer.end() - s.sentence().start(), cueStart);
     String lead = s.lower().substring(bought.end() - s.sentence().start(), s.offset(buyer));
-    return relativeGap.matcher(lead).find() && gap.matches("\\s+(?:had |has )?")
+    return relativeGap.in(lead) && gap.matches("\\s+(?:had |has )?")
         ? Optional.of(new CompanyMention[] {buyer, bought})
         : Optional.empty();
   }

@@ -1,11 +1,11 @@
 package dev.bellwether.core.tagging;
 
+import dev.bellwether.core.text.Regex;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Tells a funding sentence's amount from its valuation: a valuation is introduced by "valued at",
@@ -14,18 +14,18 @@ import java.util.regex.Pattern;
  * never becomes the amount.
  */
 final class Amounts {
-  private static final Pattern VALUATION_BEFORE =
-      Pattern.compile("(?:valu(?:e|es|ed|ing|ation))\\b[^$€£¥\\d.;]{0,30}$");
-  private static final Pattern VALUATION_AFTER =
-      Pattern.compile(
+  private static final Regex VALUATION_BEFORE =
+      Regex.compile("(?:valu(?:e|es|ed|ing|ation))\\b[^$€£¥\\d.;]{0,30}$");
+  private static final Regex VALUATION_AFTER =
+      Regex.compile(
           "^(?:\\s+(?!(?:at|of|and|with|for|on|in|to|from|by)\\b)[\\w-]+){0,3}?\\s*"
               + "(?:valuation|market value)");
-  private static final Pattern TOTAL_BEFORE =
-      Pattern.compile("(?:total\\w*|to date|bringing)\\b[^$€£¥\\d]{0,25}$");
+  private static final Regex TOTAL_BEFORE =
+      Regex.compile("(?:total\\w*|to date|bringing)\\b[^$€£¥\\d]{0,25}$");
 
   /** What stands between an amount and its dollar equivalent: "(", "(about ", ", or ". */
-  private static final Pattern EQUIVALENT_GAP =
-      Pattern.compile(
+  private static final Regex EQUIVALENT_GAP =
+      Regex.compile(
           "^\\s*(?:\\(|,\\s*or|—|–)\\s*(?:about|around|roughly|some|approximately|nearly|~)?\\s*$");
 
   private Amounts() {}
@@ -86,7 +86,7 @@ final class Amounts {
     return before(s, m, VALUATION_BEFORE) || s.findIn(VALUATION_AFTER, m.end(), s.lower().length());
   }
 
-  private static boolean before(SentenceContext s, Money m, Pattern p) {
+  private static boolean before(SentenceContext s, Money m, Regex p) {
     return s.findIn(p, Math.max(0, m.start() - 45), m.start());
   }
 }

@@ -8,6 +8,7 @@ import static dev.bellwether.core.config.YamlNodes.strings;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
 import dev.bellwether.core.config.ConfigProblems;
 import dev.bellwether.core.config.YamlNodes;
+import dev.bellwether.core.text.Regex;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -120,18 +121,18 @@ public final class CueBook {
 
   private final WordLexicon triggers;
   private final boolean[] hasAlso;
-  private final Map<String, Pattern> patterns;
-  private final Map<Pattern, Long> patternTriggers;
-  private final Map<String, Map<String, Pattern>> tables;
+  private final Map<String, Regex> patterns;
+  private final Map<Regex, Long> patternTriggers;
+  private final Map<String, Map<String, Regex>> tables;
   private final Map<String, Set<String>> wordLists;
   private final MoneyParser money;
 
   private CueBook(
       WordLexicon triggers,
       boolean[] hasAlso,
-      Map<String, Pattern> patterns,
-      Map<Pattern, Long> patternTriggers,
-      Map<String, Map<String, Pattern>> t,
+      Map<String, Regex> patterns,
+      Map<Regex, Long> patternTriggers,
+      Map<String, Map<String, Regex>> t,
       Map<String, Set<String>> wordLists,
       MoneyParser money) {
     this.wordLists = Map.copyOf(wordLists);
@@ -211,8 +212,8 @@ public final class CueBook {
   }
 
   /** The pattern {@code name} of a section ("funding", "raise"). */
-  Pattern pattern(String section, String name) {
-    Pattern p = patterns.get(section + "." + name);
+  Regex pattern(String section, String name) {
+    Regex p = patterns.get(section + "." + name);
     if (p == null) {
       throw new IllegalStateException("no pattern " + section + "." + name + " in the cue book");
     }
@@ -238,14 +239,24 @@ public final class CueBook {
    * when the pattern has trigger words of its own and the sentence lacks a word of one of its
    * trigger lists (each list is one flag, and every one must be raised).
    */
-  boolean mayMatch(Pattern p, long triggerFlags) {
+  boolean mayMatch(Regex p, long triggerFlags) {
     Long need = patternTriggers.get(p);
     return need == null || (triggerFlags & need) == need;
   }
 
+  /**
+   * Every pattern of the book by name: {@code section.name} for the sections' patterns, {@code
+   * table.key} for the tables' entries.
+   */
+  Map<String, Regex> everyPattern() {
+    Map<String, Regex> all = new java.util.TreeMap<>(patterns);
+    tables.forEach((table, entries) -> entries.forEach((k, p) -> all.put(table + "." + k, p)));
+    return all;
+  }
+
   /** A named table of patterns ("authorities", "exchanges", "targets"), in file order. */
-  Map<String, Pattern> table(String name) {
-    Map<String, Pattern> t = tables.get(name);
+  Map<String, Regex> table(String name) {
+    Map<String, Regex> t = tables.get(name);
     if (t == null) {
       throw new IllegalStateException("no table " + name + " in the cue book");
     }
@@ -260,10 +271,10 @@ public final class CueBook {
     private final Map<String, String> vocabulary = new LinkedHashMap<>();
     private final List<WordLexicon.Entry> triggers = new ArrayList<>();
     private final boolean[] hasAlso = new boolean[EventType.values().length];
-    private final Map<Pattern, Long> patternTriggers = new IdentityHashMap<>();
+    private final Map<Regex, Long> patternTriggers = new IdentityHashMap<>();
     private int nextPatternBit = FIRST_PATTERN_BIT;
-    private final Map<String, Pattern> patterns = new LinkedHashMap<>();
-    private final Map<String, Map<String, Pattern>> tables = new LinkedHashMap<>();
+    private final Map<String, Regex> patterns = new LinkedHashMap<>();
+    private final Map<String, Map<String, Regex>> tables = new LinkedHashMap<>();
     private final Map<String, Set<String>> wordLists = new LinkedHashMap<>();
     private final Map<String, MoneyParser.Words> currencies = new LinkedHashMap<>();
 
@@ -333,7 +344,7 @@ public final class CueBook {
           problems.add(root, "missing table '" + table + "'");
           continue;
         }
-        Map<String, Pattern> entries = new LinkedHashMap<>();
+        Map<String, Regex> entries = new LinkedHashMap<>();
         mapping(node, table, problems)
             .forEach((k, v) -> compile(table + " " + k, v).ifPresent(p -> entries.put(k, p)));
         tables.put(table, entries);
@@ -457,7 +468,7 @@ public final class CueBook {
      * A pattern: a text, a list of parts, or a mapping with {@code regex} (either form) and {@code
      * triggers}, the words without one of which the pattern is not tried on a sentence.
      */
-    private Optional<Pattern> readPattern(String what, Node node) {
+    private Optional<Regex> readPattern(String what, Node node) {
       if (!(node instanceof MappingNode)) {
         return compile(what, node);
       }
@@ -468,7 +479,7 @@ public final class CueBook {
         problems.add(node, what + " needs 'regex'");
         return Optional.empty();
       }
-      Optional<Pattern> pattern = compile(what, regex);
+      Optional<Regex> pattern = compile(what, regex);
       Node words = parts.get("triggers");
       if (pattern.isPresent() && words != null) {
         // a list of words is one trigger list; a list of lists needs a word of each
@@ -497,7 +508,7 @@ public final class CueBook {
       return pattern;
     }
 
-    private Optional<Pattern> compile(String what, Node node) {
+    private Optional<Regex> compile(String what, Node node) {
       String text;
       if (node instanceof ScalarNode s) {
         text = s.getValue();
@@ -526,7 +537,7 @@ public final class CueBook {
       }
       m.appendTail(expanded);
       try {
-        return Optional.of(Pattern.compile(expanded.toString()));
+        return Optional.of(Regex.compile(expanded.toString()));
       } catch (PatternSyntaxException e) {
         problems.add(
             node,

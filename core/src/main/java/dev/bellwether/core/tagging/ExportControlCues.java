@@ -1,5 +1,6 @@
 package dev.bellwether.core.tagging;
 
+import dev.bellwether.core.text.Regex;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Government limits on the cross-border sale or use of AI technology: export controls, curbs,
@@ -17,38 +17,38 @@ import java.util.regex.Pattern;
  * data are not export controls.
  */
 final class ExportControlCues implements EventCues {
-  private final Pattern strong;
+  private final Regex strong;
 
   /**
    * A government letting a sale abroad go ahead: licences or approval granted, won or received, or
    * a company cleared or allowed to sell, ship or export to a foreign destination.
    */
-  private final Pattern granted;
+  private final Regex granted;
 
   /** A bill or legislation about exports or chips sold abroad. */
-  private final Pattern bill;
+  private final Regex bill;
 
-  private final Pattern hurts;
-  private final Pattern calls;
-  private final Pattern relaxed;
-  private final Pattern listing;
+  private final Regex hurts;
+  private final Regex calls;
+  private final Regex relaxed;
+  private final Regex listing;
 
   /** "adds X to the Entity List", "puts X on the Entity List": X is listed though named first. */
-  private final Pattern listed;
+  private final Regex listed;
 
-  private final Map<String, Pattern> targets;
+  private final Map<String, Regex> targets;
   private final Authorities authorities;
 
   /** Named kinds of controlled technology, longest first ("chipmaking equipment", "AI chips"). */
-  private final Pattern item;
+  private final Regex item;
 
   /** Accelerator model names: a letter or two and digits ("H20", "A100", "B30A", "MI308X"). */
-  private final Pattern model;
+  private final Regex model;
 
   /** Bare kinds, read only when nothing more specific is named. */
-  private final Pattern bareItem;
+  private final Regex bareItem;
 
-  private final Pattern abbreviation;
+  private final Regex abbreviation;
 
   private final Set<String> foreignCompanies;
 
@@ -108,7 +108,7 @@ final class ExportControlCues implements EventCues {
    * Whether the pattern is found in the sentence, with the dots of "U.S.", "U.K." and "U.N." read
    * as letters rather than as sentence ends, so that "a curb the U.S. had placed on" holds.
    */
-  private boolean has(SentenceContext s, Pattern p) {
+  private boolean has(SentenceContext s, Regex p) {
     return s.has(p, abbreviation);
   }
 
@@ -120,7 +120,7 @@ final class ExportControlCues implements EventCues {
     List<String> places = new ArrayList<>();
     targets.forEach(
         (place, pattern) -> {
-          if (pattern.matcher(s.lower()).find()) {
+          if (pattern.in(s.lower())) {
             places.add(place);
           }
         });
@@ -133,18 +133,18 @@ final class ExportControlCues implements EventCues {
   /** What is controlled: accelerator models (with their maker when named before), then kinds. */
   List<String> items(SentenceContext s) {
     Set<String> items = new LinkedHashSet<>();
-    Matcher model = this.model.matcher(s.text());
-    while (model.find()) {
-      items.add(maker(s, model.start()) + model.group());
+    Regex.Scan model = this.model.scan(s.text());
+    while (model.next()) {
+      items.add(maker(s, model.matcher().start()) + model.matcher().group());
     }
-    Matcher kind = item.matcher(s.text());
-    while (kind.find()) {
-      items.add(kind.group());
+    Regex.Scan kind = item.scan(s.text());
+    while (kind.next()) {
+      items.add(kind.matcher().group());
     }
     if (items.isEmpty()) {
-      Matcher bare = bareItem.matcher(s.text());
-      if (bare.find()) {
-        String b = bare.group();
+      Optional<Matcher> bare = bareItem.first(s.text());
+      if (bare.isPresent()) {
+        String b = bare.get().group();
         items.add(b.endsWith("s") ? b : b + "s");
       }
     }
@@ -167,8 +167,7 @@ final class ExportControlCues implements EventCues {
 
   private Optional<String> targetCompany(SentenceContext s) {
     Set<String> named = new LinkedHashSet<>();
-    Matcher listing = this.listing.matcher(s.lower());
-    int from = listing.find() ? listing.start() : 0;
+    int from = listing.first(s.lower()).map(Matcher::start).orElse(0);
     s.mentions().stream()
         .filter(m -> s.offset(m) >= from && foreignCompanies.contains(m.company()))
         .forEach(m -> named.add(m.company()));

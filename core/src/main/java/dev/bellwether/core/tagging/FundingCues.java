@@ -1,10 +1,10 @@
 package dev.bellwether.core.tagging;
 
+import dev.bellwether.core.text.Regex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Funding rounds, strategic investments and debt financing: "raises $X", "a Series B", "invests $X
@@ -12,23 +12,23 @@ import java.util.regex.Pattern;
  * talks are not funding.
  */
 final class FundingCues implements EventCues {
-  private final Pattern raise;
-  private final Pattern round;
-  private final Pattern roundPhrase;
-  private final Pattern invest;
-  private final Pattern into;
-  private final Pattern debt;
-  private final Pattern notFunding;
-  private final Pattern roundName;
+  private final Regex raise;
+  private final Regex round;
+  private final Regex roundPhrase;
+  private final Regex invest;
+  private final Regex into;
+  private final Regex debt;
+  private final Regex notFunding;
+  private final Regex roundName;
 
   /** "X's $40 billion raise", "X's Series B round": the possessor is the company raising. */
-  private final Pattern ownRound;
+  private final Regex ownRound;
 
   /** "led a $300 million round for Y": the round belongs to the company after for / in / of. */
-  private final Pattern ledRound;
+  private final Regex ledRound;
 
   /** "X leads", "X led the round", "X joined": X is an investor, not the company raising. */
-  private final Pattern leadsAfter;
+  private final Regex leadsAfter;
 
   FundingCues(CueBook book) {
     raise = book.pattern("funding", "raise");
@@ -65,10 +65,10 @@ final class FundingCues implements EventCues {
   /** Where the first funding verb or noun starts, or the sentence end when there is none. */
   private int firstCue(SentenceContext s) {
     int at = s.lower().length();
-    for (Pattern p : List.of(raise, invest, roundPhrase)) {
-      Matcher m = p.matcher(s.lower());
-      if (m.find()) {
-        at = Math.min(at, m.start());
+    for (Regex p : List.of(raise, invest, roundPhrase)) {
+      Optional<Matcher> m = p.first(s.lower());
+      if (m.isPresent()) {
+        at = Math.min(at, m.get().start());
       }
     }
     return at;
@@ -100,8 +100,9 @@ final class FundingCues implements EventCues {
   }
 
   private Optional<CompanyMention> investedInto(SentenceContext s) {
-    Matcher m = invest.matcher(s.lower());
-    while (m.find()) {
+    Regex.Scan scan = invest.scan(s.lower());
+    while (scan.next()) {
+      Matcher m = scan.matcher();
       Optional<CompanyMention> into =
           s.firstAfter(m.end())
               .filter(c -> s.offset(c) - m.end() <= 90)
@@ -120,13 +121,13 @@ final class FundingCues implements EventCues {
   }
 
   private Optional<CompanyMention> raiser(SentenceContext s) {
-    Matcher m = raise.matcher(s.lower());
-    boolean raised = m.find() && (s.has(round) || !s.money().isEmpty());
+    Optional<Matcher> m = raise.first(s.lower());
+    boolean raised = m.isPresent() && (s.has(round) || !s.money().isEmpty());
     boolean debt = s.has(this.debt) && !s.money().isEmpty();
     if (!raised && !debt && !s.has(roundPhrase)) {
       return Optional.empty();
     }
-    int verb = raised ? m.start() : s.lower().length();
+    int verb = raised ? m.get().start() : s.lower().length();
     Optional<CompanyMention> subject = s.subjectBefore(verb);
     if (subject.isPresent() && !leadsTheRound(s, subject.get())) {
       return subject;
@@ -152,9 +153,9 @@ final class FundingCues implements EventCues {
   }
 
   private Optional<String> roundName(SentenceContext s) {
-    Matcher m = roundName.matcher(s.lower());
-    if (m.find()) {
-      String r = m.group(1);
+    Optional<Matcher> m = roundName.first(s.lower());
+    if (m.isPresent()) {
+      String r = m.get().group(1);
       return Optional.of(
           r.startsWith("series")
               ? "Series " + r.substring(7).toUpperCase(java.util.Locale.ROOT)

@@ -1,15 +1,15 @@
 package dev.bellwether.core.tagging;
 
+import dev.bellwether.core.text.Regex;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Initial public offerings: filing (also confidentially), pricing, listing, listing hearings. */
 final class IpoCues implements EventCues {
-  private final Pattern cue;
-  private final Map<String, Pattern> exchanges;
+  private final Regex cue;
+  private final Map<String, Regex> exchanges;
 
   IpoCues(CueBook book) {
     cue = book.pattern("ipo", "cue");
@@ -42,7 +42,7 @@ final class IpoCues implements EventCues {
 
   private Optional<String> exchange(SentenceContext s) {
     return exchanges.entrySet().stream()
-        .filter(e -> e.getValue().matcher(s.lower()).find())
+        .filter(e -> e.getValue().in(s.lower()))
         .map(Map.Entry::getKey)
         .findFirst();
   }

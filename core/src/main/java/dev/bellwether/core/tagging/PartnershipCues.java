@@ -1,9 +1,10 @@
 package dev.bellwether.core.tagging;
 
+import dev.bellwether.core.text.Regex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Partnerships, collaborations, supply, cloud, compute and licensing deals, product integrations,
@@ -11,30 +12,30 @@ import java.util.regex.Pattern;
  * continues, are not partnerships.
  */
 final class PartnershipCues implements EventCues {
-  private final Pattern personPartner;
-  private final Pattern cue;
-  private final Pattern continues;
-  private final Pattern ended;
-  private final Pattern amended;
+  private final Regex personPartner;
+  private final Regex cue;
+  private final Regex continues;
+  private final Regex ended;
+  private final Regex amended;
 
   /** "with an unnamed bank": a counterparty the text does not name (not an undisclosed sum). */
-  private final Pattern unnamed;
+  private final Regex unnamed;
 
-  private final Pattern with;
+  private final Regex with;
 
   /** "X lands in Y's product": the guest comes first in the sentence, the host Y is the lead. */
-  private final Pattern arrives;
+  private final Regex arrives;
 
   /** "X taps / picks / selects / chooses / adopts Y's model for ...": X is a customer of Y. */
-  private final Pattern selects;
+  private final Regex selects;
 
   /** What the selected company must be picked for: a use, not a job ("taps X's exec as CEO"). */
-  private final Pattern selectedFor;
+  private final Regex selectedFor;
 
-  private final Pattern personAfter;
+  private final Regex personAfter;
 
   /** What may stand between a party named as subject and the partnership verb. */
-  private final Pattern subjectGap;
+  private final Regex subjectGap;
 
   /** Capitalised pronouns, plain nouns that start sentences, and places: not organizations. */
   private final java.util.Set<String> commonSubjects;
@@ -67,26 +68,27 @@ final class PartnershipCues implements EventCues {
     }
     String text =
         s.mayMatch(personPartner)
-            ? personPartner.matcher(s.lower()).replaceAll(m -> " ".repeat(m.group().length()))
+            ? personPartner.replaceAll(s.lower(), m -> " ".repeat(m.group().length()))
             : s.lower();
-    Matcher cue = this.cue.matcher(text);
-    int cueStart = cue.find() ? cue.start() : selection(s).orElse(-1);
+    Regex.Scan cues = this.cue.scan(text);
+    boolean cued = cues.next();
+    int cueStart = cued ? cues.matcher().start() : selection(s).orElse(-1);
     if (cueStart < 0
         || s.isNegated()
         || s.isHypothetical(cueStart)
-        || continues.matcher(text).find()
-        || unnamed.matcher(text).find()) {
+        || continues.in(text)
+        || unnamed.in(text)) {
       return List.of();
     }
     List<String> parties = parties(s, text, cueStart);
     if (parties.size() < 2) {
       return List.of();
     }
-    boolean ended = this.ended.matcher(text).find() && !amended.matcher(text).find();
+    boolean ended = this.ended.in(text) && !amended.in(text);
     EventBuilder event =
         new EventBuilder(EventType.PARTNERSHIP, s).ended(ended).list("parties", parties);
     parties.forEach(event::company);
-    return List.of(event.cues(cue.find() ? 2 : 1).build());
+    return List.of(event.cues(cued && cues.next() ? 2 : 1).build());
   }
 
   /**
@@ -96,8 +98,8 @@ final class PartnershipCues implements EventCues {
   private java.util.Optional<Integer> selection(SentenceContext s) {
     for (CompanyMention m : s.mentions()) {
       int at = s.offset(m);
-      Matcher verb =
-          selects.matcher(s.lower()).region(Math.max(0, at - SentenceContext.BEFORE_REACH), at);
+      int from = Math.max(0, at - SentenceContext.BEFORE_REACH);
+      Matcher verb = selects.pattern().matcher(s.lower()).region(from, at);
       if (!verb.find()) {
         continue;
       }
@@ -117,9 +119,9 @@ final class PartnershipCues implements EventCues {
         parties.add(m.company());
       }
     }
-    Matcher arrives = this.arrives.matcher(text);
-    if (arrives.find()) {
-      s.firstAfter(arrives.end())
+    Optional<Matcher> arrives = this.arrives.first(text);
+    if (arrives.isPresent()) {
+      s.firstAfter(arrives.get().end())
           .filter(m -> !s.isEpithet(m))
           .map(CompanyMention::company)
           .ifPresent(
@@ -139,9 +141,9 @@ final class PartnershipCues implements EventCues {
       namedSubject(s, cueStart).filter(n -> !parties.contains(n)).ifPresent(parties::add);
     }
     if (parties.size() < 2) {
-      Matcher with = this.with.matcher(text);
-      if (with.find()) {
-        ProperNames.after(s.text(), with.end(), 40)
+      Optional<Matcher> with = this.with.first(text);
+      if (with.isPresent()) {
+        ProperNames.after(s.text(), with.get().end(), 40)
             .filter(n -> !parties.contains(n))
             .ifPresent(parties::add);
       }
@@ -161,7 +163,7 @@ final class PartnershipCues implements EventCues {
         continue;
       }
       String gap = text.substring(name.end(), cueStart).toLowerCase(java.util.Locale.ROOT);
-      if (subjectGap.matcher(gap).find() || coordinatedWithKnown(s, name, gap)) {
+      if (subjectGap.in(gap) || coordinatedWithKnown(s, name, gap)) {
         return java.util.Optional.of(name.text());
       }
     }
@@ -178,11 +180,9 @@ final class PartnershipCues implements EventCues {
         .filter(m -> s.offset(m) == from)
         .anyMatch(
             m ->
-                subjectGap
-                    .matcher(
-                        s.lower()
-                            .substring(m.end() - s.sentence().start(), name.end() + gap.length()))
-                    .find());
+                subjectGap.in(
+                    s.lower()
+                        .substring(m.end() - s.sentence().start(), name.end() + gap.length())));
   }
 
   private boolean overlapsMention(SentenceContext s, ProperNames.Name name) {

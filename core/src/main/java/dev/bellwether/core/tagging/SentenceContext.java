@@ -1,12 +1,12 @@
 package dev.bellwether.core.tagging;
 
+import dev.bellwether.core.text.Regex;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One sentence as the event cues see it: its text, lower-cased text, company mentions, money, and
@@ -28,9 +28,9 @@ final class SentenceContext {
   private final List<CompanyMention> mentions;
   private final List<CompanyMention> carried;
   private List<Money> money;
-  private Map<Pattern, Boolean> answers;
+  private Map<Regex, Boolean> answers;
   private String plain;
-  private Map<Pattern, Boolean> plainAnswers;
+  private Map<Regex, Boolean> plainAnswers;
 
   SentenceContext(
       StatusCues cues,
@@ -137,22 +137,21 @@ final class SentenceContext {
   boolean isEpithet(CompanyMention m) {
     int end = offset(m) < 0 ? -1 : m.end() - sentence.start();
     // a region with anchoring bounds matches as the substring from end would, without copying it
-    return end >= 0 && cues.epithet.matcher(text()).region(end, text().length()).find();
+    return end >= 0 && cues.epithet.in(text(), end, text().length());
   }
 
   /** Whether the mention is named as an investor ("led by X", "backers include X"). */
   boolean isInvestor(CompanyMention m) {
     int at = offset(m);
-    return at >= 0
-        && cues.investorBefore.matcher(lower).region(Math.max(0, at - INVESTOR_REACH), at).find();
+    return at >= 0 && cues.investorBefore.in(lower, Math.max(0, at - INVESTOR_REACH), at);
   }
 
   /**
    * Whether the pattern occurs in {@code lower()[from, to)}. The region's bounds are opaque and
    * anchoring, so this answers as the pattern on that substring would, without copying it.
    */
-  boolean findIn(Pattern p, int from, int to) {
-    return p.matcher(lower).region(from, to).find();
+  boolean findIn(Regex p, int from, int to) {
+    return p.in(lower, from, to);
   }
 
   /**
@@ -161,24 +160,23 @@ final class SentenceContext {
    */
   static final int BEFORE_REACH = 160;
 
-  Optional<Matcher> find(Pattern p) {
-    Matcher m = p.matcher(lower);
-    return m.find() ? Optional.of(m) : Optional.empty();
+  Optional<Matcher> find(Regex p) {
+    return p.first(lower);
   }
 
   /** Whether the pattern's own trigger words (if it has any) allow it in this sentence. */
-  boolean mayMatch(Pattern p) {
+  boolean mayMatch(Regex p) {
     return cues.mayMatch(p, words);
   }
 
   /** Whether the pattern occurs in the lower-cased sentence; answered once per pattern. */
-  boolean has(Pattern p) {
+  boolean has(Regex p) {
     if (answers == null) {
       answers = new IdentityHashMap<>();
     }
     Boolean known = answers.get(p);
     if (known == null) {
-      known = cues.mayMatch(p, words) && p.matcher(lower).find();
+      known = cues.mayMatch(p, words) && p.in(lower);
       answers.put(p, known);
     }
     return known;
@@ -188,17 +186,17 @@ final class SentenceContext {
    * Whether the pattern occurs in the lower-cased sentence once the dots of the abbreviations the
    * second pattern finds ("u.s.") are read as letters; answered once per pattern.
    */
-  boolean has(Pattern p, Pattern abbreviations) {
+  boolean has(Regex p, Regex abbreviations) {
     if (!cues.mayMatch(p, words)) {
       return false;
     }
     if (plain == null) {
-      plain = abbreviations.matcher(lower).replaceAll(m -> m.group().replace('.', '_'));
+      plain = abbreviations.replaceAll(lower, m -> m.group().replace('.', '_'));
       plainAnswers = new IdentityHashMap<>();
     }
     Boolean known = plainAnswers.get(p);
     if (known == null) {
-      known = p.matcher(plain).find();
+      known = p.in(plain);
       plainAnswers.put(p, known);
     }
     return known;

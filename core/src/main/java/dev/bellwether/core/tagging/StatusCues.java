@@ -1,6 +1,6 @@
 package dev.bellwether.core.tagging;
 
-import java.util.regex.Pattern;
+import dev.bellwether.core.text.Regex;
 
 /**
  * Words that make an event only talked about, or not an event at all, and the cues every event type
@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * CueBook}.
  */
 final class StatusCues {
-  private final Pattern reported;
-  private final Pattern negated;
-  private final Pattern speculation;
-  private final Pattern hypotheticalBefore;
-  private final Pattern question;
-  final Pattern continuation;
-  final Pattern epithet;
-  final Pattern investorBefore;
+  private final Regex reported;
+  private final Regex negated;
+  private final Regex speculation;
+  private final Regex hypotheticalBefore;
+  private final Regex question;
+  final Regex continuation;
+  final Regex epithet;
+  final Regex investorBefore;
 
   private final CueBook book;
   final MoneyParser money;
@@ -39,12 +39,9 @@ final class StatusCues {
    * to", "if".
    */
   boolean isHypothetical(SentenceContext s, int cueStart) {
-    return question.matcher(s.lower()).find()
+    return question.in(s.lower())
         || s.has(speculation)
-        || hypotheticalBefore
-            .matcher(s.lower())
-            .region(Math.max(0, cueStart - 60), cueStart)
-            .find();
+        || hypotheticalBefore.in(s.lower(), Math.max(0, cueStart - 60), cueStart);
   }
 
   EventStatus statusOf(SentenceContext s) {
@@ -57,7 +54,7 @@ final class StatusCues {
   }
 
   /** Whether the pattern may match a sentence with these word flags ({@link CueBook#mayMatch}). */
-  boolean mayMatch(Pattern p, long words) {
+  boolean mayMatch(Regex p, long words) {
     return book.mayMatch(p, words);
   }
 

@@ -94,9 +94,7 @@ public final class Tagger {
             !previous.isEmpty()
                 && (own.isEmpty() || (types & CueBook.flag(EventType.PARTNERSHIP)) != 0);
         List<CompanyMention> carried =
-            mayCarry && status.continuation.matcher(text).region(start, end).lookingAt()
-                ? previous
-                : List.of();
+            mayCarry && status.continuation.startsIn(text, start, end) ? previous : List.of();
         if (!own.isEmpty() || !carried.isEmpty() || CueBook.mayNeedNoCompany(types, triggers)) {
           read(sentences.get(k), types, triggers, own, carried, events);
         }

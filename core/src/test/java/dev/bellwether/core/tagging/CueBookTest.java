@@ -13,7 +13,7 @@ class CueBookTest {
   @Test
   void theBuiltInCuesLoad() {
     CueBook book = CueBook.builtIn();
-    assertThat(book.pattern("funding", "raise").matcher("it raised money").find()).isTrue();
+    assertThat(book.pattern("funding", "raise").in("it raised money")).isTrue();
     assertThat(book.table("authorities")).containsKey("US Commerce/BIS");
     assertThat(book.words("not-organizations")).contains("Analysts", "South Korea");
     assertThat(book.words("abbreviations")).contains("inc", "u.s", "no");

@@ -1,0 +1,168 @@
+package dev.bellwether.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegexTest {
+  @Test
+  void readsWhereMatchesOfAnAlternationCanBegin() {
+    MatchStarts starts = MatchStarts.of("\\b(?:partner(?:s|ed)? with|team up|alliance)").get();
+    String text = "they partnered with a team, an alliance";
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = starts.next(text, 0); i >= 0; i = starts.next(text, i + 1)) {
+      candidates.add(i);
+    }
+    // only word starts with p, t or a: "they", "partnered", "a", "team", "an", "alliance"
+    assertThat(candidates).containsExactly(0, 5, 20, 22, 28, 31);
+  }
+
+  @Test
+  void optionalPartsLetTheNextPartBeginAMatch() {
+    MatchStarts starts = MatchStarts.of("(?:the\\s+)?[xy]\\d*z").get();
+    assertThat(starts.next("and then x9z", 0)).isEqualTo(4); // "then" may be "the" then x
+    assertThat(starts.next("and then x9z", 5)).isEqualTo(9);
+    assertThat(starts.next("a y", 0)).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "(?i)\\bchips?\\b", // inline flags
+        "\\p{Lu}\\w+", // Unicode properties
+        "(a)\\1", // back references
+        "\\bx?", // can match the empty text
+        "[a-z&&[^q]]+", // class intersections
+        "\\x41b"
+      })
+  void refusesWhatItDoesNotRead(String regex) {
+    assertThat(MatchStarts.of(regex)).isEmpty();
+    assertThat(Regex.compile(regex).isNarrowed()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\\b(?:acquir(?:e|es|ed|ing)|to buy|buy(?:s|ing)?)\\b(?! into| back)",
+        "(?<![\\w-])(?:u\\.s\\.|us)\\b",
+        "\\b(?:a|the) partners? (?:at|with|of|in)\\b[^,.;]*",
+        "(?:valu(?:e|es|ed|ing|ation))\\b[^$€£¥\\d.;]{0,30}$",
+        "^(?:['’]s)?\\s+(?:former\\s+)?(?:exec\\w*|ceo)",
+        "[$€£¥]\\s?\\d+(?:[.,]\\d+)*\\s?(?:bn|m)?",
+        "x|\\by",
+        "’s\\b|\\d{2,}",
+        "(?<name>ab)+c*",
+        "\\b_\\w+"
+      })
+  void findsWhatPatternFinds(String regex) {
+    Regex fast = Regex.compile(regex);
+    assertThat(fast.isNarrowed()).as(regex).isTrue();
+    Random random = new Random(regex.hashCode());
+    String[] pieces = {
+      "a",
+      "the ",
+      "partners",
+      " at",
+      "acquires",
+      "acquired into",
+      "buy",
+      "buys back",
+      "US",
+      "u.s.",
+      "us",
+      "-us",
+      "_us",
+      "value",
+      "valued at ",
+      "$",
+      "€",
+      "£5",
+      "12",
+      "3.5",
+      "bn",
+      "m",
+      " ",
+      ", ",
+      ". ",
+      "’s",
+      "'s",
+      "exec",
+      " ceo",
+      "x",
+      "y",
+      "ab",
+      "abab",
+      "c",
+      "é",
+      "中",
+      "\n",
+      "_",
+      "former "
+    };
+    for (int n = 0; n < 3000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(12); k >= 0; k--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String t = text.toString();
+      assertThat(matches(fast, t)).as("%s in \"%s\"", regex, t).isEqualTo(matches(t, regex));
+      int from = t.isEmpty() ? 0 : random.nextInt(t.length());
+      int to = from + random.nextInt(t.length() - from + 1);
+      assertThat(fast.in(t, from, to))
+          .as("%s in \"%s\"[%d, %d)", regex, t, from, to)
+          .isEqualTo(Pattern.compile(regex).matcher(t).region(from, to).find());
+    }
+  }
+
+  @Test
+  void replacesAsMatcherReplaces() {
+    Regex abbreviations = Regex.compile("\\b(?:u\\.s|u\\.k)\\.");
+    String text = "the u.s. and the u.k. agreed; thus.";
+    assertThat(abbreviations.replaceAll(text, m -> m.group().replace('.', '_')))
+        .isEqualTo("the u_s_ and the u_k_ agreed; thus.");
+    assertThat(abbreviations.replaceAll("nothing here", m -> "?")).isEqualTo("nothing here");
+  }
+
+  @Test
+  void scanCanStartAnywhereAndSeesTheTextBefore() {
+    Regex word = Regex.compile("\\bab");
+    Regex.Scan scan = word.scan("xab ab").from(1);
+    assertThat(scan.next()).isTrue();
+    assertThat(scan.matcher().start()).isEqualTo(4); // "ab" at 1 follows "x": no boundary
+    assertThat(scan.next()).isFalse();
+  }
+
+  /** Every match of the fast search: start, end and groups. */
+  private static List<String> matches(Regex regex, String text) {
+    List<String> out = new ArrayList<>();
+    Regex.Scan scan = regex.scan(text);
+    while (scan.next()) {
+      out.add(describe(scan.matcher()));
+    }
+    return out;
+  }
+
+  private static List<String> matches(String text, String regex) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile(regex).matcher(text);
+    while (m.find()) {
+      out.add(describe(m));
+    }
+    return out;
+  }
+
+  private static String describe(Matcher m) {
+    StringBuilder s = new StringBuilder().append(m.start()).append('-').append(m.end());
+    for (int g = 1; g <= m.groupCount(); g++) {
+      s.append(' ').append(m.start(g)).append(':').append(m.end(g));
+    }
+    return s.toString();
+  }
+}
