@@ -1,6 +1,13 @@
 package dev.bellwether.core.text;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Where a match of a regular expression can begin, read from the expression's source: the
@@ -18,17 +25,69 @@ import java.util.Optional;
 public final class MatchStarts {
   private static final int ASCII = 128;
 
+  /** How long the fixed texts that begin matches are read. */
+  private static final int MAX_TEXT = 5;
+
+  /** How many such texts at most, else only the first characters are read. */
+  private static final int MAX_TEXTS = 200;
+
+  /** The most characters a class may list to be read as that many one-character texts. */
+  private static final int MAX_CLASS = 4;
+
   // the ASCII characters a match may begin with
   private final boolean[] ascii;
   // whether a match may begin with a character outside ASCII
   private final boolean other;
   // whether a match must begin at a word boundary
   private final boolean atBoundary;
+  // whether a match must begin at the start of the text ({@code ^} before anything else)
+  private final boolean atStart;
+  // the texts one of which every match begins with, by first character (ASCII, then the rest in
+  // one list); null when the expression has a branch that does not begin with a fixed text
+  private final String[][] byFirst;
+  private final String[] otherFirst;
 
-  private MatchStarts(boolean[] ascii, boolean other, boolean atBoundary) {
-    this.ascii = ascii;
-    this.other = other;
+  private MatchStarts(Firsts first, boolean atBoundary, boolean atStart) {
     this.atBoundary = atBoundary;
+    this.atStart = atStart;
+    Set<String> texts = first.lits == null || first.lits.contains("") ? null : first.lits;
+    if (texts == null) {
+      ascii = first.ascii;
+      other = first.other;
+      byFirst = null;
+      otherFirst = null;
+      return;
+    }
+    // the texts' own first characters say more than the characters read without them
+    ascii = new boolean[ASCII];
+    byFirst = new String[ASCII][];
+    List<String> rest = new ArrayList<>();
+    for (String t : shortest(texts)) {
+      char c = t.charAt(0);
+      if (c < ASCII) {
+        ascii[c] = true;
+        String[] bucket = byFirst[c] == null ? new String[0] : byFirst[c];
+        bucket = Arrays.copyOf(bucket, bucket.length + 1);
+        bucket[bucket.length - 1] = t;
+        byFirst[c] = bucket;
+      } else {
+        rest.add(t);
+      }
+    }
+    other = !rest.isEmpty();
+    otherFirst = rest.toArray(new String[0]);
+  }
+
+  /** The texts without those that begin with another of them (which says the same, sooner). */
+  private static List<String> shortest(Set<String> texts) {
+    List<String> sorted = new ArrayList<>(new TreeSet<>(texts));
+    List<String> kept = new ArrayList<>();
+    for (String t : sorted) {
+      if (kept.isEmpty() || !t.startsWith(kept.get(kept.size() - 1))) {
+        kept.add(t);
+      }
+    }
+    return kept;
   }
 
   /**
@@ -42,19 +101,26 @@ public final class MatchStarts {
       if (r.at < regex.length() || first.nullable) {
         return Optional.empty();
       }
+      boolean oneBranch = r.branches == 1;
       return Optional.of(
-          new MatchStarts(first.ascii, first.other, r.branches == 1 && regex.startsWith("\\b")));
+          new MatchStarts(
+              first, oneBranch && regex.startsWith("\\b"), oneBranch && regex.startsWith("^")));
     } catch (Unreadable e) {
       return Optional.empty();
     }
   }
 
-  /** The first position at or after {@code from} in {@code text} where a match may begin, or -1. */
+  /**
+   * The first position at or after {@code from} in {@code text} where a match may begin, or -1. The
+   * text must be all the text the expression reads: {@code ^} holds only at its start.
+   */
   public int next(CharSequence text, int from) {
-    int length = text.length();
+    int length = atStart ? Math.min(1, text.length()) : text.length();
     for (int i = from; i < length; i++) {
       char c = text.charAt(i);
-      if ((c < ASCII ? ascii[c] : other) && (!atBoundary || maybeBoundary(text, i, c))) {
+      if ((c < ASCII ? ascii[c] : other)
+          && (!atBoundary || maybeBoundary(text, i, c))
+          && (byFirst == null || beginsWithOne(text, i, c < ASCII ? byFirst[c] : otherFirst))) {
         return i;
       }
     }
@@ -74,6 +140,24 @@ public final class MatchStarts {
     return c >= ASCII || before >= ASCII || isWord(c) != isWord(before);
   }
 
+  private static boolean beginsWithOne(CharSequence text, int at, String[] texts) {
+    for (String t : texts) {
+      if (at + t.length() <= text.length() && isAt(text, at, t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAt(CharSequence text, int at, String t) {
+    for (int k = 1; k < t.length(); k++) { // the first character is known to be the same
+      if (text.charAt(at + k) != t.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isWord(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
@@ -90,11 +174,28 @@ public final class MatchStarts {
     final boolean[] ascii = new boolean[ASCII];
     boolean other;
     boolean nullable;
+    // the fixed texts a match of the part begins with (each cut at MAX_TEXT characters), or null
+    // when some match begins otherwise; "" is the empty match
+    Set<String> lits;
+    // whether each text shorter than MAX_TEXT is a whole match, so what follows may extend it
+    boolean complete;
+
+    /** A part that matches exactly one of these texts. */
+    Firsts literally(Collection<String> texts) {
+      lits = new HashSet<>(texts);
+      complete = true;
+      return this;
+    }
 
     static Firsts empty(boolean nullable) {
       Firsts s = new Firsts();
       s.nullable = nullable;
       return s;
+    }
+
+    /** A part that consumes nothing ({@code \b}, look-arounds, anchors). */
+    static Firsts zeroWidth() {
+      return empty(true).literally(List.of(""));
     }
 
     void addAll(Firsts s) {
@@ -158,6 +259,12 @@ public final class MatchStarts {
         Firsts next = sequence();
         all.addAll(next);
         all.nullable |= next.nullable;
+        if (all.lits != null && next.lits != null) {
+          all.lits.addAll(next.lits);
+          all.complete &= next.complete;
+        } else {
+          all.lits = null;
+        }
       }
       return all;
     }
@@ -165,32 +272,69 @@ public final class MatchStarts {
     /** Atoms in a row: a match begins with the first atom's characters, or the next's if empty. */
     Firsts sequence() throws Unreadable {
       Firsts first = Firsts.empty(true);
+      Set<String> texts = new HashSet<>(List.of(""));
+      boolean open = true; // whether the texts may still grow by what follows
       while (at < source.length() && source.charAt(at) != '|' && source.charAt(at) != ')') {
-        Firsts atom = atom();
-        if (quantifierAllowsNone()) {
-          atom.nullable = true;
-        }
+        Firsts atom = quantified(atom());
         if (first.nullable) {
           first.addAll(atom);
           first.nullable = atom.nullable;
         }
+        if (open) {
+          Set<String> longer = atom.lits == null ? null : joined(texts, atom.lits);
+          if (longer == null) {
+            open = false;
+          } else {
+            texts = longer;
+            open = atom.complete;
+          }
+        }
       }
+      first.lits = texts;
+      first.complete = open;
       return first;
     }
 
-    /** Reads a quantifier after an atom, if any; true when it allows zero repetitions. */
-    private boolean quantifierAllowsNone() throws Unreadable {
+    /**
+     * Each text of {@code before} followed by each of {@code after}, cut at {@link #MAX_TEXT}; null
+     * when there would be too many.
+     */
+    private static Set<String> joined(Set<String> before, Set<String> after) {
+      Set<String> out = new HashSet<>();
+      for (String b : before) {
+        if (b.length() >= MAX_TEXT) {
+          out.add(b);
+          continue;
+        }
+        for (String a : after) {
+          String t = b + a;
+          out.add(t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t);
+        }
+        if (out.size() > MAX_TEXTS) {
+          return null;
+        }
+      }
+      return out;
+    }
+
+    /** The atom with the quantifier after it, if any, applied. */
+    private Firsts quantified(Firsts atom) throws Unreadable {
+      int min;
+      boolean once = false;
       if (at >= source.length()) {
-        return false;
+        return atom;
       }
       char c = source.charAt(at);
-      boolean none;
-      if (c == '?' || c == '*') {
+      if (c == '?') {
         at++;
-        none = true;
+        min = 0;
+        once = true;
+      } else if (c == '*') {
+        at++;
+        min = 0;
       } else if (c == '+') {
         at++;
-        none = false;
+        min = 1;
       } else if (c == '{') {
         int close = source.indexOf('}', at);
         if (close < 0) {
@@ -200,15 +344,28 @@ public final class MatchStarts {
         if (!bounds.matches("\\d+(?:,\\d*)?")) {
           throw new Unreadable();
         }
-        none = Integer.parseInt(bounds.split(",")[0]) == 0;
+        String[] range = bounds.split(",", -1);
+        min = Integer.parseInt(range[0]);
+        int max =
+            range.length == 1
+                ? min
+                : range[1].isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(range[1]);
+        once = max == 1;
         at = close + 1;
       } else {
-        return false;
+        return atom;
       }
       if (at < source.length() && (source.charAt(at) == '?' || source.charAt(at) == '+')) {
         at++; // reluctant or possessive: the same characters begin it
       }
-      return none;
+      if (min == 0) {
+        atom.nullable = true;
+        if (atom.lits != null) {
+          atom.lits.add(""); // none of it
+        }
+      }
+      atom.complete &= once; // more repetitions may follow the first
+      return atom;
     }
 
     private Firsts atom() throws Unreadable {
@@ -222,7 +379,7 @@ public final class MatchStarts {
           return Firsts.any();
         case '^':
         case '$':
-          return Firsts.empty(true);
+          return Firsts.zeroWidth();
         case '\\':
           return escape();
         case '*':
@@ -233,7 +390,7 @@ public final class MatchStarts {
         default:
           Firsts s = Firsts.empty(false);
           s.add(c);
-          return s;
+          return s.literally(List.of(String.valueOf(c)));
       }
     }
 
@@ -263,7 +420,7 @@ public final class MatchStarts {
         throw new Unreadable();
       }
       at++;
-      return zeroWidth ? Firsts.empty(true) : inside;
+      return zeroWidth ? Firsts.zeroWidth() : inside;
     }
 
     private Firsts escape() throws Unreadable {
@@ -278,7 +435,7 @@ public final class MatchStarts {
         case 'A':
         case 'z':
         case 'Z':
-          return Firsts.empty(true);
+          return Firsts.zeroWidth();
         case 'w':
           addWord(s);
           return s;
@@ -317,7 +474,7 @@ public final class MatchStarts {
             throw new Unreadable(); // Unicode properties, hexadecimal codes, back references, ...
           }
           s.add(c);
-          return s;
+          return s.literally(List.of(String.valueOf(c)));
       }
     }
 
@@ -337,6 +494,8 @@ public final class MatchStarts {
     /** {@code [...]} after its opening bracket. */
     private Firsts charClass() throws Unreadable {
       Firsts s = Firsts.empty(false);
+      // the class's characters when it lists a few plainly, as fixed texts of one character
+      Set<String> plain = new HashSet<>();
       boolean negated = at < source.length() && source.charAt(at) == '^';
       if (negated) {
         at++;
@@ -376,6 +535,7 @@ public final class MatchStarts {
             }
           }
           s.addAll(escaped);
+          plain = null;
           continue;
         }
         if (at + 1 < source.length()
@@ -389,12 +549,18 @@ public final class MatchStarts {
           }
           s.addRange(c, to);
           at += 2;
+          plain = null;
           continue;
         }
         s.add(c);
+        if (plain != null) {
+          plain.add(String.valueOf(c));
+        }
       }
       if (negated) {
         s.complement();
+      } else if (plain != null && plain.size() <= MAX_CLASS) {
+        s.literally(plain);
       }
       return s;
     }

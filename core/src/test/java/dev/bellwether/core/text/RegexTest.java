@@ -20,8 +20,18 @@ class RegexTest {
     for (int i = starts.next(text, 0); i >= 0; i = starts.next(text, i + 1)) {
       candidates.add(i);
     }
-    // only word starts with p, t or a: "they", "partnered", "a", "team", "an", "alliance"
-    assertThat(candidates).containsExactly(0, 5, 20, 22, 28, 31);
+    // only where an alternative's first five characters are: "partnered", "alliance" ("team,"
+    // is not "team ")
+    assertThat(candidates).containsExactly(5, 31);
+  }
+
+  @Test
+  void readsTheFixedTextsMatchesBeginWith() {
+    MatchStarts starts = MatchStarts.of("\\b(?:deal|pact)s?\\b").get();
+    String text = "the deals and a pact; dead";
+    assertThat(starts.next(text, 0)).isEqualTo(4);
+    assertThat(starts.next(text, 5)).isEqualTo(16);
+    assertThat(starts.next(text, 17)).isEqualTo(-1); // "dead" does not begin with "deal"
   }
 
   @Test
