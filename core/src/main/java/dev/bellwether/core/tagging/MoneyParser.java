@@ -121,9 +121,8 @@ final class MoneyParser {
       return List.of(); // every amount has a number written in digits
     }
     List<Hit> hits = new ArrayList<>();
-    Matcher m = money.matcher(sentence);
-    boolean matched = m.find(Math.max(0, digit - prefixReach));
-    for (; matched; matched = m.find()) {
+    Matcher m = money.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
+    for (boolean matched = find(m, sentence, 0); matched; matched = find(m, sentence, m.end())) {
       String currency = currency(m.group("pre"), m.group("post"));
       String scale = m.group("word") != null ? m.group("word") : m.group("letter");
       BigDecimal number = new BigDecimal(m.group("num").replace(",", ""));
@@ -145,8 +144,36 @@ final class MoneyParser {
     return found;
   }
 
+  /**
+   * Finds the next amount that begins at or after {@code from}, as {@link Matcher#find} would, but
+   * tries the pattern only where a match can begin: every amount has a digit at most {@link
+   * #prefixReach} characters after its start (its sign or code comes first), so only positions that
+   * close before a digit are tried, each with {@link Matcher#lookingAt} over a region whose bounds
+   * are transparent and not anchoring (as find reads the text there).
+   */
+  private boolean find(Matcher m, String s, int from) {
+    int digit = firstDigit(s, from);
+    for (int p = from; digit >= 0; ) {
+      p = Math.max(p, digit - prefixReach);
+      if (p > digit) {
+        digit = firstDigit(s, p);
+        continue;
+      }
+      m.region(p, s.length());
+      if (m.lookingAt()) {
+        return true;
+      }
+      p++;
+    }
+    return false;
+  }
+
   private static int firstDigit(String s) {
-    for (int i = 0; i < s.length(); i++) {
+    return firstDigit(s, 0);
+  }
+
+  private static int firstDigit(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= '0' && c <= '9') {
         return i;
