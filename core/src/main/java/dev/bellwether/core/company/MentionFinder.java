@@ -4,7 +4,9 @@ import dev.bellwether.core.tagging.CompanyMention;
 import dev.bellwether.core.text.TrieEdges;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds whole-word mentions of known surfaces in text: longest match wins, no overlaps.
@@ -40,6 +42,8 @@ final class MentionFinder {
   // text outside ASCII (quotes, dashes, accents) is common enough that asking the trie costs
   private final byte[] kind = new byte[Character.MAX_VALUE + 1];
   private final int sink;
+  // whether some surface may begin with these two ASCII characters (the first as written)
+  private final boolean[] pairs = new boolean[ASCII * ASCII];
   // the surfaces whose lower-cased text ends at each node, in knowledge-base order
   private Surface[][] ending = new Surface[64][];
 
@@ -60,6 +64,21 @@ final class MentionFinder {
     }
     for (int c = 0; c <= Character.MAX_VALUE; c++) {
       kind[c] = (byte) kindOf((char) c);
+    }
+    for (char c = 0; c < ASCII; c++) {
+      for (char d = 0; d < ASCII; d++) {
+        int node = first[c];
+        pairs[c * ASCII + d] =
+            node != sink && (ending[node] != null && !isWordChar(d) || step(node, d) != sink);
+      }
+    }
+    for (Surface s : surfaces) {
+      for (String w : s.unlessNear()) {
+        near.computeIfAbsent(s, x -> new NearWords()).unless.add(w);
+      }
+      for (String w : s.onlyNear()) {
+        near.computeIfAbsent(s, x -> new NearWords()).only.add(w);
+      }
     }
   }
 
@@ -85,20 +104,32 @@ final class MentionFinder {
   List<CompanyMention> find(String text) {
     List<CompanyMention> found = new ArrayList<>();
     char[] chars = text.toCharArray();
-    boolean inWord = false; // whether the character before is a word character
+    // the WORD bit of the character before, computed without a branch: a branch on where words
+    // end is one the processor cannot predict, and would cost more than the rest of the loop
+    int before = 0;
     for (int i = 0; i < chars.length; i++) {
       char c = chars[i];
       int k = kind[c];
-      if (!inWord && (k & STARTS) != 0) {
+      if ((k & ~(before << 1) & STARTS) != 0 && mayBeginAt(chars, i, c)) {
         CompanyMention best = longestAt(text, chars, i);
         if (best != null) {
           found.add(best);
           i = best.end() - 1; // the character at the end is no word character
+          k = 0;
         }
       }
-      inWord = (k & WORD) != 0;
+      before = k & WORD;
     }
     return found;
+  }
+
+  /** Whether a surface may begin with the two characters at {@code i}, by the pair table. */
+  private boolean mayBeginAt(char[] chars, int i, char c) {
+    if (i + 1 == chars.length) {
+      return true;
+    }
+    char d = chars[i + 1];
+    return c >= ASCII || d >= ASCII || pairs[c * ASCII + d];
   }
 
   /** Whether {@code c} is a {@link #WORD} character, and one some surface {@link #STARTS} with. */
@@ -153,7 +184,7 @@ final class MentionFinder {
   }
 
   /** Whether the surface, whose length the walk has already found a whole word, is meant here. */
-  private static boolean matches(Surface s, String text, char[] chars, int start) {
+  private boolean matches(Surface s, String text, char[] chars, int start) {
     int end = start + s.text().length();
     if (chars[start] != s.text().charAt(0) || !sameText(s, text, chars, start)) {
       return false;
@@ -161,11 +192,11 @@ final class MentionFinder {
     if (s.unlessNear().isEmpty() && s.onlyNear().isEmpty()) {
       return true;
     }
+    NearWords words = near.get(s);
     int from = Math.max(0, start - NEAR);
     int to = Math.min(text.length(), end + NEAR);
-    return s.unlessNear().stream().noneMatch(w -> nearWord(text, chars, from, start, end, to, w))
-        && (s.onlyNear().isEmpty()
-            || s.onlyNear().stream().anyMatch(w -> nearWord(text, chars, from, start, end, to, w)));
+    return !words.unless.anyNear(text, chars, from, start, end, to)
+        && (s.onlyNear().isEmpty() || words.only.anyNear(text, chars, from, start, end, to));
   }
 
   /**
@@ -185,29 +216,76 @@ final class MentionFinder {
     return true;
   }
 
-  /**
-   * Whether {@code word} starts a word, ignoring case, in {@code text[from, start)} or {@code
-   * text[end, to)} (so "crypto" finds "cryptocurrency"). The two windows are read as if joined by a
-   * space, as a word right after the mention starts a word.
-   */
-  private static boolean nearWord(
-      String text, char[] chars, int from, int start, int end, int to, String word) {
-    return startsWordIn(text, chars, from, start, word) || startsWordIn(text, chars, end, to, word);
+  /** The disambiguation words of the surfaces that have any. */
+  private final Map<Surface, NearWords> near = new IdentityHashMap<>();
+
+  private static final class NearWords {
+    final WordSet unless = new WordSet();
+    final WordSet only = new WordSet();
   }
 
-  private static boolean startsWordIn(String text, char[] chars, int from, int to, String word) {
-    int last = to - word.length();
-    char first = lower(word.charAt(0));
-    boolean afterWordChar = false; // the window's first character counts as a word start
-    for (int i = from; i <= last; i++) {
-      char c = chars[i];
-      boolean wordChar = isWordChar(c);
-      if (wordChar && !afterWordChar && lower(c) == first && isAt(text, chars, i, word)) {
-        return true;
+  /**
+   * Words looked for at word starts near a mention, ignoring case, filed by their lower-cased first
+   * character so that each word start of the text is compared only with the words that begin like
+   * it.
+   */
+  private static final class WordSet {
+    private final String[][] byFirst = new String[ASCII][];
+    private final List<String> rest = new ArrayList<>();
+
+    void add(String word) {
+      char first = lower(word.charAt(0));
+      if (first >= ASCII) {
+        rest.add(word);
+        return;
       }
-      afterWordChar = wordChar;
+      String[] bucket = byFirst[first] == null ? new String[0] : byFirst[first];
+      bucket = Arrays.copyOf(bucket, bucket.length + 1);
+      bucket[bucket.length - 1] = word;
+      byFirst[first] = bucket;
     }
-    return false;
+
+    /**
+     * Whether one of the words starts a word in {@code text[from, start)} or {@code text[end, to)}
+     * (so "crypto" finds "cryptocurrency"). The two windows are read as if joined by a space, as a
+     * word right after the mention starts a word; each window's first character counts as a word
+     * start.
+     */
+    boolean anyNear(String text, char[] chars, int from, int start, int end, int to) {
+      return inWindow(text, chars, from, start) || inWindow(text, chars, end, to);
+    }
+
+    private boolean inWindow(String text, char[] chars, int from, int to) {
+      boolean afterWordChar = false;
+      for (int i = from; i < to; i++) {
+        char c = chars[i];
+        boolean wordChar = isWordChar(c);
+        if (wordChar && !afterWordChar && startsHere(text, chars, i, to, lower(c))) {
+          return true;
+        }
+        afterWordChar = wordChar;
+      }
+      return false;
+    }
+
+    private boolean startsHere(String text, char[] chars, int i, int to, char first) {
+      if (first < ASCII) {
+        String[] bucket = byFirst[first];
+        if (bucket != null) {
+          for (String w : bucket) {
+            if (i + w.length() <= to && isAt(text, chars, i, w)) {
+              return true;
+            }
+          }
+        }
+      }
+      for (String w : rest) {
+        if (lower(w.charAt(0)) == first && i + w.length() <= to && isAt(text, chars, i, w)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**
