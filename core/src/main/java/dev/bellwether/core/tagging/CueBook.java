@@ -206,6 +206,11 @@ public final class CueBook {
     return triggers.scan(text, from, to);
   }
 
+  /** {@link #triggerFlags} of each sentence of a text. */
+  long[] triggerFlags(String text, Sentences sentences) {
+    return triggers.scanEach(text, sentences);
+  }
+
   /** Whether a sentence without any company may still hold an event: an authority's control. */
   static boolean mayNeedNoCompany(int types, long triggerFlags) {
     return (types & flag(EventType.EXPORT_CONTROL)) != 0 && (triggerFlags & AUTHORITY) != 0;

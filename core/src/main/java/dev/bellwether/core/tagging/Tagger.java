@@ -74,6 +74,7 @@ public final class Tagger {
     List<CompanyMention> previous = List.of();
     int next = 0; // the first mention not before the current sentence
     Sentences sentences = splitter.split(text);
+    long[] flags = gated ? book.triggerFlags(text, sentences) : null;
     for (int k = 0; k < sentences.count(); k++) {
       int start = sentences.start(k);
       int end = sentences.end(k);
@@ -85,7 +86,7 @@ public final class Tagger {
         last++;
       }
       List<CompanyMention> own = mentions.subList(next, last);
-      long triggers = gated ? book.triggerFlags(text, start, end) : -1L;
+      long triggers = gated ? flags[k] : -1L;
       int types = gated ? book.typesToRead(triggers) : -1;
       if (types != 0) {
         // the previous sentence's companies count only where no company is named, and for a

@@ -125,6 +125,58 @@ final class WordLexicon {
   }
 
   /**
+   * The flags of each sentence's words, as {@link #scan} of each would give, reading the text once.
+   * Sentences are scanned two at a time, the first half alongside the second: each step waits for
+   * the table read of the one before, and two independent scans let the processor overlap them.
+   */
+  long[] scanEach(String text, Sentences sentences) {
+    char[] chars = text.toCharArray();
+    int n = sentences.count();
+    long[] flags = new long[n];
+    int half = (n + 1) / 2;
+    for (int a = 0; a < half; a++) {
+      int b = a + half;
+      if (b == n) {
+        flags[a] = scan(chars, sentences.start(a), sentences.end(a));
+        continue;
+      }
+      int i = sentences.start(a);
+      int j = sentences.start(b);
+      int both = Math.min(sentences.end(a) - i, sentences.end(b) - j);
+      long fa = 0;
+      long fb = 0;
+      int ra = ROOT;
+      int rb = ROOT;
+      for (int k = 0; k < both; k++) {
+        int sa = steps[ra + column(chars[i + k])];
+        int sb = steps[rb + column(chars[j + k])];
+        fa |= raised[sa & FLAG_MASK];
+        fb |= raised[sb & FLAG_MASK];
+        ra = sa >>> FLAG_BITS;
+        rb = sb >>> FLAG_BITS;
+      }
+      flags[a] = fa | rest(chars, i + both, sentences.end(a), ra);
+      flags[b] = fb | rest(chars, j + both, sentences.end(b), rb);
+    }
+    return flags;
+  }
+
+  private long scan(char[] chars, int from, int to) {
+    return rest(chars, from, to, ROOT);
+  }
+
+  /** The flags of {@code chars[from, to)} read on from the step table's {@code row}. */
+  private long rest(char[] chars, int from, int to, int row) {
+    long flags = 0;
+    for (int i = from; i < to; i++) {
+      int step = steps[row + column(chars[i])];
+      flags |= raised[step & FLAG_MASK];
+      row = step >>> FLAG_BITS;
+    }
+    return flags | raised[steps[row + BETWEEN] & FLAG_MASK]; // the last word's
+  }
+
+  /**
    * The table column of an ASCII letter or digit, as the regular expressions' {@code \b} sees
    * words; else {@link #BETWEEN}.
    */

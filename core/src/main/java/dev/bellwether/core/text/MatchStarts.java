@@ -120,7 +120,8 @@ public final class MatchStarts {
       char c = text.charAt(i);
       if ((c < ASCII ? ascii[c] : other)
           && (!atBoundary || maybeBoundary(text, i, c))
-          && (byFirst == null || beginsWithOne(text, i, c < ASCII ? byFirst[c] : otherFirst))) {
+          && (byFirst == null
+              || beginsWithOne(text, i, text.length(), c < ASCII ? byFirst[c] : otherFirst))) {
         return i;
       }
     }
@@ -140,9 +141,27 @@ public final class MatchStarts {
     return c >= ASCII || before >= ASCII || isWord(c) != isWord(before);
   }
 
-  private static boolean beginsWithOne(CharSequence text, int at, String[] texts) {
+  /**
+   * Whether a match of the expression read on {@code text[at, end)} as the whole text may begin at
+   * its start, by the characters and fixed texts matches begin with (word boundaries aside).
+   */
+  public boolean mayBeginAt(CharSequence text, int at, int end) {
+    if (at >= end) {
+      return false;
+    }
+    char c = text.charAt(at);
+    return (c < ASCII ? ascii[c] : other)
+        && (byFirst == null || beginsWithOne(text, at, end, c < ASCII ? byFirst[c] : otherFirst));
+  }
+
+  /** Whether every match begins at the start of the text ({@code ^} before anything else). */
+  public boolean atStart() {
+    return atStart;
+  }
+
+  private static boolean beginsWithOne(CharSequence text, int at, int end, String[] texts) {
     for (String t : texts) {
-      if (at + t.length() <= text.length() && isAt(text, at, t)) {
+      if (at + t.length() <= end && isAt(text, at, t)) {
         return true;
       }
     }

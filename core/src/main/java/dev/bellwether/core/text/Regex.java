@@ -52,6 +52,9 @@ public final class Regex {
    * text (as {@link Matcher#region} with its default bounds reads it).
    */
   public boolean in(CharSequence text, int from, int to) {
+    if (starts != null && starts.atStart()) {
+      return startsIn(text, from, to); // ^ holds only at the range's start
+    }
     if (starts == null || from == 0 && to == text.length()) {
       return from == 0 && to == text.length()
           ? in(text)
@@ -62,6 +65,9 @@ public final class Regex {
 
   /** Whether {@code text[from, to)}, read as the whole text, begins with a match. */
   public boolean startsIn(CharSequence text, int from, int to) {
+    if (starts != null && !starts.mayBeginAt(text, from, to)) {
+      return false;
+    }
     return pattern.matcher(text).region(from, to).lookingAt();
   }
 

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every pattern of the built-in cue book finds, with the search that skips positions where no match
- * can begin, exactly the matches {@link java.util.regex.Pattern} finds: on sentences written here,
- * and on every text of the labeled development set (as written and lower-cased).
+ * can begin, exactly the matches {@link java.util.regex.Pattern} finds, and answers as it does on
+ * ranges of the text: on sentences written here, and on every text of the labeled development set
+ * (as written and lower-cased).
  */
 class CuePatternSearchTest {
   private static final Path GOLD = Path.of("../../shared/eval/events-dev.jsonl");
@@ -83,6 +84,18 @@ class CuePatternSearchTest {
                 plain.add(describe(m));
               }
               assertThat(fast).as("%s in \"%s\"", name, text).isEqualTo(plain);
+              // ranges read as the whole text: starts and ends about a sixth of the text apart
+              int step = Math.max(7, text.length() / 6);
+              for (int from = 0; from < text.length(); from += step) {
+                for (int to = from; to <= text.length(); to += step) {
+                  assertThat(regex.in(text, from, to))
+                      .as("%s in \"%s\"[%d, %d)", name, text, from, to)
+                      .isEqualTo(regex.pattern().matcher(text).region(from, to).find());
+                  assertThat(regex.startsIn(text, from, to))
+                      .as("%s at the start of \"%s\"[%d, %d)", name, text, from, to)
+                      .isEqualTo(regex.pattern().matcher(text).region(from, to).lookingAt());
+                }
+              }
             });
   }
 

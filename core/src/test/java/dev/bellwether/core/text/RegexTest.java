@@ -128,6 +128,9 @@ class RegexTest {
       assertThat(fast.in(t, from, to))
           .as("%s in \"%s\"[%d, %d)", regex, t, from, to)
           .isEqualTo(Pattern.compile(regex).matcher(t).region(from, to).find());
+      assertThat(fast.startsIn(t, from, to))
+          .as("%s at the start of \"%s\"[%d, %d)", regex, t, from, to)
+          .isEqualTo(Pattern.compile(regex).matcher(t).region(from, to).lookingAt());
     }
   }
 
