@@ -17,16 +17,16 @@ import org.jspecify.annotations.Nullable;
  * billion", "US$6.6bn", "USD 6.6 billion", "€2 billion", "EUR 2bn", "£500m", "¥10 billion", "₹1,200
  * crore", "Rs 50 lakh", "RMB 5 billion", "₩3 trillion") or a currency word or code after it ("6.6
  * billion dollars", "10 billion yen", "5 billion yuan", "1.2 trillion won", "2 billion EUR").
- * Scales: thousand/k, million/mn/m, billion/bn/b, trillion/tn/t, lakh (10^5), crore (10^7), lakh
- * crore (10^12). A lower bound ("over $10 billion", "north of $4 billion") gives the stated figure.
- * Ranges ("$8–10 billion", "$8bn-$10bn", "$8 billion to $10 billion", "between $8 billion and $10
- * billion") are left out, since no single figure is stated.
+ * Scales: thousand/k, million/mn/mln/m, billion/bn/bln/b, trillion/tn/t, lakh (10^5), crore (10^7),
+ * lakh crore (10^12). A lower bound ("over $10 billion", "north of $4 billion") gives the stated
+ * figure. Ranges ("$8–10 billion", "$8bn-$10bn", "$8 billion to $10 billion", "between $8 billion
+ * and $10 billion") are left out, since no single figure is stated.
  */
 final class MoneyParser {
   private static final String NUM =
       "(?<num>\\d{1,3}(?:,\\d{2,3})*,\\d{3}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?![\\d,.]\\d)";
   private static final String SCALE =
-      "(?:[\\s-]?(?<word>lakh crore|lakh|lakhs|crores?|trillion|billion|million|thousand|tn|bn|mn)"
+      "(?:[\\s-]?(?<word>lakh crore|lakh|lakhs|crores?|trillion|billion|million|thousand|tn|bln|bn|mln|mn)"
           + "|(?<letter>[bmktBMKT]))(?![a-zA-Z])";
 
   /** The words of one currency: what may stand before an amount, and what may follow it. */
@@ -232,8 +232,8 @@ final class MoneyParser {
     }
     return switch (scale.toLowerCase(Locale.ROOT)) {
       case "trillion", "tn", "t" -> new BigDecimal("1e12");
-      case "billion", "bn", "b" -> new BigDecimal("1e9");
-      case "million", "mn", "m" -> new BigDecimal("1e6");
+      case "billion", "bn", "bln", "b" -> new BigDecimal("1e9");
+      case "million", "mn", "mln", "m" -> new BigDecimal("1e6");
       case "lakh crore" -> new BigDecimal("1e12");
       case "crore", "crores" -> new BigDecimal("1e7");
       case "lakh", "lakhs" -> new BigDecimal("1e5");

@@ -25,6 +25,8 @@ class MoneyParserTest {
         "Lumen Robotics raised $6.6B from investors. | USD | 6600000000",
         "Lumen Robotics raised $6.6bn from investors. | USD | 6600000000",
         "Lumen Robotics raised US$6.6bn from investors. | USD | 6600000000",
+        "Lumen Robotics raised $2 bln from investors. | USD | 2000000000",
+        "Lumen Robotics raised $350 mln in a Series C. | USD | 350000000",
         "Lumen Robotics raised USD 6.6 billion from investors. | USD | 6600000000",
         "Lumen Robotics raised 6.6 billion dollars from investors. | USD | 6600000000",
         "Lumen Robotics raised $500 million in new money. | USD | 500000000",
