@@ -4,8 +4,10 @@ import dev.bellwether.core.tagging.EventStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  * whether the story is wanted at all.
  */
 public record AlertDecision(AlertKind kind, String reason) {
+  /**
+   * Facts that name who or what (they repeat the story's companies): a new or changed value is a
+   * reason to update, one more source giving the same value is not worth saying.
+   */
+  private static final Set<String> NAMES = Set.of("company", "acquirer", "target", "currency");
+
   public AlertDecision {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(reason, "reason");
@@ -43,18 +51,27 @@ public record AlertDecision(AlertKind kind, String reason) {
   }
 
   private static void factChanges(Story before, Story after, List<String> reasons) {
-    Map<String, String> was = before.facts();
-    after
-        .facts()
+    new TreeMap<>(after.readings())
         .forEach(
-            (key, value) -> {
-              String old = was.get(key);
-              if (old == null) {
+            (key, readings) -> {
+              Optional<String> old = before.fact(key);
+              String value = readings.get(0).value();
+              if (old.isEmpty()) {
                 reasons.add(key + ": " + value);
-              } else if (!old.equals(value)) {
-                reasons.add(key + " " + old + " → " + value);
-              } else if (after.confirmations(key) > before.confirmations(key)) {
+              } else if (!old.get().equals(value)) {
+                reasons.add(key + " " + old.get() + " → " + value);
+              } else if (!NAMES.contains(key)
+                  && after.confirmations(key) > before.confirmations(key)) {
                 reasons.add(key + " confirmed by " + after.confirmations(key) + " sources");
+              }
+            });
+    new TreeMap<>(after.lists())
+        .forEach(
+            (key, values) -> {
+              List<String> was = before.lists().getOrDefault(key, List.of());
+              List<String> added = values.stream().filter(v -> !was.contains(v)).toList();
+              if (!added.isEmpty()) {
+                reasons.add("new " + key + ": " + String.join("; ", added));
               }
             });
   }
