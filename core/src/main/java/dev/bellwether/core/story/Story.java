@@ -118,10 +118,16 @@ public record Story(
   /**
    * This story with one more report: its source, companies, status and facts. A report whose URL is
    * already cited changes nothing and the same story is returned.
+   *
+   * @throws IllegalArgumentException when the report is of another event type
    */
   public Story with(Report r) {
     if (cites(r.url())) {
       return this;
+    }
+    if (r.event().type() != type) {
+      throw new IllegalArgumentException(
+          "a " + r.event().type() + " report cannot join a " + type + " story");
     }
     StoryEvent e = r.event();
     List<String> allCompanies = new ArrayList<>(companies);

@@ -105,8 +105,19 @@ public final class StoryClusterer {
     return new Assignment(before, after, AlertDecision.of(before, after));
   }
 
-  /** The story among the candidates that the report joins, if any. */
+  /**
+   * The story among the candidates that the report joins, if any: the one that already cites its
+   * article for this event, else the best of those it matches.
+   */
   public Optional<Story> bestMatch(Report report, Collection<Story> candidates) {
+    Optional<Story> citing =
+        candidates.stream()
+            .filter(s -> s.cites(report.url()) && s.type() == report.event().type())
+            .filter(s -> sameSignature(s, report.event()))
+            .min(Comparator.comparing(Story::id));
+    if (citing.isPresent()) {
+      return citing;
+    }
     Comparator<Story> best =
         Comparator.comparing((Story s) -> sameSignature(s, report.event()))
             .thenComparingDouble(s -> similarity(s, report.fingerprint()))

@@ -102,6 +102,27 @@ class AlertDecisionTest {
   }
 
   @Test
+  void saysNothingWhenAnOutvotedArticleComesAgain() {
+    Report early = report("a1", "Rumours", 0, announcedFunding("OpenAI", "30000000000"));
+    stories.add(early);
+    stories.add(report("a2", "OpenAI", 1, announcedFunding("OpenAI", "33000000000")));
+    stories.add(report("a3", "Reuters", 2, announcedFunding("OpenAI", "33000000000")));
+    stories.add(report("a4", "CNBC", 3, announcedFunding("OpenAI", "36000000000")));
+    stories.add(report("a5", "FT", 4, announcedFunding("OpenAI", "36000000000")));
+    stories.add(report("a6", "Axios", 5, announcedFunding("OpenAI", "36000000000")));
+    assertThat(stories.stories())
+        .singleElement()
+        .extracting(s -> s.fact("amount_usd").get())
+        .isEqualTo("36000000000");
+
+    // 30 is more than 10 % from the reconciled 36, yet the story already cites the article
+    Assignment again = stories.add(early);
+
+    assertThat(again.decision().kind()).isEqualTo(AlertKind.NOTHING);
+    assertThat(stories.stories()).hasSize(1);
+  }
+
+  @Test
   void neverAnnouncesAStoryTwice() {
     Story s = Story.start(report("a1", "Reuters", 0, announcedFunding("OpenAI", "1")));
 

@@ -5,6 +5,7 @@ import static dev.bellwether.core.story.Reports.at;
 import static dev.bellwether.core.story.Reports.funding;
 import static dev.bellwether.core.story.Reports.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bellwether.core.tagging.EventStatus;
 import java.util.Map;
@@ -86,6 +87,16 @@ class StoryTest {
 
     assertThat(s.with(r)).isSameAs(s);
     assertThat(s.with(r).confirmations("amount_usd")).isEqualTo(1);
+  }
+
+  @Test
+  void refusesAReportOfAnotherEventType() {
+    Story s = Story.start(report("a1", "Reuters", 0, announcedFunding("OpenAI", "1")));
+
+    assertThatThrownBy(
+            () -> s.with(report("a2", "CNBC", 1, Reports.partnership(false, "OpenAI", "Oracle"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a PARTNERSHIP report cannot join a FUNDING story");
   }
 
   @Test
