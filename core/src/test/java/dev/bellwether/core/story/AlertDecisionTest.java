@@ -1,0 +1,132 @@
+package dev.bellwether.core.story;
+
+import static dev.bellwether.core.story.Reports.announcedFunding;
+import static dev.bellwether.core.story.Reports.funding;
+import static dev.bellwether.core.story.Reports.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bellwether.core.tagging.EventStatus;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertDecisionTest {
+  private final OpenStories stories = new OpenStories(StoryClusterer.withDefaults());
+
+  @Test
+  void announcesANewStoryOnceAndUpdatesItAfterwards() {
+    List<AlertKind> kinds =
+        List.of(
+                report("a1", "Bloomberg", 0, announcedFunding("OpenAI", "40000000000")),
+                report("a2", "Reuters", 2, announcedFunding("OpenAI", "40000000000")),
+                report("a3", "CNBC", 3, announcedFunding("OpenAI", "40000000000")))
+            .stream()
+            .map(r -> stories.add(r).decision().kind())
+            .toList();
+
+    assertThat(kinds).containsExactly(AlertKind.NEW, AlertKind.UPDATE, AlertKind.UPDATE);
+    assertThat(stories.stories()).hasSize(1);
+  }
+
+  @Test
+  void saysWhichOutletStartedTheStory() {
+    AlertDecision d =
+        stories.add(report("a1", "Bloomberg", 0, announcedFunding("OpenAI", "1"))).decision();
+
+    assertThat(d).isEqualTo(new AlertDecision(AlertKind.NEW, "new story from Bloomberg"));
+  }
+
+  @Test
+  void updatesOnANewSourceAndSaysHowManyConfirmTheAmount() {
+    stories.add(report("a1", "Bloomberg", 0, announcedFunding("OpenAI", "40000000000")));
+    stories.add(report("a2", "OpenAI", 1, announcedFunding("OpenAI", "40000000000")));
+
+    AlertDecision d =
+        stories
+            .add(report("a3", "Reuters", 2, announcedFunding("OpenAI", "40000000000")))
+            .decision();
+
+    assertThat(d.kind()).isEqualTo(AlertKind.UPDATE);
+    assertThat(d.reason()).isEqualTo("amount_usd confirmed by 3 sources; new source: Reuters");
+  }
+
+  @Test
+  void updatesWhenTheStoryIsAnnounced() {
+    stories.add(report("a1", "Bloomberg", 0, funding(EventStatus.REPORTED, "xAI", Map.of())));
+
+    AlertDecision d =
+        stories
+            .add(report("a2", "xAI", 5, funding(EventStatus.ANNOUNCED, "xAI", Map.of())))
+            .decision();
+
+    assertThat(d.kind()).isEqualTo(AlertKind.UPDATE);
+    assertThat(d.reason()).startsWith("status reported → announced");
+  }
+
+  @Test
+  void updatesWithANewFactAndAChangedOne() {
+    stories.add(report("a1", "Bloomberg", 0, announcedFunding("Anthropic", "13000000000")));
+    Assignment a =
+        stories.add(
+            report(
+                "a2",
+                "Reuters",
+                1,
+                funding(
+                    EventStatus.ANNOUNCED,
+                    "Anthropic",
+                    Map.of("amount_usd", "12500000000", "round", "Series F"))));
+
+    // a tie: the earlier amount stays, the new one is recorded as a conflict; the round is new
+    assertThat(a.decision().reason()).isEqualTo("round: Series F; new source: Reuters");
+    assertThat(a.after().conflicts()).containsKey("amount_usd");
+
+    AlertDecision changed =
+        stories
+            .add(report("a3", "CNBC", 2, announcedFunding("Anthropic", "12500000000")))
+            .decision();
+    assertThat(changed.reason())
+        .isEqualTo("amount_usd 13000000000 → 12500000000; new source: CNBC");
+  }
+
+  @Test
+  void saysNothingWhenTheSameArticleComesAgain() {
+    Report r = report("a1", "Reuters", 0, announcedFunding("OpenAI", "40000000000"));
+    stories.add(r);
+
+    Assignment again = stories.add(r);
+
+    assertThat(again.startedStory()).isFalse();
+    assertThat(again.decision()).isEqualTo(new AlertDecision(AlertKind.NOTHING, "nothing new"));
+    assertThat(again.after()).isEqualTo(again.before());
+  }
+
+  @Test
+  void saysNothingWhenAnOutvotedArticleComesAgain() {
+    Report early = report("a1", "Rumours", 0, announcedFunding("OpenAI", "30000000000"));
+    stories.add(early);
+    stories.add(report("a2", "OpenAI", 1, announcedFunding("OpenAI", "33000000000")));
+    stories.add(report("a3", "Reuters", 2, announcedFunding("OpenAI", "33000000000")));
+    stories.add(report("a4", "CNBC", 3, announcedFunding("OpenAI", "36000000000")));
+    stories.add(report("a5", "FT", 4, announcedFunding("OpenAI", "36000000000")));
+    stories.add(report("a6", "Axios", 5, announcedFunding("OpenAI", "36000000000")));
+    assertThat(stories.stories())
+        .singleElement()
+        .extracting(s -> s.fact("amount_usd").get())
+        .isEqualTo("36000000000");
+
+    // 30 is more than 10 % from the reconciled 36, yet the story already cites the article
+    Assignment again = stories.add(early);
+
+    assertThat(again.decision().kind()).isEqualTo(AlertKind.NOTHING);
+    assertThat(stories.stories()).hasSize(1);
+  }
+
+  @Test
+  void neverAnnouncesAStoryTwice() {
+    Story s = Story.start(report("a1", "Reuters", 0, announcedFunding("OpenAI", "1")));
+
+    assertThat(AlertDecision.of(null, s).kind()).isEqualTo(AlertKind.NEW);
+    assertThat(AlertDecision.of(s, s).kind()).isEqualTo(AlertKind.NOTHING);
+  }
+}

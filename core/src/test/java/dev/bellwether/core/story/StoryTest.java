@@ -1,0 +1,114 @@
+package dev.bellwether.core.story;
+
+import static dev.bellwether.core.story.Reports.announcedFunding;
+import static dev.bellwether.core.story.Reports.at;
+import static dev.bellwether.core.story.Reports.funding;
+import static dev.bellwether.core.story.Reports.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bellwether.core.tagging.EventStatus;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StoryTest {
+  @Test
+  void keepsTheMostConfirmedAmountAndRecordsTheOthers() {
+    Story s =
+        Story.start(
+                report("a1", "The Information", 0, announcedFunding("Anthropic", "12500000000")))
+            .with(report("a2", "Anthropic", 20, announcedFunding("Anthropic", "13000000000")))
+            .with(report("a3", "Reuters", 21, announcedFunding("Anthropic", "13000000000")));
+
+    assertThat(s.facts()).containsEntry("amount_usd", "13000000000");
+    assertThat(s.confirmations("amount_usd")).isEqualTo(2);
+    assertThat(s.conflicts()).containsExactly(Map.entry("amount_usd", Map.of("12500000000", 1L)));
+  }
+
+  @Test
+  void breaksTiesInFavourOfTheEarliestPublishedValue() {
+    Story later =
+        Story.start(report("b", "Reuters", 5, announcedFunding("Mistral AI", "2100000000")));
+    Story s = later.with(report("a", "Bloomberg", 1, announcedFunding("Mistral AI", "2000000000")));
+
+    assertThat(s.fact("amount_usd")).hasValue("2000000000");
+    assertThat(s.conflicts().get("amount_usd")).containsExactly(Map.entry("2100000000", 1L));
+    assertThat(s.firstSeen()).isEqualTo(at(1));
+    assertThat(s.lastUpdated()).isEqualTo(at(5));
+    assertThat(s.sources()).extracting(Source::outlet).containsExactly("Bloomberg", "Reuters");
+  }
+
+  @Test
+  void unitesInvestorsAndCompanies() {
+    Story s =
+        Story.start(
+                report(
+                    "a1",
+                    "Bloomberg",
+                    0,
+                    funding(
+                        EventStatus.REPORTED,
+                        "OpenAI",
+                        Map.of("amount_usd", "40000000000", "investors", "SoftBank"))))
+            .with(
+                report(
+                    "a2",
+                    "OpenAI",
+                    10,
+                    funding(
+                        EventStatus.ANNOUNCED,
+                        "OpenAI",
+                        Map.of("investors", "SoftBank; Microsoft; Thrive Capital"))));
+
+    assertThat(s.lists().get("investors"))
+        .containsExactly("SoftBank", "Microsoft", "Thrive Capital");
+    assertThat(s.facts()).containsEntry("investors", "SoftBank; Microsoft; Thrive Capital");
+    assertThat(s.companies()).containsExactly("OpenAI");
+  }
+
+  @Test
+  void upgradesReportedToAnnouncedAndNeverBack() {
+    Story s =
+        Story.start(report("a1", "Bloomberg", 0, funding(EventStatus.REPORTED, "xAI", Map.of())));
+    Story announced =
+        s.with(report("a2", "xAI", 5, funding(EventStatus.ANNOUNCED, "xAI", Map.of())));
+    Story still =
+        announced.with(report("a3", "CNBC", 6, funding(EventStatus.REPORTED, "xAI", Map.of())));
+
+    assertThat(s.status()).isEqualTo(EventStatus.REPORTED);
+    assertThat(announced.status()).isEqualTo(EventStatus.ANNOUNCED);
+    assertThat(still.status()).isEqualTo(EventStatus.ANNOUNCED);
+  }
+
+  @Test
+  void ignoresAnArticleItAlreadyCites() {
+    Report r = report("a1", "Reuters", 0, announcedFunding("OpenAI", "40000000000"));
+    Story s = Story.start(r);
+
+    assertThat(s.with(r)).isSameAs(s);
+    assertThat(s.with(r).confirmations("amount_usd")).isEqualTo(1);
+  }
+
+  @Test
+  void refusesAReportOfAnotherEventType() {
+    Story s = Story.start(report("a1", "Reuters", 0, announcedFunding("OpenAI", "1")));
+
+    assertThatThrownBy(
+            () -> s.with(report("a2", "CNBC", 1, Reports.partnership(false, "OpenAI", "Oracle"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a PARTNERSHIP report cannot join a FUNDING story");
+  }
+
+  @Test
+  void takesItsIdFromTheArticleThatStartedIt() {
+    Report r = report("item-42", "Reuters", 0, announcedFunding("OpenAI", "40000000000"));
+    Story s = Story.start(r);
+
+    assertThat(s.id()).isEqualTo(Story.idFor(r)).matches("st-[0-9a-f]{16}");
+    assertThat(Story.start(r).id()).isEqualTo(s.id());
+    assertThat(s.with(report("x", "CNBC", 1, announcedFunding("OpenAI", "40000000000"))).id())
+        .isEqualTo(s.id());
+    assertThat(Story.start(report("item-43", "Reuters", 0, announcedFunding("OpenAI", "1"))).id())
+        .isNotEqualTo(s.id());
+  }
+}
