@@ -1,31 +1,40 @@
 package dev.bellwether.processors;
 
+import dev.bellwether.core.story.StoryClusterer;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
-import dev.bellwether.processors.alert.AlertBuilder;
 import dev.bellwether.processors.article.FeedSummaryArticles;
 import dev.bellwether.processors.dedupe.SeenItemsFilter;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import dev.bellwether.processors.story.StoryKeys;
+import dev.bellwether.processors.story.StoryProcessor;
+import dev.bellwether.processors.story.StoryShelfSerde;
 import dev.bellwether.processors.tag.ArticleTagger;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.TaggedArticle;
+import dev.bellwether.schemas.avro.TaggedEvent;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -35,7 +44,8 @@ import org.apache.kafka.streams.state.Stores;
  * bellwether.discovered ─ drop-seen-items ─▶ bellwether.new-items
  * bellwether.new-items  ─ feed-summary-to-article ─▶ bellwether.articles
  * bellwether.articles   ─ tag-article ─▶ bellwether.tagged
- *                                      └ alerts-for-watched-events ─▶ bellwether.alerts
+ *                                      └ events-by-story-key (repartition)
+ *                                          └ stories-and-alerts [stories] ─▶ bellwether.alerts
  * </pre>
  */
 public final class BellwetherTopology {
@@ -53,10 +63,12 @@ public final class BellwetherTopology {
       Clock clock,
       Duration seenItemsMemory,
       boolean articlesFromFeedSummaries,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Duration storyWindow) {
 
     public Settings {
       Objects.requireNonNull(meters, "meters");
+      Objects.requireNonNull(storyWindow, "storyWindow");
     }
 
     /** Settings whose meters go nowhere. */
@@ -72,7 +84,8 @@ public final class BellwetherTopology {
           clock,
           seenItemsMemory,
           articlesFromFeedSummaries,
-          new CompositeMeterRegistry());
+          new CompositeMeterRegistry(),
+          StoryClusterer.DEFAULT_WINDOW);
     }
 
     /** How long an item id is remembered by default: longer than feeds keep old entries. */
@@ -88,13 +101,28 @@ public final class BellwetherTopology {
      * page fetchers) or left to the page fetchers ({@code false}).
      */
     public Settings withArticlesFromFeedSummaries(boolean fromFeedSummaries) {
-      return new Settings(tagger, watchlist, clock, seenItemsMemory, fromFeedSummaries, meters);
+      return new Settings(
+          tagger, watchlist, clock, seenItemsMemory, fromFeedSummaries, meters, storyWindow);
     }
 
     /** These settings with the topology's meters registered in {@code registry}. */
     public Settings withMeters(MeterRegistry registry) {
       return new Settings(
-          tagger, watchlist, clock, seenItemsMemory, articlesFromFeedSummaries, registry);
+          tagger,
+          watchlist,
+          clock,
+          seenItemsMemory,
+          articlesFromFeedSummaries,
+          registry,
+          storyWindow);
+    }
+
+    /**
+     * These settings with articles about one event clustered into a story within {@code window}.
+     */
+    public Settings withStoryWindow(Duration window) {
+      return new Settings(
+          tagger, watchlist, clock, seenItemsMemory, articlesFromFeedSummaries, meters, window);
     }
   }
 
@@ -104,11 +132,17 @@ public final class BellwetherTopology {
     if (settings.articlesFromFeedSummaries()) {
       articlesFromFeedSummaries(builder);
     }
+    StoryClusterer clusterer =
+        new StoryClusterer(
+            settings.storyWindow(),
+            StoryClusterer.DEFAULT_NEAR_DUPLICATE,
+            StoryClusterer.DEFAULT_AMOUNT_TOLERANCE);
+    ProcessorsMetrics meters = new ProcessorsMetrics(settings.meters(), settings.clock());
     tagAndAlert(
         builder,
         new ArticleTagger(settings.tagger(), settings.clock()),
-        new AlertBuilder(settings.watchlist()),
-        new ProcessorsMetrics(settings.meters(), settings.clock()));
+        () -> new StoryProcessor(clusterer, settings.watchlist(), meters),
+        meters);
     return builder.build();
   }
 
@@ -134,7 +168,10 @@ public final class BellwetherTopology {
   }
 
   private static void tagAndAlert(
-      StreamsBuilder builder, ArticleTagger tagger, AlertBuilder alerts, ProcessorsMetrics meters) {
+      StreamsBuilder builder,
+      ArticleTagger tagger,
+      ProcessorSupplier<String, TaggedArticle, String, Alert> stories,
+      ProcessorsMetrics meters) {
     Serde<Article> articles = BellwetherSerdes.article();
     Serde<TaggedArticle> taggedArticles = BellwetherSerdes.taggedArticle();
     Serde<Alert> alertSerde = BellwetherSerdes.alert();
@@ -144,10 +181,31 @@ public final class BellwetherTopology {
             .mapValues(
                 article -> meters.timeTagging(() -> tagger.tag(article)), Named.as("tag-article"));
     tagged.to(Topics.TAGGED.name(), Produced.with(KEYS, taggedArticles).withName("write-tagged"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoryProcessor.STORE), KEYS, StoryShelfSerde.serde()));
     tagged
-        .flatMap(
-            (id, article) -> meters.alertsPublished(alerts.alertsFor(article)),
-            Named.as("alerts-for-watched-events"))
+        .flatMap((id, article) -> perEvent(article), Named.as("events-by-story-key"))
+        .repartition(Repartitioned.with(KEYS, taggedArticles).withName("events-by-story-key"))
+        .process(stories, Named.as("stories-and-alerts"), StoryProcessor.STORE)
         .to(Topics.ALERTS.name(), Produced.with(KEYS, alertSerde).withName("write-alerts"));
+  }
+
+  /**
+   * One record per event the article reports, keyed by the event's {@link StoryKeys story key},
+   * each holding the article with that event alone.
+   */
+  private static List<KeyValue<String, TaggedArticle>> perEvent(TaggedArticle article) {
+    List<KeyValue<String, TaggedArticle>> out = new ArrayList<>();
+    for (TaggedEvent event : article.getEvents()) {
+      StoryKeys.keyOf(event)
+          .ifPresent(
+              key ->
+                  out.add(
+                      KeyValue.pair(
+                          key,
+                          TaggedArticle.newBuilder(article).setEvents(List.of(event)).build())));
+    }
+    return out;
   }
 }

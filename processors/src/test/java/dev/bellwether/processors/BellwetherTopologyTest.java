@@ -56,7 +56,8 @@ class BellwetherTopologyTest {
             Clock.fixed(T0, ZoneOffset.UTC),
             Duration.ofDays(30),
             true,
-            meters);
+            meters,
+            Duration.ofHours(72));
     java.util.Properties config = atLeastOnce(ProcessorsRunner.config("unused:9092", stateDir));
     config.put(ProcessorsMetrics.REGISTRY_CONFIG, meters);
     driver = new TopologyTestDriver(BellwetherTopology.build(settings), config, T0);

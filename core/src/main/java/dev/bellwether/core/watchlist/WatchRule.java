@@ -2,7 +2,9 @@ package dev.bellwether.core.watchlist;
 
 import dev.bellwether.core.tagging.EventStatus;
 import dev.bellwether.core.tagging.EventType;
+import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Set;
  * @param eventTypes empty means any type
  * @param statuses empty means any status
  * @param route where matching alerts go (a Slack channel, for example)
+ * @param minAmountUsd the smallest amount in US dollars a funding or acquisition must have to match
+ *     (events without a dollar amount do not match then); absent means any amount
  */
 public record WatchRule(
     String id,
@@ -20,7 +24,8 @@ public record WatchRule(
     Set<EventType> eventTypes,
     Set<EventStatus> statuses,
     Severity severity,
-    String route) {
+    String route,
+    Optional<BigDecimal> minAmountUsd) {
   public WatchRule {
     Objects.requireNonNull(id, "id");
     if (id.isBlank()) {
@@ -31,5 +36,17 @@ public record WatchRule(
     statuses = Set.copyOf(statuses);
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(route, "route");
+    Objects.requireNonNull(minAmountUsd, "minAmountUsd");
+  }
+
+  /** A rule without a minimum amount. */
+  public WatchRule(
+      String id,
+      Set<String> companies,
+      Set<EventType> eventTypes,
+      Set<EventStatus> statuses,
+      Severity severity,
+      String route) {
+    this(id, companies, eventTypes, statuses, severity, route, Optional.empty());
   }
 }

@@ -3,6 +3,10 @@ package dev.bellwether.core.watchlist;
 import dev.bellwether.core.ConfigException;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
 import dev.bellwether.core.tagging.DetectedEvent;
+import dev.bellwether.core.tagging.EventStatus;
+import dev.bellwether.core.tagging.EventType;
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,16 +59,42 @@ public final class Watchlist {
     return expanded.getOrDefault(rule.id(), Set.of());
   }
 
-  /** The first rule, in file order, that allows the event's type, status and companies. */
+  /** The first rule, in file order, that allows the event's type, status, companies and amount. */
   public Optional<WatchRule> firstMatch(DetectedEvent event) {
-    return rules.stream().filter(rule -> matches(rule, event)).findFirst();
+    return firstMatch(event.type(), event.status(), event.companies(), event.facts());
   }
 
-  private boolean matches(WatchRule rule, DetectedEvent event) {
+  /**
+   * The first rule, in file order, that allows an event of this type and status about these
+   * companies, with these facts ({@code amount_usd} is compared with a rule's minimum).
+   */
+  public Optional<WatchRule> firstMatch(
+      EventType type, EventStatus status, Collection<String> companies, Map<String, String> facts) {
+    return rules.stream().filter(rule -> matches(rule, type, status, companies, facts)).findFirst();
+  }
+
+  private boolean matches(
+      WatchRule rule,
+      EventType type,
+      EventStatus status,
+      Collection<String> named,
+      Map<String, String> facts) {
     Set<String> companies = companiesOf(rule);
-    return (rule.eventTypes().isEmpty() || rule.eventTypes().contains(event.type()))
-        && (rule.statuses().isEmpty() || rule.statuses().contains(event.status()))
-        && (companies.isEmpty() || event.companies().stream().anyMatch(companies::contains));
+    return (rule.eventTypes().isEmpty() || rule.eventTypes().contains(type))
+        && (rule.statuses().isEmpty() || rule.statuses().contains(status))
+        && (companies.isEmpty() || named.stream().anyMatch(companies::contains))
+        && rule.minAmountUsd().map(min -> atLeast(facts.get("amount_usd"), min)).orElse(true);
+  }
+
+  private static boolean atLeast(String amount, BigDecimal min) {
+    if (amount == null) {
+      return false;
+    }
+    try {
+      return new BigDecimal(amount).compareTo(min) >= 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static Set<String> expand(Set<String> names, CompanyKnowledgeBase kb) {

@@ -11,6 +11,7 @@ import dev.bellwether.core.config.ConfigProblems;
 import dev.bellwether.core.config.YamlNodes;
 import dev.bellwether.core.tagging.EventStatus;
 import dev.bellwether.core.tagging.EventType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads {@code watchlist.yaml}: a version and a list of rules. */
 final class WatchlistYamlReader {
   private static final List<String> RULE_KEYS =
-      List.of("id", "companies", "events", "statuses", "severity", "route");
+      List.of("id", "companies", "events", "statuses", "min-amount-usd", "severity", "route");
 
   private final ConfigProblems problems;
   private final CompanyKnowledgeBase kb;
@@ -89,11 +90,46 @@ final class WatchlistYamlReader {
         required(node, entry, "severity")
             .flatMap(s -> constant(Severity.class, s, entry.get("severity"), what + " severity"));
     Optional<String> route = required(node, entry, "route");
+    Optional<BigDecimal> minAmount = amount(entry.get("min-amount-usd"), what);
     if (id.isEmpty() || severity.isEmpty() || route.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
-        new WatchRule(id.get(), companies, types, statuses, severity.get(), route.get()));
+        new WatchRule(
+            id.get(), companies, types, statuses, severity.get(), route.get(), minAmount));
+  }
+
+  /** A whole number of dollars, with optional thousands separators or a scale ("100M", "1.5B"). */
+  private Optional<BigDecimal> amount(Node node, String what) {
+    if (node == null) {
+      return Optional.empty();
+    }
+    Optional<String> text = scalar(node, what + " min-amount-usd", problems);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String t = text.get().strip().replace(",", "").replace("_", "");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([kKmMbB]?)").matcher(t);
+    if (!m.matches()) {
+      problems.add(
+          node,
+          what
+              + ": min-amount-usd must be an amount in dollars such as 100000000, 100M or 1.5B,"
+              + " not '"
+              + text.get()
+              + "'");
+      return Optional.empty();
+    }
+    BigDecimal value = new BigDecimal(m.group(1));
+    BigDecimal scale =
+        switch (m.group(2).toLowerCase(Locale.ROOT)) {
+          case "k" -> new BigDecimal("1e3");
+          case "m" -> new BigDecimal("1e6");
+          case "b" -> new BigDecimal("1e9");
+          default -> BigDecimal.ONE;
+        };
+    return Optional.of(value.multiply(scale).setScale(0, java.math.RoundingMode.HALF_UP));
   }
 
   private Optional<String> required(Node rule, Map<String, Node> entry, String key) {

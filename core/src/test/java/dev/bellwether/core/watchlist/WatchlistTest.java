@@ -73,6 +73,43 @@ class WatchlistTest {
   }
 
   @Test
+  void aMinimumAmountNeedsADollarAmountAtLeastThatLarge() {
+    String yaml =
+        """
+        version: 2
+        rules:
+          - id: big-rounds
+            events: [FUNDING]
+            min-amount-usd: 100M
+            severity: HIGH
+            route: deals
+        """;
+    Watchlist w = Watchlist.parse(yaml, "w.yaml", KB);
+    assertThat(w.rules().get(0).minAmountUsd()).contains(new java.math.BigDecimal("100000000"));
+    var funding = EventType.FUNDING;
+    var announced = EventStatus.ANNOUNCED;
+    assertThat(
+            w.firstMatch(funding, announced, List.of("OpenAI"), Map.of("amount_usd", "6600000000")))
+        .isPresent();
+    assertThat(
+            w.firstMatch(funding, announced, List.of("OpenAI"), Map.of("amount_usd", "100000000")))
+        .isPresent();
+    assertThat(
+            w.firstMatch(funding, announced, List.of("OpenAI"), Map.of("amount_usd", "99999999")))
+        .isEmpty();
+    assertThat(w.firstMatch(funding, announced, List.of("OpenAI"), Map.of())).isEmpty();
+  }
+
+  @Test
+  void refusesAMinimumThatIsNoAmount() {
+    String yaml =
+        "version: 1\nrules:\n  - {id: a, min-amount-usd: lots, severity: LOW, route: x}\n";
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> Watchlist.parse(yaml, "w.yaml", KB));
+    assertThat(e.problems()).singleElement().asString().startsWith("w.yaml:3:").contains("lots");
+  }
+
+  @Test
   void treatsAnEmptyCompanyListAsAnyCompany() {
     String yaml = "version: 1\nrules:\n  - {id: all, severity: LOW, route: firehose}\n";
     assertThat(

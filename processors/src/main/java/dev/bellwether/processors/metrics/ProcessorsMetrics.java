@@ -6,12 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.KeyValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,14 +66,14 @@ public final class ProcessorsMetrics {
   }
 
   /** Counts {@code alerts} by event type and records each one's lag; returns them unchanged. */
-  public List<KeyValue<String, Alert>> alertsPublished(List<KeyValue<String, Alert>> alerts) {
-    for (KeyValue<String, Alert> alert : alerts) {
-      counter(ALERTS, "event_type", alert.value.getEventType().name().toLowerCase(Locale.ROOT))
-          .increment();
-      Duration lag = Duration.between(alert.value.getFirstSeen(), clock.instant());
-      alertLag.record(lag.isNegative() ? Duration.ZERO : lag);
-    }
-    return alerts;
+  /**
+   * Counts an alert by event type and records its lag: from when ingest discovered the article that
+   * triggered it to now.
+   */
+  public void alertPublished(Alert alert, Instant discovered) {
+    counter(ALERTS, "event_type", alert.getEventType().name().toLowerCase(Locale.ROOT)).increment();
+    Duration lag = Duration.between(discovered, clock.instant());
+    alertLag.record(lag.isNegative() ? Duration.ZERO : lag);
   }
 
   /** Counts one dead letter of {@code stage} in the registry the handlers were configured with. */
