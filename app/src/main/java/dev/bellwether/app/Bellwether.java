@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       FetchCommand.class,
       ProcessCommand.class,
       TailCommand.class,
+      ReplayCommand.class,
       FeedsCommand.class,
       ExtractCommand.class,
       TagCommand.class,

@@ -45,7 +45,8 @@ public final class ProcessorsRunner implements AutoCloseable {
     streams.setStateListener((now, before) -> log.info("Processors {} -> {}", before, now));
   }
 
-  static Properties config(String bootstrapServers, Path stateDir) {
+  /** The Streams configuration of the processors (also used by the offline replay). */
+  public static Properties config(String bootstrapServers, Path stateDir) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

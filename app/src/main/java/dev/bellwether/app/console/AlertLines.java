@@ -58,7 +58,11 @@ public final class AlertLines {
     for (AlertSource source : alert.getSources()) {
       parts.add(source.getOutlet() + " " + source.getUrl());
     }
+    alert.getConflicts().forEach((fact, others) -> parts.add(fact + " also given: " + others));
     parts.add("rule " + alert.getRuleId() + ", " + alert.getSeverity());
+    if (!alert.getReason().isBlank()) {
+      parts.add("why: " + alert.getReason());
+    }
     return String.join("  ·  ", parts);
   }
 
