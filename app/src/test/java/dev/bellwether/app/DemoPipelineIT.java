@@ -132,7 +132,26 @@ class DemoPipelineIT {
       assertThat(alerts).extracting(Alert::getHeadline).noneMatch(h -> h.contains(negative));
     }
     assertThat(alerts).extracting(Alert::getId).doesNotHaveDuplicates();
-    assertThat(first.console()).contains("OpenAI").contains("FUNDING");
+    // one alert per story: a NEW, then an UPDATE for each further outlet that tells it
+    java.util.Map<String, Long> newPerStory =
+        alerts.stream()
+            .filter(a -> a.getKind() == dev.bellwether.schemas.avro.AlertKind.NEW)
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    Alert::getStoryId, java.util.stream.Collectors.counting()));
+    assertThat(newPerStory.values()).containsOnly(1L);
+    assertThat(alerts)
+        .extracting(Alert::getStoryId)
+        .allMatch(newPerStory::containsKey, "every update follows its story's NEW");
+    assertThat(newPerStory).hasSize(9);
+    assertThat(alerts)
+        .filteredOn(
+            a ->
+                a.getKind() == dev.bellwether.schemas.avro.AlertKind.UPDATE
+                    && a.getCompanies().get(0).equals("OpenAI"))
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a.getSources()).hasSizeGreaterThan(1));
+    assertThat(first.console()).contains("OpenAI").contains("FUNDING").contains("UPDATE");
 
     List<DeadLetter> letters = read(Topics.DLQ.name(), BellwetherSerdes.deadLetter());
     assertThat(letters)
