@@ -7,6 +7,7 @@ import dev.bellwether.processors.ProcessorsRunner;
 import dev.bellwether.schemas.TopicInstaller;
 import dev.bellwether.schemas.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -67,6 +68,16 @@ final class ProcessCommand implements Callable<Integer> {
               + " (bellwether fetch). Default: off; the fetchers write the articles.")
   boolean articlesFromFeedSummaries;
 
+  @Option(
+      names = "--story-window",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "${env:BELLWETHER_STORY_WINDOW:-72h}",
+      description =
+          "How far apart the first and last article of one story may be (env"
+              + " BELLWETHER_STORY_WINDOW). Default: ${DEFAULT-VALUE}.")
+  Duration storyWindow;
+
   @Mixin OpsHttpOptions http = new OpsHttpOptions();
 
   @Override
@@ -80,6 +91,7 @@ final class ProcessCommand implements Callable<Integer> {
       var settings =
           BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist())
               .withArticlesFromFeedSummaries(articlesFromFeedSummaries)
+              .withStoryWindow(storyWindow)
               .withMeters(ops.meters());
       ProcessorsRunner processors = new ProcessorsRunner(bootstrapServers, stateDir, settings);
       ops.requireStreamsRunning("processors", processors::state);

@@ -1,6 +1,7 @@
 package dev.bellwether.app.console;
 
 import dev.bellwether.schemas.avro.Alert;
+import dev.bellwether.schemas.avro.AlertKind;
 import dev.bellwether.schemas.avro.AlertSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,16 +36,24 @@ public final class AlertLines {
         String.format(
             Locale.ROOT,
             "%s  %-6s %-14s %-9s %s — %s",
-            TIME.format(
-                alert.getSources().isEmpty()
-                    ? alert.getFirstSeen()
-                    : alert.getSources().get(0).getTime()),
+            TIME.format(when(alert)),
             alert.getKind(),
             alert.getEventType(),
             status + flags,
             String.join(", ", alert.getCompanies()),
             alert.getHeadline());
     return first + "\n    " + details(alert);
+  }
+
+  /**
+   * When the alert's news broke: the story's first source for a {@code NEW}, its latest source for
+   * an {@code UPDATE}.
+   */
+  private static java.time.Instant when(Alert alert) {
+    return alert.getSources().stream()
+        .map(AlertSource::getTime)
+        .reduce((a, b) -> alert.getKind() == AlertKind.UPDATE ? (b.isAfter(a) ? b : a) : a)
+        .orElse(alert.getFirstSeen());
   }
 
   private static String details(Alert alert) {
