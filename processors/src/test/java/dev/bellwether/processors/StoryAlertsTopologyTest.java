@@ -191,4 +191,31 @@ class StoryAlertsTopologyTest {
     assertThat(out.get(0).value().getReason()).contains("now matches rule big-rounds");
     assertThat(out.get(0).value().getSources()).hasSize(2);
   }
+
+  @Test
+  void storiesThatCanTakeNoMoreSourcesAreSweptFromTheStore() {
+    start(Watchlist.builtIn(KB));
+    publish(
+        "s1",
+        "Wire One",
+        "Anthropic raises $13 billion",
+        "Anthropic raised $13 billion in a Series F round.",
+        T0);
+    publish(
+        "s2",
+        "Wire Two",
+        "Nvidia to acquire Parallax Labs",
+        "Nvidia agreed to acquire Parallax Labs for $900 million.",
+        T0.plus(Duration.ofDays(5)));
+    var stories =
+        driver.<String, Object>getKeyValueStore(
+            dev.bellwether.processors.story.StoryProcessor.STORE);
+    assertThat(stories.approximateNumEntries()).isEqualTo(2);
+
+    driver.advanceWallClockTime(Duration.ofHours(1));
+
+    List<String> keys = new java.util.ArrayList<>();
+    stories.all().forEachRemaining(kv -> keys.add(kv.key));
+    assertThat(keys).singleElement().asString().startsWith("ACQUISITION|");
+  }
 }

@@ -13,13 +13,17 @@ import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.avro.TaggedEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -39,8 +43,14 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
   private final StoryClusterer clusterer;
   private final Watchlist watchlist;
   private final ProcessorsMetrics meters;
+
+  /** How often the store is swept for keys whose stories have all closed. */
+  static final Duration SWEEP = Duration.ofHours(1);
+
   private ProcessorContext<String, Alert> context;
   private KeyValueStore<String, List<TrackedStory>> store;
+  // the latest publication time this task has seen: the stories' own clock
+  private Instant latest = Instant.EPOCH;
 
   public StoryProcessor(StoryClusterer clusterer, Watchlist watchlist, ProcessorsMetrics meters) {
     this.clusterer = clusterer;
@@ -52,6 +62,33 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
     this.store = context.getStateStore(STORE);
+    context.schedule(SWEEP, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+  }
+
+  /**
+   * Drops the stories that can take no more sources by the latest publication time seen, and the
+   * keys left with none, so that a key no later event touches does not keep its stories forever.
+   */
+  private void sweep() {
+    if (latest.equals(Instant.EPOCH)) {
+      return; // nothing seen since start: no clock to judge by yet
+    }
+    List<String> empty = new ArrayList<>();
+    List<KeyValue<String, List<TrackedStory>>> shrunk = new ArrayList<>();
+    try (KeyValueIterator<String, List<TrackedStory>> all = store.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, List<TrackedStory>> entry = all.next();
+        List<TrackedStory> open =
+            entry.value.stream().filter(t -> !clusterer.isClosed(t.story(), latest)).toList();
+        if (open.isEmpty()) {
+          empty.add(entry.key);
+        } else if (open.size() < entry.value.size()) {
+          shrunk.add(KeyValue.pair(entry.key, open));
+        }
+      }
+    }
+    empty.forEach(store::delete);
+    shrunk.forEach(kv -> store.put(kv.key, kv.value));
   }
 
   @Override
@@ -75,6 +112,7 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
             article.getTitle(),
             article.getText(),
             storyEvent.get());
+    latest = report.published().isAfter(latest) ? report.published() : latest;
     List<TrackedStory> shelf = open(store.get(record.key()), report.published());
     Assignment assignment =
         clusterer.assign(report, shelf.stream().map(TrackedStory::story).toList());
