@@ -7,6 +7,7 @@ import dev.bellwether.processors.article.FeedSummaryArticles;
 import dev.bellwether.processors.dedupe.SeenItemsFilter;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
 import dev.bellwether.processors.tag.ArticleTagger;
+import dev.bellwether.processors.trends.TrendsTopology;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
@@ -109,6 +110,7 @@ public final class BellwetherTopology {
         new ArticleTagger(settings.tagger(), settings.clock()),
         new AlertBuilder(settings.watchlist()),
         new ProcessorsMetrics(settings.meters(), settings.clock()));
+    TrendsTopology.addTo(builder);
     return builder.build();
   }
 
