@@ -3,6 +3,7 @@ package dev.bellwether.processors;
 import dev.bellwether.processors.deadletter.DeadLetterOnDeserializationError;
 import dev.bellwether.processors.deadletter.DeadLetterOnProcessingError;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import dev.bellwether.processors.trends.TrendsPeers;
 import dev.bellwether.processors.trends.TrendsQuery;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class ProcessorsRunner implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics streamsMetrics;
-  private final TrendsQuery trends;
+  private final @Nullable HostInfo applicationServer;
 
   /**
    * Who this instance is among its peers: the application id it shares with them, and where its ops
@@ -70,7 +71,7 @@ public final class ProcessorsRunner implements AutoCloseable {
     }
     config.put(ProcessorsMetrics.REGISTRY_CONFIG, settings.meters());
     this.streams = new KafkaStreams(BellwetherTopology.build(settings), config);
-    this.trends = new TrendsQuery(streams, server);
+    this.applicationServer = server;
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(settings.meters());
     streams.setUncaughtExceptionHandler(
@@ -105,9 +106,12 @@ public final class ProcessorsRunner implements AutoCloseable {
     return streams.state();
   }
 
-  /** Trend counts, answered for every key from this instance (asking peers where needed). */
-  public TrendsQuery trends() {
-    return trends;
+  /**
+   * Trend counts, answered for every key from this instance, asking the instances that own the
+   * other keys through {@code peers}.
+   */
+  public TrendsQuery trends(TrendsPeers peers) {
+    return new TrendsQuery(streams, applicationServer, peers);
   }
 
   /**

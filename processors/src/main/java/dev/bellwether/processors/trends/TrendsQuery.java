@@ -26,20 +26,22 @@ import org.jspecify.annotations.Nullable;
  * the stores of exactly one instance (the active task of its partition): a question about one key
  * goes to its owner ({@link KafkaStreams#queryMetadataForKey}); a wider one asks every instance
  * holding the store ({@link KafkaStreams#streamsMetadataForStore}) for its own keys and merges the
- * answers. Other instances are reached over HTTP at their {@code application.server}; without one
- * (a single instance) only the local stores are read.
+ * answers. Other instances are reached through {@link TrendsPeers} (HTTP in the app) at their
+ * {@code application.server}; without one (a single instance) only the local stores are read.
  */
-public final class TrendsQuery {
+public final class TrendsQuery implements TrendsAnswers {
   private final KafkaStreams streams;
   private final @Nullable HostInfo self;
-  private final PeerTrends peers = new PeerTrends();
+  private final TrendsPeers peers;
 
   /**
    * @param self this instance's {@code application.server}, or null when it has none
+   * @param peers how to ask the other instances
    */
-  public TrendsQuery(KafkaStreams streams, @Nullable HostInfo self) {
+  public TrendsQuery(KafkaStreams streams, @Nullable HostInfo self, TrendsPeers peers) {
     this.streams = streams;
     this.self = self;
+    this.peers = peers;
   }
 
   /**
@@ -47,6 +49,7 @@ public final class TrendsQuery {
    *
    * @throws TrendsUnavailable while Streams is not RUNNING or an owner does not answer
    */
+  @Override
   public Trends query(TrendsRequest request) {
     requireRunning();
     if (self == null) {
@@ -65,6 +68,7 @@ public final class TrendsQuery {
    *
    * @throws TrendsUnavailable while Streams is not RUNNING
    */
+  @Override
   public Trends queryLocal(TrendsRequest request) {
     requireRunning();
     return Trends.merge(request, local(request));

@@ -1,10 +1,11 @@
-package dev.bellwether.processors.trends;
+package dev.bellwether.app.trends;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bellwether.processors.trends.Trends;
 import dev.bellwether.schemas.avro.EventType;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
-package dev.bellwether.processors.trends;
+package dev.bellwether.app.trends;
 
+import dev.bellwether.processors.trends.Trends;
+import dev.bellwether.processors.trends.TrendsPeers;
+import dev.bellwether.processors.trends.TrendsRequest;
+import dev.bellwether.processors.trends.TrendsUnavailable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,8 +19,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * Asks another instance for the counts in its own stores ({@code GET /api/trends?...&local=true} on
  * its ops server), with short timeouts and a bounded answer.
  */
-final class PeerTrends {
-  static final String PATH = "/api/trends";
+public final class HttpTrendsPeers implements TrendsPeers {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
   static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -27,10 +30,16 @@ final class PeerTrends {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
-  List<Trends.Series> fetch(HostInfo peer, TrendsRequest request) {
+  @Override
+  public List<Trends.Series> fetch(HostInfo peer, TrendsRequest request) {
     URI uri =
         URI.create(
-            "http://" + hostPort(peer) + PATH + "?" + request.toQueryString() + "&local=true");
+            "http://"
+                + hostPort(peer)
+                + TrendsRoutes.PATH
+                + "?"
+                + request.toQueryString()
+                + "&local=true");
     try {
       HttpResponse<InputStream> response =
           http.send(
