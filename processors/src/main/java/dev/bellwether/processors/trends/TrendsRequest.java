@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +58,7 @@ public record TrendsRequest(
     EventType type = type(blankToNull(params.apply("type")));
     TrendWindow window = window(blankToNull(params.apply("window")));
     String toText = blankToNull(params.apply("to"));
-    Instant to = toText == null ? now : instant("to", toText);
+    Instant to = toText == null ? now.truncatedTo(ChronoUnit.MILLIS) : instant("to", toText);
     String fromText = blankToNull(params.apply("from"));
     Instant from = fromText == null ? to.minus(window.defaultSpan()) : instant("from", fromText);
     if (java.time.Duration.between(from, to).compareTo(MAX_SPAN) > 0) {

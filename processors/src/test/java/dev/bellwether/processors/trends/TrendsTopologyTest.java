@@ -99,21 +99,33 @@ class TrendsTopologyTest {
   }
 
   @Test
-  void countsLateArticlesWithinGraceAndDropsThoseAfterIt() {
-    pipe(at("2026-11-28T03:00:00Z"), event(EventType.IPO, "xAI"));
-    // Published before midnight, read 3 h later: within the 6 h grace of the day window.
-    pipe(at("2026-11-27T23:30:00Z"), event(EventType.IPO, "xAI"));
+  void countsArticlesReadNewestFirstAsFeedsListThem() {
     pipe(at("2026-11-28T12:00:00Z"), event(EventType.IPO, "xAI"));
-    // Day 1 closed at midnight; stream time is now noon: 12 h late is past the grace.
-    pipe(at("2026-11-27T22:00:00Z"), event(EventType.IPO, "xAI"));
+    pipe(at("2026-11-28T03:00:00Z"), event(EventType.IPO, "xAI"));
+    pipe(at("2026-11-27T23:30:00Z"), event(EventType.IPO, "xAI"));
+    pipe(at("2026-11-20T22:00:00Z"), event(EventType.IPO, "xAI"));
 
     assertThat(counts(TrendWindow.DAY, "xAI|IPO"))
-        .containsExactly(Map.entry(DAY1, 1L), Map.entry(DAY2, 2L));
+        .containsExactly(
+            Map.entry(at("2026-11-20T00:00:00Z"), 1L), Map.entry(DAY1, 1L), Map.entry(DAY2, 2L));
     assertThat(counts(TrendWindow.HOUR, "xAI|IPO"))
         .containsExactly(
+            Map.entry(at("2026-11-20T22:00:00Z"), 1L),
             Map.entry(at("2026-11-27T23:00:00Z"), 1L),
             Map.entry(at("2026-11-28T03:00:00Z"), 1L),
             Map.entry(at("2026-11-28T12:00:00Z"), 1L));
+  }
+
+  @Test
+  void dropsArticlesOlderThanTheRetentionBehindTheNewest() {
+    pipe(at("2026-11-28T12:00:00Z"), event(EventType.IPO, "xAI"));
+    // Its day window closed 29 days and 12 hours before stream time: past the 29-day grace.
+    pipe(at("2026-10-29T23:00:00Z"), event(EventType.IPO, "xAI"));
+    // Its day window closed 28 days and 12 hours before: within the grace.
+    pipe(at("2026-10-30T23:00:00Z"), event(EventType.IPO, "xAI"));
+
+    assertThat(counts(TrendWindow.DAY, "xAI|IPO"))
+        .containsExactly(Map.entry(at("2026-10-30T00:00:00Z"), 1L), Map.entry(DAY2, 1L));
   }
 
   @Test
@@ -147,7 +159,7 @@ class TrendsTopologyTest {
     Map<Instant, Long> counts = new LinkedHashMap<>();
     try (WindowStoreIterator<Long> it =
         store.fetch(
-            key, Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-31T00:00:00Z"))) {
+            key, Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-12-31T00:00:00Z"))) {
       it.forEachRemaining(kv -> counts.put(Instant.ofEpochMilli(kv.key), kv.value));
     }
     return counts;
