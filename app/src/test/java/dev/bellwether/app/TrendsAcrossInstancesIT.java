@@ -45,10 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two {@code bellwether process} JVMs of one application on a real broker, the partitions split
  * between them: {@code GET /api/trends} gives the same, correct counts on either instance (each
- * answers for every key, asking the other for the keys it owns); after one stops cleanly while
- * articles flow, the other takes its partitions and the counts stay correct. On {@code
- * bellwether.alerts} no alert id appears twice, and the ids are those of a single instance run over
- * the same articles under another application id.
+ * answers for every key, asking the other for the keys it owns, while each holds only its own);
+ * after one stops cleanly while articles flow, the other takes its partitions and the counts stay
+ * correct. On {@code bellwether.alerts} no alert id appears twice, and the ids are those of a
+ * single instance run over the same articles under another application id.
  */
 class TrendsAcrossInstancesIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -115,6 +115,13 @@ class TrendsAcrossInstancesIT {
         awaitTrends(instance, "hour", expectedHours);
       }
       assertThat(trendsBody(a, "day", "")).isEqualTo(trendsBody(b, "day", ""));
+      Map<String, Map<Instant, Long>> onA = countsIn(trendsBody(a, "day", "&local=true"));
+      Map<String, Map<Instant, Long>> onB = countsIn(trendsBody(b, "day", "&local=true"));
+      assertThat(onA).as("keys held by a").isNotEmpty().doesNotContainKeys(keys(onB));
+      assertThat(onB).as("keys held by b").isNotEmpty();
+      Map<String, Map<Instant, Long>> union = new TreeMap<>(onA);
+      union.putAll(onB);
+      assertThat(union).as("each key held by one instance").isEqualTo(expectedDays);
       assertThat(countsIn(trendsBody(b, "day", "&company=OpenAI&type=FUNDING")))
           .isEqualTo(Map.of("OpenAI|FUNDING", expectedDays.get("OpenAI|FUNDING")));
       assertThat(countsIn(trendsBody(a, "day", "&company=Anthropic&type=FUNDING")))
@@ -278,6 +285,10 @@ class TrendsAcrossInstancesIT {
           k -> counts.computeIfAbsent(k, x -> new TreeMap<>()).merge(start, 1L, Long::sum));
     }
     return counts;
+  }
+
+  private static String[] keys(Map<String, ?> map) {
+    return map.keySet().toArray(String[]::new);
   }
 
   private static List<String> taggedIds() {
