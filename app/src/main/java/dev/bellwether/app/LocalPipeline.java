@@ -1,6 +1,7 @@
 package dev.bellwether.app;
 
 import dev.bellwether.app.console.AlertPrinter;
+import dev.bellwether.app.trends.HttpTrendsPeers;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.page.PageFetcher;
 import dev.bellwether.ingest.page.PageFetcherSettings;
@@ -11,6 +12,7 @@ import dev.bellwether.ingest.source.SourcesFile;
 import dev.bellwether.localkafka.LocalKafka;
 import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.ProcessorsRunner;
+import dev.bellwether.processors.trends.TrendsQuery;
 import dev.bellwether.schemas.TopicInstaller;
 import dev.bellwether.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +61,14 @@ final class LocalPipeline implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private final MeterRegistry meters;
+  private final @Nullable HostInfo applicationServer;
   private @Nullable AlertPrinter printer;
   private @Nullable ProcessorsRunner processors;
   private String bootstrapServers = "";
 
-  private LocalPipeline(MeterRegistry meters) {
+  private LocalPipeline(MeterRegistry meters, @Nullable HostInfo applicationServer) {
     this.meters = meters;
+    this.applicationServer = applicationServer;
   }
 
   static LocalPipeline start(Options options, PrintStream out) {
@@ -72,7 +77,19 @@ final class LocalPipeline implements AutoCloseable {
 
   /** Starts every role, their meters registered in {@code meters}. */
   static LocalPipeline start(Options options, PrintStream out, MeterRegistry meters) {
-    LocalPipeline pipeline = new LocalPipeline(meters);
+    return start(options, out, meters, null);
+  }
+
+  /**
+   * Starts every role, the processors reachable for interactive queries at {@code
+   * applicationServer} (the ops server serving {@code /api/trends}) if given.
+   */
+  static LocalPipeline start(
+      Options options,
+      PrintStream out,
+      MeterRegistry meters,
+      @Nullable HostInfo applicationServer) {
+    LocalPipeline pipeline = new LocalPipeline(meters, applicationServer);
     try {
       pipeline.startAll(options, out);
       return pipeline;
@@ -90,6 +107,12 @@ final class LocalPipeline implements AutoCloseable {
   KafkaStreams.State processorsState() {
     ProcessorsRunner running = processors;
     return running == null ? KafkaStreams.State.CREATED : running.state();
+  }
+
+  /** The processors' trend counts, or null before they start. */
+  @Nullable TrendsQuery trends() {
+    ProcessorsRunner running = processors;
+    return running == null ? null : running.trends(new HttpTrendsPeers());
   }
 
   /**
@@ -195,7 +218,11 @@ final class LocalPipeline implements AutoCloseable {
             .withArticlesFromFeedSummaries(false)
             .withMeters(meters);
     ProcessorsRunner runner =
-        new ProcessorsRunner(bootstrapServers, dataDir.resolve("streams"), settings);
+        new ProcessorsRunner(
+            bootstrapServers,
+            dataDir.resolve("streams"),
+            settings,
+            ProcessorsRunner.Instance.at(applicationServer));
     runner.start();
     return runner;
   }

@@ -2,15 +2,23 @@ package dev.bellwether.app;
 
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
+import dev.bellwether.app.trends.AdvertisedServer;
+import dev.bellwether.app.trends.HttpTrendsPeers;
+import dev.bellwether.app.trends.TrendsRoutes;
 import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.ProcessorsRunner;
+import dev.bellwether.processors.trends.TrendsAnswers;
 import dev.bellwether.schemas.TopicInstaller;
 import dev.bellwether.schemas.Topics;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,12 +86,25 @@ final class ProcessCommand implements Callable<Integer> {
               + " BELLWETHER_STORY_WINDOW). Default: ${DEFAULT-VALUE}.")
   Duration storyWindow;
 
+  @Option(
+      names = "--http-advertised-host",
+      paramLabel = "HOST",
+      defaultValue = "${env:BELLWETHER_HTTP_ADVERTISED_HOST}",
+      description =
+          "Host name other processor instances use to reach this one's ops HTTP server (for"
+              + " /api/trends across instances; env BELLWETHER_HTTP_ADVERTISED_HOST). Default:"
+              + " --http-host, or the machine's host name when that is 0.0.0.0.")
+  @Nullable String advertisedHost;
+
   @Mixin OpsHttpOptions http = new OpsHttpOptions();
 
   @Override
   public Integer call() throws Exception {
     Knowledge knowledge = Knowledge.load(companies, cues, watchlist);
-    try (RoleOps ops = RoleOps.start("process", http)) {
+    AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
+    try (RoleOps ops =
+        RoleOps.start(
+            "process", http, List.of(TrendsRoutes.serving(trends::get, Clock.systemUTC())))) {
       ops.requireKafka(bootstrapServers);
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
         TopicInstaller.ensure(admin, Topics.all());
@@ -93,7 +114,11 @@ final class ProcessCommand implements Callable<Integer> {
               .withArticlesFromFeedSummaries(articlesFromFeedSummaries)
               .withStoryWindow(storyWindow)
               .withMeters(ops.meters());
-      ProcessorsRunner processors = new ProcessorsRunner(bootstrapServers, stateDir, settings);
+      HostInfo server = AdvertisedServer.of(advertisedHost, http.host(), ops.server().port());
+      ProcessorsRunner processors =
+          new ProcessorsRunner(
+              bootstrapServers, stateDir, settings, ProcessorsRunner.Instance.at(server));
+      trends.set(processors.trends(new HttpTrendsPeers()));
       ops.requireStreamsRunning("processors", processors::state);
       processors.start();
       RoleRunner.runUntilShutdown("processors", processors, ops);

@@ -3,11 +3,17 @@ package dev.bellwether.app;
 import dev.bellwether.app.demo.DemoFeedServer;
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
+import dev.bellwether.app.trends.AdvertisedServer;
+import dev.bellwether.app.trends.TrendsRoutes;
 import dev.bellwether.ingest.source.SourcesFile;
+import dev.bellwether.processors.trends.TrendsAnswers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -111,8 +117,17 @@ final class RunCommand implements Callable<Integer> {
       Knowledge knowledge = Knowledge.load(companies, cues, watchlist);
       LocalPipeline.Options options =
           new LocalPipeline.Options(dataDir, kafkaPort, bootstrapServers, sources, knowledge, json);
-      try (RoleOps ops = RoleOps.start("run", http);
-          LocalPipeline pipeline = LocalPipeline.start(options, System.out, ops.meters())) {
+      AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
+      try (RoleOps ops =
+              RoleOps.start(
+                  "run", http, List.of(TrendsRoutes.serving(trends::get, Clock.systemUTC())));
+          LocalPipeline pipeline =
+              LocalPipeline.start(
+                  options,
+                  System.out,
+                  ops.meters(),
+                  AdvertisedServer.of(null, http.host(), ops.server().port()))) {
+        trends.set(pipeline.trends());
         ops.requireKafka(pipeline.bootstrapServers());
         ops.requireStreamsRunning("processors", pipeline::processorsState);
         ops.started();

@@ -10,6 +10,7 @@ import dev.bellwether.processors.story.StoryKeys;
 import dev.bellwether.processors.story.StoryProcessor;
 import dev.bellwether.processors.story.StoryShelfSerde;
 import dev.bellwether.processors.tag.ArticleTagger;
+import dev.bellwether.processors.trends.TrendsTopology;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
@@ -143,6 +144,7 @@ public final class BellwetherTopology {
         new ArticleTagger(settings.tagger(), settings.clock()),
         () -> new StoryProcessor(clusterer, settings.watchlist(), meters),
         meters);
+    TrendsTopology.addTo(builder);
     return builder.build();
   }
 

@@ -3,6 +3,8 @@ package dev.bellwether.processors;
 import dev.bellwether.processors.deadletter.DeadLetterOnDeserializationError;
 import dev.bellwether.processors.deadletter.DeadLetterOnProcessingError;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import dev.bellwether.processors.trends.TrendsPeers;
+import dev.bellwether.processors.trends.TrendsQuery;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +33,45 @@ public final class ProcessorsRunner implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics streamsMetrics;
+  private final @Nullable HostInfo applicationServer;
 
+  /**
+   * Who this instance is among its peers: the application id it shares with them, and where its ops
+   * HTTP server answers them ({@code application.server}, for interactive queries), if anywhere.
+   */
+  public record Instance(String applicationId, @Nullable HostInfo applicationServer) {
+    public Instance {
+      if (applicationId.isBlank()) {
+        throw new IllegalArgumentException("applicationId must not be blank");
+      }
+    }
+
+    /** The standard application id, reachable by peers at {@code applicationServer}. */
+    public static Instance at(@Nullable HostInfo applicationServer) {
+      return new Instance(APPLICATION_ID, applicationServer);
+    }
+  }
+
+  /** An instance of the standard application that peers cannot query. */
   public ProcessorsRunner(
       String bootstrapServers, Path stateDir, BellwetherTopology.Settings settings) {
+    this(bootstrapServers, stateDir, settings, Instance.at(null));
+  }
+
+  public ProcessorsRunner(
+      String bootstrapServers,
+      Path stateDir,
+      BellwetherTopology.Settings settings,
+      Instance instance) {
     Properties config = config(bootstrapServers, stateDir);
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, instance.applicationId());
+    HostInfo server = instance.applicationServer();
+    if (server != null) {
+      config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.host() + ":" + server.port());
+    }
     config.put(ProcessorsMetrics.REGISTRY_CONFIG, settings.meters());
     this.streams = new KafkaStreams(BellwetherTopology.build(settings), config);
+    this.applicationServer = server;
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(settings.meters());
     streams.setUncaughtExceptionHandler(
@@ -68,6 +105,14 @@ public final class ProcessorsRunner implements AutoCloseable {
 
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /**
+   * Trend counts, answered for every key from this instance, asking the instances that own the
+   * other keys through {@code peers}.
+   */
+  public TrendsQuery trends(TrendsPeers peers) {
+    return new TrendsQuery(streams, applicationServer, peers);
   }
 
   /**

@@ -1,0 +1,73 @@
+package dev.bellwether.app.trends;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bellwether.processors.trends.Trends;
+import dev.bellwether.schemas.avro.EventType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON of {@code GET /api/trends}: {@code {"window":"day","from":...,"to":...,"series":[
+ * {"company":...,"type":...,"points":[{"start":...,"count":3}]}]}}, times as ISO-8601 instants.
+ */
+public final class TrendsJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TrendsJson() {}
+
+  public static String write(Trends trends) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("window", trends.window().label());
+    root.put("from", trends.from().toString());
+    root.put("to", trends.to().toString());
+    ArrayNode series = root.putArray("series");
+    for (Trends.Series s : trends.series()) {
+      ObjectNode node = series.addObject();
+      node.put("company", s.company());
+      node.put("type", s.type().name());
+      ArrayNode points = node.putArray("points");
+      for (Trends.Point p : s.points()) {
+        points.addObject().put("start", p.start().toString()).put("count", p.count());
+      }
+    }
+    return root.toString();
+  }
+
+  /** {@code {"error": message}}. */
+  public static String error(String message) {
+    return JSON.createObjectNode().put("error", message).toString();
+  }
+
+  /**
+   * The series of an answer written by {@link #write}.
+   *
+   * @throws IllegalArgumentException if {@code json} is not such an answer
+   */
+  static List<Trends.Series> readSeries(String json) {
+    try {
+      JsonNode series = JSON.readTree(json).path("series");
+      if (!series.isArray()) {
+        throw new IllegalArgumentException("no series in the answer");
+      }
+      List<Trends.Series> result = new ArrayList<>();
+      for (JsonNode s : series) {
+        List<Trends.Point> points = new ArrayList<>();
+        for (JsonNode p : s.path("points")) {
+          points.add(
+              new Trends.Point(Instant.parse(p.path("start").asText()), p.path("count").asLong()));
+        }
+        result.add(
+            new Trends.Series(
+                s.path("company").asText(), EventType.valueOf(s.path("type").asText()), points));
+      }
+      return result;
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new IllegalArgumentException("not a trends answer: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.bellwether.app.trends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.bellwether.processors.trends.Trends;
+import dev.bellwether.processors.trends.TrendsRequest;
+import dev.bellwether.processors.trends.TrendsUnavailable;
+import dev.bellwether.schemas.avro.EventType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Asking a peer over HTTP, against a loopback server with canned answers. */
+class HttpTrendsPeersTest {
+  private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+  private final AtomicReference<String> asked = new AtomicReference<>();
+  private volatile int status = 200;
+  private volatile byte[] body = new byte[0];
+  private HttpServer server;
+  private HostInfo peer;
+
+  @BeforeEach
+  void startPeer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        TrendsRoutes.PATH,
+        exchange -> {
+          asked.set(exchange.getRequestURI().toString());
+          exchange.sendResponseHeaders(status, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+    peer = new HostInfo("127.0.0.1", server.getAddress().getPort());
+  }
+
+  @AfterEach
+  void stopPeer() {
+    server.stop(0);
+  }
+
+  @Test
+  void asksForThePeersOwnKeysAndReadsItsSeries() {
+    answer(
+        200,
+        "{\"window\":\"day\",\"series\":[{\"company\":\"OpenAI\",\"type\":\"FUNDING\","
+            + "\"points\":[{\"start\":\"2026-11-28T00:00:00Z\",\"count\":3}]}]}");
+
+    List<Trends.Series> series = new HttpTrendsPeers().fetch(peer, request());
+
+    assertThat(series)
+        .containsExactly(
+            new Trends.Series(
+                "OpenAI",
+                EventType.FUNDING,
+                List.of(new Trends.Point(Instant.parse("2026-11-28T00:00:00Z"), 3))));
+    assertThat(asked.get())
+        .isEqualTo(
+            "/api/trends?company=Mistral+AI&type=FUNDING&window=day"
+                + "&from=2026-11-22T12:00:00Z&to=2026-11-29T12:00:00Z&local=true");
+  }
+
+  @Test
+  void aPeerThatIsRebalancingMakesTheAnswerUnavailable() {
+    answer(503, "{\"error\":\"Kafka Streams is REBALANCING, not RUNNING\"}");
+
+    assertThatThrownBy(() -> new HttpTrendsPeers().fetch(peer, request()))
+        .isInstanceOf(TrendsUnavailable.class)
+        .hasMessageContaining("answered 503")
+        .hasMessageContaining("REBALANCING");
+  }
+
+  @Test
+  void refusesAnAnswerOverTheSizeLimit() {
+    body = new byte[HttpTrendsPeers.MAX_BODY_BYTES + 1];
+
+    assertThatThrownBy(() -> new HttpTrendsPeers().fetch(peer, request()))
+        .isInstanceOf(TrendsUnavailable.class)
+        .hasMessageContaining("larger than");
+  }
+
+  @Test
+  void aPeerThatIsGoneMakesTheAnswerUnavailable() {
+    server.stop(0);
+
+    assertThatThrownBy(() -> new HttpTrendsPeers().fetch(peer, request()))
+        .isInstanceOf(TrendsUnavailable.class)
+        .hasMessageContaining("did not answer");
+  }
+
+  @Test
+  void refusesSomethingThatIsNotATrendsAnswer() {
+    answer(200, "<html>proxy error</html>");
+
+    assertThatThrownBy(() -> new HttpTrendsPeers().fetch(peer, request()))
+        .isInstanceOf(TrendsUnavailable.class)
+        .hasMessageContaining("not a trends answer");
+  }
+
+  private void answer(int code, String json) {
+    status = code;
+    body = json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static TrendsRequest request() {
+    return TrendsRequest.parse(Map.of("company", "Mistral AI", "type", "funding"), NOW);
+  }
+}
