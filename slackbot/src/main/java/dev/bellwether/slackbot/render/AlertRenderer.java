@@ -34,7 +34,8 @@ public final class AlertRenderer {
   private static final int MAX_SOURCES = 10;
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final Gson GSON = GsonFactory.createSnakeCase().newBuilder().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      GsonFactory.createSnakeCase().newBuilder().disableHtmlEscaping().create();
 
   private AlertRenderer() {}
 
