@@ -1,6 +1,7 @@
 package dev.bellwether.slackbot.web;
 
 import dev.bellwether.slackbot.SlackBotException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Slack Web API call that failed. {@link #permanent()} ones ({@code channel_not_found}, {@code
@@ -9,17 +10,20 @@ import dev.bellwether.slackbot.SlackBotException;
 public final class SlackCallException extends SlackBotException {
   private static final long serialVersionUID = 1L;
 
+  private final String channel;
   private final String error;
   private final boolean permanent;
 
   SlackCallException(
-      String method,
-      String error,
-      boolean permanent,
-      @org.jspecify.annotations.Nullable Throwable cause) {
-    super(method + " failed: " + error, cause);
+      String method, String channel, String error, boolean permanent, @Nullable Throwable cause) {
+    super(method + " to " + channel + " failed: " + error, cause);
+    this.channel = channel;
     this.error = error;
     this.permanent = permanent;
+  }
+
+  public String channel() {
+    return channel;
   }
 
   /** Slack's error code ({@code channel_not_found}) or what went wrong ({@code http 503}). */

@@ -210,14 +210,19 @@ public final class SlackWebApi {
           return response;
         }
         String error = String.valueOf(response.getError());
-        failure = new SlackCallException(method, error, !RETRIABLE_ERRORS.contains(error), null);
+        failure =
+            new SlackCallException(method, channel, error, !RETRIABLE_ERRORS.contains(error), null);
         wait = backoff;
       } catch (SlackApiException e) {
         int code = e.getResponse().code();
-        failure = new SlackCallException(method, "http " + code, code < 500 && code != 429, null);
+        failure =
+            new SlackCallException(
+                method, channel, "http " + code, code < 500 && code != 429, null);
         wait = code == 429 ? retryAfter(e) : backoff;
       } catch (IOException e) {
-        failure = new SlackCallException(method, "I/O: " + e.getClass().getSimpleName(), false, e);
+        failure =
+            new SlackCallException(
+                method, channel, "I/O: " + e.getClass().getSimpleName(), false, e);
         wait = backoff;
       }
       if (failure.permanent() || attempt >= limits.maxAttempts()) {
