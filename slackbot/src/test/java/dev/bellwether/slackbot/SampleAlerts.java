@@ -66,4 +66,11 @@ public final class SampleAlerts {
         .setReason("confirmed by " + sources.size() + " sources")
         .build();
   }
+
+  /** The same alert with a different amount: a changed fact. */
+  public static Alert withAmount(Alert alert, String amountUsd) {
+    Map<String, String> facts = new java.util.TreeMap<>(alert.getFacts());
+    facts.put("amount_usd", amountUsd);
+    return Alert.newBuilder(alert).setFacts(facts).build();
+  }
 }
