@@ -77,6 +77,7 @@ public final class StandInSlack implements AutoCloseable {
     this.token = token;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/", this::handle);
+    server.createContext("/services/", this::handleWebhook);
     server.start();
   }
 
@@ -144,6 +145,47 @@ public final class StandInSlack implements AutoCloseable {
         out.write(body);
       }
     }
+  }
+
+  /** The incoming webhook's URL. */
+  public String webhookUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0/B0/webhook-secret";
+  }
+
+  private void handleWebhook(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      Answer answer = webhook(body);
+      if (answer.retryAfter != null) {
+        exchange.getResponseHeaders().add("Retry-After", answer.retryAfter);
+      }
+      byte[] bytes = answer.body.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(answer.status, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  /** Slack's webhooks answer {@code ok} as text, or an error code such as {@code no_service}. */
+  private synchronized Answer webhook(String body) {
+    calls.add("webhook");
+    Deque<Fault> queued = faults.get("webhook");
+    Fault fault = queued == null ? null : queued.poll();
+    if (fault != null) {
+      return new Answer(
+          fault.status, fault.retryAfter, fault.error == null ? "internal_error" : fault.error);
+    }
+    JsonObject payload = JsonParser.parseString(body).getAsJsonObject();
+    messages.add(
+        new Posted(
+            "webhook",
+            ts(),
+            null,
+            payload.get("text").getAsString(),
+            String.valueOf(payload.get("blocks")),
+            null));
+    return new Answer(200, null, "ok");
   }
 
   private record Answer(int status, @Nullable String retryAfter, String body) {}
