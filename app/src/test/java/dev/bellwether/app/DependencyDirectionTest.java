@@ -97,4 +97,21 @@ class DependencyDirectionTest {
         .because("blocking I/O never runs on a Streams thread")
         .check(classes);
   }
+
+  @Test
+  void slackbotKnowsOnlyTheSchemas() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.slackbot..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bellwether.core..",
+            "dev.bellwether.ingest..",
+            "dev.bellwether.processors..",
+            "dev.bellwether.app..",
+            "dev.bellwether.localkafka..")
+        .because("the Slack bot is a downstream consumer of the alerts topic (DESIGN.md)")
+        .check(classes);
+  }
 }
