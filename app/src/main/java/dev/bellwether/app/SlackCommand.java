@@ -4,6 +4,7 @@ import dev.bellwether.app.console.AlertJsonLines;
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.core.watchlist.WatchRule;
+import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.serde.AvroSerde;
@@ -121,7 +122,12 @@ final class SlackCommand implements Callable<Integer> {
   }
 
   private Map<String, String> ruleRoutes() {
-    return Knowledge.load(companies, watchlist).watchlist().rules().stream()
+    return ruleRoutes(Knowledge.load(companies, watchlist).watchlist());
+  }
+
+  /** Watchlist rule id → route: the Alert record names its rule, not its route. */
+  static Map<String, String> ruleRoutes(Watchlist watchlist) {
+    return watchlist.rules().stream()
         .collect(Collectors.toMap(WatchRule::id, WatchRule::route, (a, b) -> a));
   }
 
