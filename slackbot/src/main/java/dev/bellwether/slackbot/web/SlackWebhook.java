@@ -1,6 +1,7 @@
 package dev.bellwether.slackbot.web;
 
 import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
 import com.slack.api.webhook.Payload;
 import com.slack.api.webhook.WebhookResponse;
 import dev.bellwether.slackbot.render.RenderedAlert;
@@ -21,7 +22,7 @@ public final class SlackWebhook {
   private static final Logger log = LoggerFactory.getLogger(SlackWebhook.class);
   private static final String CHANNEL = "webhook";
 
-  private final Slack slack = Slack.getInstance();
+  private final Slack slack = Slack.getInstance(quietConfig());
   private final URI url;
   private final SlackWebApi.Limits limits;
   private final ChannelPacer pacer;
@@ -71,6 +72,15 @@ public final class SlackWebhook {
                 : limits.maxBackoff();
       }
     }
+  }
+
+  /** The SDK's default listener logs each request URL at DEBUG: for a webhook, the secret. */
+  private static SlackConfig quietConfig() {
+    SlackConfig config = new SlackConfig();
+    config.setHttpClientResponseHandlers(new java.util.ArrayList<>());
+    config.setHttpClientCallTimeoutMillis(30_000);
+    config.setStatsEnabled(false);
+    return config;
   }
 
   private static Duration retryAfter(Map<String, List<String>> headers) {

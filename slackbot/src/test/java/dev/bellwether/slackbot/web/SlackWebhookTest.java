@@ -3,6 +3,10 @@ package dev.bellwether.slackbot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.bellwether.slackbot.ManualTime;
 import dev.bellwether.slackbot.SampleAlerts;
 import dev.bellwether.slackbot.StandInSlack;
@@ -11,7 +15,9 @@ import dev.bellwether.slackbot.render.RenderedAlert;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class SlackWebhookTest {
   private final StandInSlack slack = StandInSlack.start("unused");
@@ -20,9 +26,33 @@ class SlackWebhookTest {
       new SlackWebhook(URI.create(slack.webhookUrl()), SlackWebApi.Limits.standard(), time, time);
   private final RenderedAlert message = AlertRenderer.render(SampleAlerts.funding("s1", "r"));
 
+  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+  @BeforeEach
+  void captureLog() {
+    log.start();
+    root.addAppender(log);
+    root.setLevel(Level.DEBUG);
+  }
+
   @AfterEach
   void stop() {
+    root.detachAppender(log);
+    root.setLevel(Level.INFO);
     slack.close();
+  }
+
+  @Test
+  void theUrlNeverAppearsInTheLogEvenAtDebug() {
+    slack.failNext("webhook", 500, null);
+    slack.failNext("webhook", 404, null);
+
+    assertThatThrownBy(() -> webhook.send(message)).isInstanceOf(SlackCallException.class);
+
+    assertThat(log.list).isNotEmpty();
+    assertThat(log.list)
+        .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("webhook-secret"));
   }
 
   @Test
