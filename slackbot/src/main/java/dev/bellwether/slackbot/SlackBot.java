@@ -47,6 +47,15 @@ public final class SlackBot implements AutoCloseable {
    */
   public static SlackBot start(
       SlackBotConfig config, Map<String, String> ruleRoutes, String bootstrapServers) {
+    return start(config, ruleRoutes, bootstrapServers, SlackWebApi.Limits.standard());
+  }
+
+  /** As {@link #start(SlackBotConfig, Map, String)} with other limits (tests pace faster). */
+  public static SlackBot start(
+      SlackBotConfig config,
+      Map<String, String> ruleRoutes,
+      String bootstrapServers,
+      SlackWebApi.Limits limits) {
     if (!config.enabled()) {
       throw new SlackBotException(
           "set "
@@ -66,22 +75,14 @@ public final class SlackBot implements AutoCloseable {
       threads =
           StoryThreads.load(bootstrapServers, StoryThreads.TOPIC.name(), Duration.ofMinutes(1));
       SlackWebApi api =
-          SlackWebApi.create(
-              config.token(),
-              config.apiUrl(),
-              SlackWebApi.Limits.standard(),
-              clock,
-              Sleeper.SYSTEM);
+          SlackWebApi.create(config.token(), config.apiUrl(), limits, clock, Sleeper.SYSTEM);
       Routes routes = new Routes(ruleRoutes, config.channels(), config.defaultChannel());
       sink = new ThreadedSlackSink(api, routes, threads, Checkpoint.Listener.NONE);
     } else {
       sink =
           new WebhookSink(
               new SlackWebhook(
-                  Objects.requireNonNull(config.webhookUrl()),
-                  SlackWebApi.Limits.standard(),
-                  clock,
-                  Sleeper.SYSTEM));
+                  Objects.requireNonNull(config.webhookUrl()), limits, clock, Sleeper.SYSTEM));
     }
     AlertPoster poster =
         new AlertPoster(
