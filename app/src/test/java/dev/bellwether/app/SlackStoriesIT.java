@@ -99,7 +99,9 @@ class SlackStoriesIT {
         Alert alert = byId.get(m.alertId);
         StandInSlack.Posted parent = parentOfStory.get(alert.getStoryId());
         assertThat(m.isReply()).isEqualTo(alert.getKind() == AlertKind.UPDATE);
-        assertThat(m.channel).isEqualTo(parent.channel).isIn("ai-deals", "ai-news");
+        assertThat(m.channel)
+            .isEqualTo(parent.channel)
+            .isIn(StandInSlack.idOf("#ai-deals"), StandInSlack.idOf("#ai-news"));
         if (m.isReply()) {
           assertThat(m.threadTs).isEqualTo(parent.ts);
         }

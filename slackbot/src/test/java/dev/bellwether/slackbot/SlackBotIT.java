@@ -94,7 +94,7 @@ class SlackBotIT {
       await().atMost(Duration.ofSeconds(15)).until(() -> slack.messages().size() == 2);
     }
 
-    List<StandInSlack.Posted> deals = slack.messagesIn("ai-deals");
+    List<StandInSlack.Posted> deals = slack.messagesIn("#ai-deals");
     assertThat(deals).extracting(m -> m.alertId).containsExactly("s1-1", "s1-2");
     assertThat(deals.get(1).threadTs).isEqualTo(deals.get(0).ts);
     assertThat(deals.get(0).edits).isEqualTo(1);

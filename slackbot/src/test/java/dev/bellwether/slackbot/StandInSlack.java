@@ -95,7 +95,7 @@ public final class StandInSlack implements AutoCloseable {
   }
 
   public synchronized void missingChannel(String channel) {
-    missingChannels.add(plain(channel));
+    missingChannels.add(idOf(channel));
   }
 
   /** The next call of {@code method} answers with this HTTP status (429 carries Retry-After). */
@@ -114,8 +114,19 @@ public final class StandInSlack implements AutoCloseable {
     return List.copyOf(messages);
   }
 
+  /** Messages in a channel, given by id or by {@code #name}. */
   public synchronized List<Posted> messagesIn(String channel) {
-    return messages.stream().filter(m -> m.channel.equals(plain(channel))).toList();
+    return messages.stream().filter(m -> m.channel.equals(idOf(channel))).toList();
+  }
+
+  /**
+   * The channel id the stand-in gives a name ({@code #ai-deals} → {@code CAIDEALS}); ids stay as
+   * they are.
+   */
+  public static String idOf(String channel) {
+    return channel.startsWith("#")
+        ? "C" + channel.substring(1).replace("-", "").toUpperCase(java.util.Locale.ROOT)
+        : channel;
   }
 
   /** Every call, as {@code method channel}, in order. */
@@ -191,8 +202,9 @@ public final class StandInSlack implements AutoCloseable {
   private record Answer(int status, @Nullable String retryAfter, String body) {}
 
   private synchronized Answer answer(String method, Map<String, String> form, boolean authorized) {
-    String channel = plain(form.getOrDefault("channel", ""));
-    calls.add(method + " " + channel);
+    String named = form.getOrDefault("channel", "");
+    String channel = idOf(named);
+    calls.add(method + " " + named);
     Deque<Fault> queued = faults.get(method);
     Fault fault = queued == null ? null : queued.poll();
     if (fault != null && fault.error == null) {
@@ -210,6 +222,9 @@ public final class StandInSlack implements AutoCloseable {
     }
     if (missingChannels.contains(channel)) {
       return error("channel_not_found");
+    }
+    if (named.startsWith("#") && !method.equals("chat.postMessage")) {
+      return error("channel_not_found"); // as Slack: only chat.postMessage takes a name
     }
     return switch (method) {
       case "chat.postMessage" -> postMessage(channel, form);
@@ -327,10 +342,6 @@ public final class StandInSlack implements AutoCloseable {
     return (micros / 1_000_000)
         + "."
         + String.format(java.util.Locale.ROOT, "%06d", micros % 1_000_000);
-  }
-
-  private static String plain(String channel) {
-    return channel.startsWith("#") ? channel.substring(1) : channel;
   }
 
   private static Map<String, String> parse(String body) {

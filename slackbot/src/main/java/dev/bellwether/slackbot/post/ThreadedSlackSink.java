@@ -11,8 +11,10 @@ import dev.bellwether.slackbot.web.SlackWebApi.Posted;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ public final class ThreadedSlackSink implements AlertSink {
   private final Routes routes;
   private final StoryThreads threads;
   private final Checkpoint.Listener checkpoints;
+  private final Set<String> uncheckable = new HashSet<>();
 
   public ThreadedSlackSink(
       SlackWebApi api, Routes routes, StoryThreads threads, Checkpoint.Listener checkpoints) {
@@ -58,8 +61,7 @@ public final class ThreadedSlackSink implements AlertSink {
       return new Delivery(Outcome.DROPPED, route.reason());
     }
     String channel = Routes.requireChannel(route.channel());
-    Optional<Posted> earlier =
-        recovering ? api.findPosted(channel, null, alert.getId()) : Optional.empty();
+    Optional<Posted> earlier = recovering ? findInChannel(channel, alert) : Optional.empty();
     Posted posted =
         earlier.orElseGet(() -> api.post(new SlackPost(channel, null, alert.getId(), rendered)));
     checkpoints.reached(Checkpoint.POSTED, alert.getId());
@@ -68,6 +70,29 @@ public final class ThreadedSlackSink implements AlertSink {
         new StoryThread(posted.channel(), posted.ts(), alert.getId(), factsDigest(alert)));
     checkpoints.reached(Checkpoint.THREAD_SAVED, alert.getId());
     return new Delivery(earlier.isPresent() ? Outcome.ALREADY_POSTED : Outcome.POSTED, channel);
+  }
+
+  /**
+   * The once-only check of a channel message. Slack reads history only by channel id: for a channel
+   * configured by name the check is skipped, with a warning once, rather than the alert parked.
+   */
+  private Optional<Posted> findInChannel(String channel, Alert alert) {
+    try {
+      return api.findPosted(channel, null, alert.getId());
+    } catch (SlackCallException e) {
+      if (!e.permanent()) {
+        throw e;
+      }
+      if (uncheckable.add(channel)) {
+        log.warn(
+            "cannot read the history of {} ({}): alert {} is posted without the once-only check;"
+                + " configure the channel by id (docs/slack.md)",
+            channel,
+            e.error(),
+            alert.getId());
+      }
+      return Optional.empty();
+    }
   }
 
   private Delivery reply(

@@ -31,6 +31,9 @@ public final class SlackWebApi {
   /** The metadata payload key holding the alert id. */
   public static final String ALERT_ID = "alert_id";
 
+  /** The longest wait a {@code Retry-After} is honoured with. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
+
   private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
   private static final Set<String> RETRIABLE_ERRORS =
       Set.of(

@@ -68,16 +68,14 @@ class AlertPosterIT {
       assertThat(bot.settle(4)).isEqualTo(4);
     }
 
-    List<StandInSlack.Posted> deals = rig.slack.messagesIn("ai-deals");
+    List<StandInSlack.Posted> deals = rig.slack.messagesIn("C0DEALS");
     assertThat(deals).extracting(m -> m.alertId).containsExactly("s1-1", "s1-2", "s1-3");
     StandInSlack.Posted parent = deals.get(0);
     assertThat(parent.isReply()).isFalse();
     assertThat(deals.subList(1, 3)).allMatch(m -> parent.ts.equals(m.threadTs));
     assertThat(parent.edits).as("edited once: only s1-3 changes a fact").isEqualTo(1);
     assertThat(parent.blocks).contains("$31B");
-    assertThat(rig.slack.messagesIn("ai-policy"))
-        .extracting(m -> m.alertId)
-        .containsExactly("s2-1");
+    assertThat(rig.slack.messagesIn("C0POLICY")).extracting(m -> m.alertId).containsExactly("s2-1");
   }
 
   @Test
@@ -91,7 +89,7 @@ class AlertPosterIT {
       assertThat(bot.settle(1)).isEqualTo(1);
     }
 
-    List<StandInSlack.Posted> deals = rig.slack.messagesIn("ai-deals");
+    List<StandInSlack.Posted> deals = rig.slack.messagesIn("C0DEALS");
     assertThat(deals).hasSize(2);
     assertThat(deals.get(1).threadTs).isEqualTo(deals.get(0).ts);
   }
@@ -113,7 +111,7 @@ class AlertPosterIT {
     try (PosterRig.Running bot = rig.poster(Checkpoint.Listener.NONE)) {
       assertThat(bot.settle(1)).isEqualTo(1);
     }
-    assertThat(rig.slack.messagesIn("ai-news")).extracting(m -> m.alertId).containsExactly("s4-1");
+    assertThat(rig.slack.messagesIn("#ai-news")).extracting(m -> m.alertId).containsExactly("s4-1");
   }
 
   @Test
@@ -126,7 +124,7 @@ class AlertPosterIT {
       assertThat(bot.poster().stats().parked()).isEqualTo(1);
     }
 
-    assertThat(rig.slack.messagesIn("ai-deals")).extracting(m -> m.alertId).containsExactly("s6-1");
+    assertThat(rig.slack.messagesIn("C0DEALS")).extracting(m -> m.alertId).containsExactly("s6-1");
     DeadLetter letter = deadLetterFor(rig.alertsTopic);
     assertThat(letter.getStage()).isEqualTo("slackbot.post");
     assertThat(letter.getReason()).contains("channel_not_found").contains("#archived");
@@ -144,7 +142,24 @@ class AlertPosterIT {
     }
 
     assertThat(rig.slack.messages()).extracting(m -> m.alertId).containsExactly("s1-1");
-    assertThat(rig.slack.calls()).contains("conversations.history ai-deals");
+    assertThat(rig.slack.calls()).contains("conversations.history C0DEALS");
+  }
+
+  @Test
+  void aChannelNamedNotByIdSkipsTheOnceOnlyCheckButStillPosts() throws Exception {
+    rig.routes = new Routes(rig.routes.ruleRoutes(), Map.of("deals", "#ai-deals"), null);
+    rig.produce(first);
+
+    try (PosterRig.Running bot = rig.poster(Checkpoint.Listener.NONE)) {
+      assertThat(bot.settle(1)).isEqualTo(1);
+      assertThat(bot.poster().stats().parked()).isZero();
+    }
+
+    assertThat(rig.slack.calls())
+        .containsExactly("conversations.history #ai-deals", "chat.postMessage #ai-deals");
+    assertThat(rig.slack.messagesIn("#ai-deals"))
+        .extracting(m -> m.alertId)
+        .containsExactly("s1-1");
   }
 
   static Stream<Arguments> crashes() {
@@ -177,7 +192,7 @@ class AlertPosterIT {
       restarted.settle(alertId.equals("s1-1") ? 2 : 1);
     }
 
-    List<StandInSlack.Posted> deals = rig.slack.messagesIn("ai-deals");
+    List<StandInSlack.Posted> deals = rig.slack.messagesIn("C0DEALS");
     assertThat(deals).extracting(m -> m.alertId).containsExactly("s1-1", "s1-3");
     assertThat(deals.get(1).threadTs).isEqualTo(deals.get(0).ts);
     assertThat(deals.get(0).blocks).contains("$31B");

@@ -36,7 +36,7 @@ final class PosterRig implements AutoCloseable {
   Routes routes =
       new Routes(
           Map.of("deals-rule", "deals", "policy-rule", "policy", "gone-rule", "gone"),
-          Map.of("deals", "#ai-deals", "policy", "#ai-policy", "gone", "#archived"),
+          Map.of("deals", "C0DEALS", "policy", "C0POLICY", "gone", "#archived"),
           null);
   SlackWebApi.Limits limits =
       new SlackWebApi.Limits(
