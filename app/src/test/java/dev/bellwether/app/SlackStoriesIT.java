@@ -88,6 +88,10 @@ class SlackStoriesIT {
       List<StandInSlack.Posted> messages = slack.messages();
       assertThat(messages).extracting(m -> m.alertId).doesNotHaveDuplicates();
       assertThat(messages).hasSize(alerts.size());
+      assertThat(dryRunHeaders())
+          .as("the dry run shows every alert of the topic")
+          .isEqualTo(alerts.size());
+      assertThat(slack.messages()).as("and posts nothing").hasSize(alerts.size());
       Map<String, StandInSlack.Posted> parentOfStory = new HashMap<>();
       for (StandInSlack.Posted m : messages) {
         if (!m.isReply()) {
@@ -107,6 +111,18 @@ class SlackStoriesIT {
         }
       }
     }
+  }
+
+  /** {@code bellwether slack --dry-run} over the topic: how many alerts it shows. */
+  private static long dryRunHeaders() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Bellwether.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    SlackCommand slack = cli.getSubcommands().get("slack").getCommand();
+    slack.env = Map.of("BELLWETHER_SLACK_CHANNELS", "deals=#ai-deals");
+    assertThat(cli.execute("slack", "--dry-run", "--bootstrap-servers", kafka.bootstrapServers()))
+        .isZero();
+    return out.toString().lines().filter(l -> l.startsWith("# alert ")).count();
   }
 
   private static List<Alert> replayedAlerts() {
