@@ -116,6 +116,7 @@ final class SlackCommand implements Callable<Integer> {
     try (RoleOps ops = RoleOps.start("slack", http)) {
       ops.requireKafka(bootstrapServers);
       SlackBot bot = SlackBot.start(config, ruleRoutes, bootstrapServers);
+      ops.requireRunning("slack bot", bot::isRunning);
       RoleRunner.runUntilShutdown("slack", bot, ops);
     }
     return 0;
