@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       FetchCommand.class,
       ProcessCommand.class,
       TailCommand.class,
+      SlackCommand.class,
       ReplayCommand.class,
       FeedsCommand.class,
       ExtractCommand.class,

@@ -7,6 +7,8 @@ import dev.bellwether.app.trends.AdvertisedServer;
 import dev.bellwether.app.trends.TrendsRoutes;
 import dev.bellwether.ingest.source.SourcesFile;
 import dev.bellwether.processors.trends.TrendsAnswers;
+import dev.bellwether.slackbot.SlackBot;
+import dev.bellwether.slackbot.SlackBotConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -115,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       SourcesFile sources = demo != null ? demoSources(demo) : fileSources();
       Knowledge knowledge = Knowledge.load(companies, cues, watchlist);
+      SlackBotConfig slack = SlackBotConfig.fromEnv(System.getenv(), null);
       LocalPipeline.Options options =
           new LocalPipeline.Options(dataDir, kafkaPort, bootstrapServers, sources, knowledge, json);
       AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
@@ -131,8 +134,10 @@ final class RunCommand implements Callable<Integer> {
         ops.requireKafka(pipeline.bootstrapServers());
         ops.requireStreamsRunning("processors", pipeline::processorsState);
         ops.started();
-        pipeline.printAlertsUntilShutdown();
-        ops.stopping();
+        try (AutoCloseable bot = startSlackBot(slack, knowledge, pipeline.bootstrapServers())) {
+          pipeline.printAlertsUntilShutdown();
+          ops.stopping();
+        }
       }
     } finally {
       if (demo != null) {
@@ -140,6 +145,15 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The Slack bot too, when SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL is set (docs/slack.md). */
+  private static AutoCloseable startSlackBot(
+      SlackBotConfig slack, Knowledge knowledge, String bootstrapServers) {
+    if (!slack.enabled()) {
+      return () -> {};
+    }
+    return SlackBot.start(slack, SlackCommand.ruleRoutes(knowledge.watchlist()), bootstrapServers);
   }
 
   private static SourcesFile demoSources(DemoFeedServer demo) {

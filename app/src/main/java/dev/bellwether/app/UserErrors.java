@@ -32,7 +32,8 @@ final class UserErrors implements IExecutionExceptionHandler {
     if (e instanceof UserError
         || e instanceof LocalKafkaException
         || e instanceof TopicInstaller.TopicSetupException
-        || e instanceof OpsHttpException) {
+        || e instanceof OpsHttpException
+        || e instanceof dev.bellwether.slackbot.SlackBotException) {
       return e.getMessage();
     } else if (e instanceof SourcesException s) {
       return "the sources file has problems:\n  " + String.join("\n  ", s.problems());

@@ -25,7 +25,7 @@ class BellwetherCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "ingest", "process", "fetch", "tail"})
+  @ValueSource(strings = {"run", "ingest", "process", "fetch", "tail", "slack"})
   void helpOfEverySubcommandTeachesWithExamples(String subcommand) {
     assertThat(execute(subcommand, "--help")).isZero();
     assertThat(out.toString()).contains("Usage: bellwether " + subcommand).contains("Examples:");

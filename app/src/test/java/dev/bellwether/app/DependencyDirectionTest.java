@@ -20,6 +20,8 @@ class DependencyDirectionTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // test jars (localkafka's, slackbot's) hold test code too, outside target/test-classes
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.bellwether");
   }
 
@@ -95,6 +97,23 @@ class DependencyDirectionTest {
         .dependOnClassesThat()
         .resideInAnyPackage("java.net.http..", "com.rometools..", "org.jsoup..")
         .because("blocking I/O never runs on a Streams thread")
+        .check(classes);
+  }
+
+  @Test
+  void slackbotKnowsOnlyTheSchemas() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.slackbot..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bellwether.core..",
+            "dev.bellwether.ingest..",
+            "dev.bellwether.processors..",
+            "dev.bellwether.app..",
+            "dev.bellwether.localkafka..")
+        .because("the Slack bot is a downstream consumer of the alerts topic (DESIGN.md)")
         .check(classes);
   }
 }

@@ -102,6 +102,12 @@ public final class RoleOps implements AutoCloseable {
         });
   }
 
+  /** Ready only while {@code running} says so, e.g. a component's own thread is alive. */
+  public void requireRunning(String name, java.util.function.BooleanSupplier running) {
+    readiness.require(
+        name, () -> running.getAsBoolean() ? Optional.empty() : Optional.of(name + " has stopped"));
+  }
+
   /** Every part of the role has started. */
   public void started() {
     readiness.started();

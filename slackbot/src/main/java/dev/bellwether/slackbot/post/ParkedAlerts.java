@@ -1,0 +1,84 @@
+package dev.bellwether.slackbot.post;
+
+import dev.bellwether.schemas.Topics;
+import dev.bellwether.schemas.avro.DeadLetter;
+import dev.bellwether.schemas.serde.AvroSerde;
+import dev.bellwether.schemas.serde.BellwetherSerdes;
+import dev.bellwether.slackbot.SlackBotException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Alerts Slack would not take, parked on {@code bellwether.dlq} with stage and reason. */
+public final class ParkedAlerts implements AutoCloseable {
+  static final int MAX_ORIGINAL_BYTES = 64 * 1024;
+  private static final AvroSerde<DeadLetter> SERDE = BellwetherSerdes.deadLetter();
+
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final Clock clock;
+
+  public ParkedAlerts(String bootstrapServers, Clock clock) {
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                "bootstrap.servers", bootstrapServers,
+                "acks", "all",
+                "enable.idempotence", "true",
+                "client.id", "bellwether-slack-dlq"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+    this.clock = clock;
+  }
+
+  /** Parks the record and waits for the broker, so the caller may commit its offset after. */
+  public void park(String stage, String reason, ConsumerRecord<byte[], byte[]> record) {
+    DeadLetter letter = letter(stage, reason, record, clock);
+    byte[] value = SERDE.serializer().serialize(Topics.DLQ.name(), letter);
+    try {
+      producer
+          .send(new ProducerRecord<>(Topics.DLQ.name(), null, record.key(), value))
+          .get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SlackBotException("interrupted while parking an alert", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new SlackBotException("cannot park an alert on " + Topics.DLQ.name(), e);
+    }
+  }
+
+  static DeadLetter letter(
+      String stage, String reason, ConsumerRecord<byte[], byte[]> record, Clock clock) {
+    byte[] value = record.value();
+    return DeadLetter.newBuilder()
+        .setStage(stage)
+        .setReason(reason)
+        .setTopic(record.topic())
+        .setPartition(record.partition())
+        .setOffset(record.offset())
+        .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
+        .setOriginal(
+            value == null
+                ? null
+                : ByteBuffer.wrap(
+                    value.length <= MAX_ORIGINAL_BYTES
+                        ? value
+                        : Arrays.copyOf(value, MAX_ORIGINAL_BYTES)))
+        .setOriginalSize(value == null ? 0 : value.length)
+        .setTime(clock.instant())
+        .build();
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+}
