@@ -39,6 +39,13 @@ final class RoleProcess implements AutoCloseable {
   }
 
   static RoleProcess start(Path logDir, String role, String... args) throws IOException {
+    return start(logDir, java.util.Map.of(), role, args);
+  }
+
+  /** The role with these variables added to its environment. */
+  static RoleProcess start(
+      Path logDir, java.util.Map<String, String> env, String role, String... args)
+      throws IOException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run mvn package first");
     }
@@ -53,7 +60,12 @@ final class RoleProcess implements AutoCloseable {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("BELLWETHER_HTTP_PORT");
     builder.environment().remove("BELLWETHER_HTTP_HOST");
+    builder.environment().putAll(env);
     return new RoleProcess(builder.start(), log);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   /** The ops server's base URL, once the role has logged it. */
