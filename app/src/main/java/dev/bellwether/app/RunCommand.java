@@ -134,7 +134,8 @@ final class RunCommand implements Callable<Integer> {
         ops.requireKafka(pipeline.bootstrapServers());
         ops.requireStreamsRunning("processors", pipeline::processorsState);
         ops.started();
-        try (AutoCloseable bot = startSlackBot(slack, knowledge, pipeline.bootstrapServers())) {
+        try (AutoCloseable bot =
+            startSlackBot(slack, knowledge, pipeline.bootstrapServers(), ops.meters())) {
           pipeline.printAlertsUntilShutdown();
           ops.stopping();
         }
@@ -149,11 +150,17 @@ final class RunCommand implements Callable<Integer> {
 
   /** The Slack bot too, when SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL is set (docs/slack.md). */
   private static AutoCloseable startSlackBot(
-      SlackBotConfig slack, Knowledge knowledge, String bootstrapServers) {
+      SlackBotConfig slack,
+      Knowledge knowledge,
+      String bootstrapServers,
+      io.micrometer.core.instrument.MeterRegistry meters) {
     if (!slack.enabled()) {
       return () -> {};
     }
-    return SlackBot.start(slack, SlackCommand.ruleRoutes(knowledge.watchlist()), bootstrapServers);
+    SlackBot bot =
+        SlackBot.start(slack, SlackCommand.ruleRoutes(knowledge.watchlist()), bootstrapServers);
+    SlackMeters.bind(meters, bot.stats());
+    return bot;
   }
 
   private static SourcesFile demoSources(DemoFeedServer demo) {

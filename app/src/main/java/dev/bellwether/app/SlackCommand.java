@@ -116,6 +116,7 @@ final class SlackCommand implements Callable<Integer> {
     try (RoleOps ops = RoleOps.start("slack", http)) {
       ops.requireKafka(bootstrapServers);
       SlackBot bot = SlackBot.start(config, ruleRoutes, bootstrapServers);
+      SlackMeters.bind(ops.meters(), bot.stats());
       ops.requireRunning("slack bot", bot::isRunning);
       RoleRunner.runUntilShutdown("slack", bot, ops);
     }

@@ -53,6 +53,16 @@ class DemoToSlackIT {
           .pollInterval(Duration.ofMillis(500))
           .until(() -> slack.messages().size() >= 21 || !run.isAlive());
       List<StandInSlack.Posted> messages = slack.messages();
+      await("the bot's meters")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () ->
+                  assertThat(run.get("/metrics").body())
+                      .contains(
+                          "bellwether_slack_alerts_total{outcome=\"posted\",role=\"run\"} 9.0")
+                      .contains(
+                          "bellwether_slack_alerts_total{outcome=\"replied\",role=\"run\"} 12.0"));
       assertThat(run.terminate(EXIT_GUARD)).as(run.log()).isZero();
 
       assertThat(messages).as(run.log()).hasSize(21);
