@@ -1,10 +1,9 @@
 package dev.bellwether.app.console;
 
+import dev.bellwether.schemas.FactValues;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
 import dev.bellwether.schemas.avro.AlertSource;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -61,7 +60,8 @@ public final class AlertLines {
     for (String key : FACT_ORDER) {
       String value = alert.getFacts().get(key);
       if (value != null && !value.isBlank()) {
-        parts.add(key.replace("_usd", "") + " " + (key.endsWith("_usd") ? usd(value) : value));
+        parts.add(
+            key.replace("_usd", "") + " " + (key.endsWith("_usd") ? FactValues.usd(value) : value));
       }
     }
     for (AlertSource source : alert.getSources()) {
@@ -73,23 +73,5 @@ public final class AlertLines {
       parts.add("why: " + alert.getReason());
     }
     return String.join("  ·  ", parts);
-  }
-
-  /** {@code 40000000000} → {@code $40B}; values that are not numbers are shown as they are. */
-  static String usd(String amount) {
-    try {
-      BigDecimal value = new BigDecimal(amount);
-      String[] units = {"", "K", "M", "B", "T"};
-      int unit = 0;
-      while (value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 && unit < units.length - 1) {
-        value = value.divide(BigDecimal.valueOf(1000));
-        unit++;
-      }
-      return "$"
-          + value.setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
-          + units[unit];
-    } catch (NumberFormatException e) {
-      return amount;
-    }
   }
 }

@@ -11,11 +11,10 @@ import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.util.json.GsonFactory;
+import dev.bellwether.schemas.FactValues;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
 import dev.bellwether.schemas.avro.AlertSource;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -120,7 +119,7 @@ public final class AlertRenderer {
         (key, label) -> {
           String value = alert.getFacts().get(key);
           if (value != null && !value.isBlank()) {
-            present.put(label, key.endsWith("_usd") ? usd(value) : value);
+            present.put(label, key.endsWith("_usd") ? FactValues.usd(value) : value);
           }
         });
     return present;
@@ -155,24 +154,6 @@ public final class AlertRenderer {
         + alert.getSeverity().name().toLowerCase(Locale.ROOT)
         + ")"
         + reason;
-  }
-
-  /** {@code 40000000000} → {@code $40B}; values that are not numbers are shown as they are. */
-  static String usd(String amount) {
-    try {
-      BigDecimal value = new BigDecimal(amount);
-      String[] units = {"", "K", "M", "B", "T"};
-      int unit = 0;
-      while (value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 && unit < units.length - 1) {
-        value = value.divide(BigDecimal.valueOf(1000));
-        unit++;
-      }
-      return "$"
-          + value.setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
-          + units[unit];
-    } catch (NumberFormatException e) {
-      return amount;
-    }
   }
 
   private static String truncate(String text, int max) {

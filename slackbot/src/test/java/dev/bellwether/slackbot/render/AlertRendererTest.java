@@ -80,8 +80,8 @@ class AlertRendererTest {
 
   @Test
   void formatsAmountsInDollars() {
-    assertThat(AlertRenderer.usd("1500000")).isEqualTo("$1.5M");
-    assertThat(AlertRenderer.usd("about ten")).isEqualTo("about ten");
+    assertThat(dev.bellwether.schemas.FactValues.usd("1500000")).isEqualTo("$1.5M");
+    assertThat(dev.bellwether.schemas.FactValues.usd("about ten")).isEqualTo("about ten");
   }
 
   @Test
