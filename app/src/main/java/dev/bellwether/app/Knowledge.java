@@ -24,11 +24,16 @@ record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchli
   static Knowledge load(
       @Nullable Path companiesFile, @Nullable Path cuesFile, @Nullable Path watchlistFile) {
     CompanyKnowledgeBase kb = companies(companiesFile);
-    Watchlist watchlist =
-        watchlistFile == null
-            ? Watchlist.builtIn(kb)
-            : Watchlist.parse(read(watchlistFile), watchlistFile.toString(), kb);
-    return new Knowledge(kb, cues(cuesFile), watchlist);
+    return new Knowledge(kb, cues(cuesFile), watchlist(watchlistFile, kb));
+  }
+
+  /** The watchlist of the file, or the built-in one, over these companies. */
+  Watchlist watchlist(@Nullable Path watchlistFile) {
+    return watchlist(watchlistFile, companies);
+  }
+
+  private static Watchlist watchlist(@Nullable Path file, CompanyKnowledgeBase kb) {
+    return file == null ? Watchlist.builtIn(kb) : Watchlist.parse(read(file), file.toString(), kb);
   }
 
   /**

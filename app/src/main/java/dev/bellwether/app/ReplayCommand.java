@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bellwether.app.console.AlertLines;
 import dev.bellwether.app.console.JsonLines;
 import dev.bellwether.core.ConfigException;
+import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.replay.TopologyReplay;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,17 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Show only the alerts that change from these rules to --rules.")
   @Nullable Path oldRules;
 
-  @Option(
-      names = "--companies",
-      paramLabel = "FILE",
-      description = "Company knowledge base YAML. Default: the built-in one.")
-  @Nullable Path companies;
-
-  @Option(
-      names = "--cues",
-      paramLabel = "FILE",
-      description = "Event cues YAML. Default: the built-in cues.yaml.")
-  @Nullable Path cues;
+  @Mixin TaggerFiles files = new TaggerFiles();
 
   @Option(
       names = "--story-window",
@@ -105,9 +97,10 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Article> input = read(articles);
-    Knowledge knowledge = Knowledge.load(companies, cues, rules);
+    Knowledge knowledge = Knowledge.load(files.companies, files.cues, rules);
+    Tagger tagger = knowledge.tagger();
     PrintWriter out = spec.commandLine().getOut();
-    List<Alert> alerts = replay(knowledge.watchlist(), input);
+    List<Alert> alerts = replay(tagger, knowledge.watchlist(), input);
     if (oldRules == null) {
       alerts.forEach(a -> out.println(line(a)));
       spec.commandLine()
@@ -115,8 +108,7 @@ final class ReplayCommand implements Callable<Integer> {
           .printf("%d articles, %d alerts%n", input.size(), alerts.size())
           .flush();
     } else {
-      Watchlist old = Knowledge.load(companies, cues, oldRules).watchlist();
-      Map<String, Alert> before = byStep(replay(old, input));
+      Map<String, Alert> before = byStep(replay(tagger, knowledge.watchlist(oldRules), input));
       Map<String, Alert> after = byStep(alerts);
       int changes = 0;
       for (Map.Entry<String, Alert> e : before.entrySet()) {
@@ -147,10 +139,9 @@ final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<Alert> replay(Watchlist watchlist, List<Article> input) {
+  private List<Alert> replay(Tagger tagger, Watchlist watchlist, List<Article> input) {
     BellwetherTopology.Settings settings =
-        BellwetherTopology.Settings.standard(Knowledge.tagger(companies, cues), watchlist)
-            .withStoryWindow(storyWindow);
+        BellwetherTopology.Settings.standard(tagger, watchlist).withStoryWindow(storyWindow);
     return TopologyReplay.alerts(settings, input);
   }
 

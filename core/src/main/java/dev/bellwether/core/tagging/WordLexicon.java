@@ -114,14 +114,7 @@ final class WordLexicon {
   long scan(String text, int from, int to) {
     char[] chars = new char[to - from];
     text.getChars(from, to, chars, 0);
-    long flags = 0;
-    int row = ROOT;
-    for (char c : chars) {
-      int step = steps[row + column(c)];
-      flags |= raised[step & FLAG_MASK];
-      row = step >>> FLAG_BITS;
-    }
-    return flags | raised[steps[row + BETWEEN] & FLAG_MASK]; // the last word's
+    return rest(chars, 0, chars.length, ROOT);
   }
 
   /**

@@ -43,4 +43,23 @@ class WordLexiconTest {
     assertThat(LEXICON.scan(text, 6, text.length())).isEqualTo(2);
     assertThat(LEXICON.scan(text, 0, 5)).isEqualTo(1);
   }
+
+  @Test
+  void scanningEverySentenceAtOnceGivesEachSentencesOwnFlags() {
+    String text = "They talks. Plans negotiating now! x. Talks talks talks about negotiations? End";
+    Sentences sentences = new Sentences(text);
+    int[][] ranges = {{0, 11}, {12, 34}, {35, 37}, {38, 75}, {76, 79}};
+    for (int[] r : ranges) {
+      sentences.add(r[0], r[1]);
+    }
+    long[] flags = LEXICON.scanEach(text, sentences);
+    assertThat(flags).hasSize(ranges.length);
+    for (int k = 0; k < ranges.length; k++) {
+      assertThat(flags[k])
+          .as("sentence %d", k)
+          .isEqualTo(LEXICON.scan(text, ranges[k][0], ranges[k][1]));
+    }
+    assertThat(flags[0]).isNotZero();
+    assertThat(flags[2]).isZero();
+  }
 }

@@ -4,9 +4,7 @@ import dev.bellwether.core.story.StoryEvent;
 import dev.bellwether.core.tagging.EventStatus;
 import dev.bellwether.core.tagging.EventType;
 import dev.bellwether.schemas.avro.TaggedEvent;
-import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The signature key a tagged event's story is kept under: its type and the companies that make two
@@ -21,28 +19,7 @@ public final class StoryKeys {
 
   /** The key of the event's story, or empty for an event stories cannot hold. */
   public static Optional<String> keyOf(TaggedEvent event) {
-    return storyEvent(event).map(StoryKeys::keyOf);
-  }
-
-  static String keyOf(StoryEvent e) {
-    String type = e.type().name();
-    return switch (e.type()) {
-      case PARTNERSHIP -> {
-        List<String> parties = e.listFact("parties");
-        yield type
-            + "|parties:"
-            + String.join("+", new TreeSet<>(parties.isEmpty() ? e.companies() : parties));
-      }
-      case ACQUISITION ->
-          e.fact("target")
-              .map(t -> type + "|target:" + t)
-              .orElseGet(() -> type + "|lead:" + e.lead().orElse(""));
-      case EXPORT_CONTROL ->
-          e.lead()
-              .map(l -> type + "|lead:" + l)
-              .orElseGet(() -> type + "|authority:" + e.fact("authority").orElse(""));
-      default -> type + "|lead:" + e.lead().orElse("");
-    };
+    return storyEvent(event).map(StoryEvent::signatureKey);
   }
 
   /** The story-relevant part of a tagged event; empty when its type or status is unknown. */
