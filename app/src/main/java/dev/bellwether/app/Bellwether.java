@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ProcessCommand.class,
       TailCommand.class,
       SlackCommand.class,
+      WebCommand.class,
       ReplayCommand.class,
       FeedsCommand.class,
       ExtractCommand.class,

@@ -5,6 +5,9 @@ import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.app.trends.AdvertisedServer;
 import dev.bellwether.app.trends.TrendsRoutes;
+import dev.bellwether.app.web.DashboardOptions;
+import dev.bellwether.app.web.DashboardRole;
+import dev.bellwether.dashboard.Dashboard;
 import dev.bellwether.ingest.source.SourcesFile;
 import dev.bellwether.processors.trends.TrendsAnswers;
 import dev.bellwether.slackbot.SlackBot;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run Bellwether in one process: an embedded Kafka broker, the feed pollers and the"
-          + " processors, printing each new alert as it arrives.",
+          + " processors, printing each new alert as it arrives, with the dashboard at"
+          + " http://127.0.0.1:8080/ (--http-port).",
       "",
       "Alerts go to stdout (readable lines, or JSON lines with --json); logs, including the"
           + " embedded broker's address for `bellwether tail`, go to stderr.",
@@ -44,6 +48,8 @@ import picocli.CommandLine.Option;
       "  bellwether run --bootstrap-servers kafka:9092   # an existing cluster, no embedded broker"
     })
 final class RunCommand implements Callable<Integer> {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
+
   @ArgGroup(exclusive = true)
   SourceChoice sourceChoice = new SourceChoice();
 
@@ -106,6 +112,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Watchlist rules YAML. Default: the built-in one (docs/configuration.md).")
   Path watchlist;
 
+  @Mixin DashboardOptions dashboardOptions = new DashboardOptions();
+
   @Mixin OpsHttpOptions http = new OpsHttpOptions();
 
   @Override
@@ -121,9 +129,13 @@ final class RunCommand implements Callable<Integer> {
       LocalPipeline.Options options =
           new LocalPipeline.Options(dataDir, kafkaPort, bootstrapServers, sources, knowledge, json);
       AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
-      try (RoleOps ops =
+      try (Dashboard dashboard = DashboardRole.create(dashboardOptions);
+          RoleOps ops =
               RoleOps.start(
-                  "run", http, List.of(TrendsRoutes.serving(trends::get, Clock.systemUTC())));
+                  "run",
+                  http,
+                  List.of(
+                      dashboard.routes(), TrendsRoutes.serving(trends::get, Clock.systemUTC())));
           LocalPipeline pipeline =
               LocalPipeline.start(
                   options,
@@ -133,7 +145,9 @@ final class RunCommand implements Callable<Integer> {
         trends.set(pipeline.trends());
         ops.requireKafka(pipeline.bootstrapServers());
         ops.requireStreamsRunning("processors", pipeline::processorsState);
+        DashboardRole.start(dashboard, pipeline.bootstrapServers(), ops);
         ops.started();
+        log.info("Dashboard at {}/", ops.server().url());
         try (AutoCloseable bot =
             startSlackBot(slack, knowledge, pipeline.bootstrapServers(), ops.meters())) {
           pipeline.printAlertsUntilShutdown();

@@ -2,6 +2,9 @@ package dev.bellwether.schemas;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How the fact values of a {@code TaggedEvent} or an {@code Alert} read to people. Facts carry
@@ -9,7 +12,15 @@ import java.math.RoundingMode;
  * them (the console, Slack) shows them the same way.
  */
 public final class FactValues {
+  /** The facts people are shown, in the order they are shown, with their labels. */
+  public static final Map<String, String> LABELS = labels();
+
   private FactValues() {}
+
+  /** A fact's value as people read it: dollar amounts through {@link #usd}, others as they are. */
+  public static String show(String fact, String value) {
+    return fact.endsWith("_usd") ? usd(value) : value;
+  }
 
   /** {@code 40000000000} → {@code $40B}; values that are not numbers are shown as they are. */
   public static String usd(String amount) {
@@ -27,5 +38,19 @@ public final class FactValues {
     } catch (NumberFormatException e) {
       return amount;
     }
+  }
+
+  private static Map<String, String> labels() {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("amount_usd", "Amount");
+    facts.put("valuation_usd", "Valuation");
+    facts.put("round", "Round");
+    facts.put("investors", "Investors");
+    facts.put("parties", "Parties");
+    facts.put("acquirer", "Acquirer");
+    facts.put("authority", "Authority");
+    facts.put("target", "Target");
+    facts.put("exchange", "Exchange");
+    return Collections.unmodifiableMap(facts);
   }
 }

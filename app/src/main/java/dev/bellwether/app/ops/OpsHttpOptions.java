@@ -9,8 +9,9 @@ public final class OpsHttpOptions {
       paramLabel = "PORT",
       defaultValue = "${env:BELLWETHER_HTTP_PORT:-8080}",
       description =
-          "Port of the ops HTTP server (/health/live, /health/ready, /metrics); 0 picks a free one"
-              + " (env BELLWETHER_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
+          "Port of the HTTP server (/health/live, /health/ready, /metrics, the API and, for run"
+              + " and web, the dashboard); 0 picks a free one (env BELLWETHER_HTTP_PORT). Default:"
+              + " ${DEFAULT-VALUE}.")
   int port;
 
   @Option(
@@ -18,7 +19,8 @@ public final class OpsHttpOptions {
       paramLabel = "ADDRESS",
       defaultValue = "${env:BELLWETHER_HTTP_HOST:-127.0.0.1}",
       description =
-          "Address the ops HTTP server listens on; 0.0.0.0 for all (env BELLWETHER_HTTP_HOST)."
+          "Address the HTTP server listens on; 0.0.0.0 for all (env BELLWETHER_HTTP_HOST). It"
+              + " needs no credentials: keep it on loopback or behind a trusted network."
               + " Default: ${DEFAULT-VALUE}.")
   String host = "127.0.0.1";
 

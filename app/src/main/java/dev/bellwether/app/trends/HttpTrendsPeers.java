@@ -32,14 +32,19 @@ public final class HttpTrendsPeers implements TrendsPeers {
 
   @Override
   public List<Trends.Series> fetch(HostInfo peer, TrendsRequest request) {
-    URI uri =
+    return get(
         URI.create(
             "http://"
                 + hostPort(peer)
                 + TrendsRoutes.PATH
                 + "?"
                 + request.toQueryString()
-                + "&local=true");
+                + "&local=true"),
+        "instance " + hostPort(peer));
+  }
+
+  /** The series {@code uri} answers, or {@link TrendsUnavailable} naming {@code who}. */
+  List<Trends.Series> get(URI uri, String who) {
     try {
       HttpResponse<InputStream> response =
           http.send(
@@ -47,16 +52,14 @@ public final class HttpTrendsPeers implements TrendsPeers {
               HttpResponse.BodyHandlers.ofInputStream());
       String body = bounded(response.body());
       if (response.statusCode() != 200) {
-        throw new TrendsUnavailable(
-            "instance " + hostPort(peer) + " answered " + response.statusCode() + ": " + body);
+        throw new TrendsUnavailable(who + " answered " + response.statusCode() + ": " + body);
       }
       return TrendsJson.readSeries(body);
     } catch (IOException | IllegalArgumentException e) {
-      throw new TrendsUnavailable(
-          "instance " + hostPort(peer) + " did not answer for its keys: " + e.getMessage(), e);
+      throw new TrendsUnavailable(who + " did not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TrendsUnavailable("interrupted while asking " + hostPort(peer), e);
+      throw new TrendsUnavailable("interrupted while asking " + who, e);
     }
   }
 

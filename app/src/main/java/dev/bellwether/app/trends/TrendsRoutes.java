@@ -34,17 +34,24 @@ public final class TrendsRoutes {
    */
   public static Consumer<JavalinConfig> serving(
       Supplier<@Nullable TrendsAnswers> answers, Clock clock) {
-    return config -> config.routes.get(PATH, ctx -> answer(ctx, answers.get(), clock));
+    return serving(answers, clock, "the processors are starting; try again shortly");
   }
 
-  private static void answer(Context ctx, @Nullable TrendsAnswers answers, Clock clock) {
+  /** The route; while {@code answers} gives nothing, 503 with {@code absent} as the error. */
+  public static Consumer<JavalinConfig> serving(
+      Supplier<@Nullable TrendsAnswers> answers, Clock clock, String absent) {
+    return config -> config.routes.get(PATH, ctx -> answer(ctx, answers.get(), clock, absent));
+  }
+
+  private static void answer(
+      Context ctx, @Nullable TrendsAnswers answers, Clock clock, String absent) {
     ctx.contentType("application/json").header("Cache-Control", "no-store");
     try {
       rejectUnknownParameters(ctx);
       boolean local = local(ctx.queryParam("local"));
       TrendsRequest request = TrendsRequest.parse(ctx::queryParam, clock.instant());
       if (answers == null) {
-        throw new TrendsUnavailable("the processors are starting; try again shortly");
+        throw new TrendsUnavailable(absent);
       }
       ctx.result(TrendsJson.write(local ? answers.queryLocal(request) : answers.query(request)));
     } catch (TrendsRequest.Invalid e) {

@@ -26,7 +26,7 @@ import java.util.Map;
 /** Renders an alert as Block Kit plus a plain-text fallback. Pure: no I/O, no clock. */
 public final class AlertRenderer {
   /** Facts shown, in this order, with their labels. */
-  static final Map<String, String> FACTS = facts();
+  static final Map<String, String> FACTS = FactValues.LABELS;
 
   private static final int HEADER_MAX = 150;
   private static final int SECTION_MAX = 3000;
@@ -158,19 +158,5 @@ public final class AlertRenderer {
 
   private static String truncate(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-  }
-
-  private static Map<String, String> facts() {
-    Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("amount_usd", "Amount");
-    facts.put("valuation_usd", "Valuation");
-    facts.put("round", "Round");
-    facts.put("investors", "Investors");
-    facts.put("parties", "Parties");
-    facts.put("acquirer", "Acquirer");
-    facts.put("authority", "Authority");
-    facts.put("target", "Target");
-    facts.put("exchange", "Exchange");
-    return java.util.Collections.unmodifiableMap(facts);
   }
 }
