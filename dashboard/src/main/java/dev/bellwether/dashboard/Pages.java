@@ -54,7 +54,7 @@ final class Pages {
             : "newest " + f.page().alerts().size() + " of " + f.page().matched() + " alerts";
     b.append("<p class=\"feed-status\"><span id=\"feed-count\">")
         .append(text(shown))
-        .append("</span> <span id=\"live-status\" role=\"status\" aria-live=\"polite\">")
+        .append("</span> · <span id=\"live-status\" role=\"status\" aria-live=\"polite\">")
         .append(f.caughtUp() ? "" : "Loading alerts from Kafka…")
         .append("</span></p>\n");
     String query = f.filter().queryString();
@@ -117,7 +117,10 @@ final class Pages {
         .append(" · ")
         .append(a.getSources().size())
         .append(a.getSources().size() == 1 ? " source" : " sources")
-        .append("</p>");
+        .append(", first ");
+    Instant first = a.getFirstSeen();
+    b.append("<time datetime=\"").append(first).append("\">").append(TIME.format(first));
+    b.append("</time></p>");
     b.append("</article></li>");
     return b.toString();
   }

@@ -24,7 +24,7 @@
     }
     var source = new EventSource(list.getAttribute('data-stream'));
     source.onopen = function () {
-      status.textContent = arrived ? arrived + ' new since this page opened · live' : 'Live';
+      status.textContent = arrived ? arrived + ' new since this page opened · live' : 'live';
     };
     source.onerror = function () {
       status.textContent = 'Connection lost; reconnecting…';
@@ -41,13 +41,33 @@
         return;
       }
       item.classList.add('fresh');
+      (alert.companies || []).forEach(offerCompany);
       list.insertBefore(item, list.firstChild);
       arrived += 1;
       empty.hidden = true;
       count.textContent = list.children.length + (list.children.length === 1 ? ' alert' : ' alerts');
       status.textContent =
-        arrived + ' new since this page opened · live · latest: ' + alert.kind + ' ' + alert.headline;
+        arrived + ' new since this page opened · live · latest: ' + alert.headline;
     });
+  }
+
+  // A company first seen live becomes a choice in the company filter, in alphabetical order.
+  function offerCompany(name) {
+    var select = document.querySelector('#filters select[name="company"]');
+    if (!select) {
+      return;
+    }
+    var options = Array.prototype.slice.call(select.options, 1);
+    if (options.some(function (o) { return o.value === name; })) {
+      return;
+    }
+    var option = document.createElement('option');
+    option.value = name;
+    option.textContent = name;
+    var before = options.find(function (o) {
+      return o.value.localeCompare(name, undefined, { sensitivity: 'base' }) > 0;
+    });
+    select.insertBefore(option, before || null);
   }
 
   function trends(canvas) {
