@@ -116,4 +116,22 @@ class DependencyDirectionTest {
         .because("the Slack bot is a downstream consumer of the alerts topic (DESIGN.md)")
         .check(classes);
   }
+
+  @Test
+  void dashboardKnowsOnlyTheSchemas() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.dashboard..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bellwether.core..",
+            "dev.bellwether.ingest..",
+            "dev.bellwether.processors..",
+            "dev.bellwether.slackbot..",
+            "dev.bellwether.app..",
+            "dev.bellwether.localkafka..")
+        .because("the dashboard is a read-only consumer of the alerts topic (docs/architecture.md)")
+        .check(classes);
+  }
 }

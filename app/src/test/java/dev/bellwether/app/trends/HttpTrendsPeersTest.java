@@ -75,6 +75,25 @@ class HttpTrendsPeersTest {
   }
 
   @Test
+  void theDashboardAsksTheProcessorsForEveryKeyNotJustTheirOwn() {
+    answer(
+        200,
+        "{\"window\":\"day\",\"series\":[{\"company\":\"OpenAI\",\"type\":\"FUNDING\","
+            + "\"points\":[{\"start\":\"2026-11-28T00:00:00Z\",\"count\":3}]}]}");
+    RemoteTrends remote =
+        new RemoteTrends(java.net.URI.create("http://127.0.0.1:" + peer.port() + "/"));
+
+    Trends trends = remote.query(request());
+
+    assertThat(trends.series()).hasSize(1);
+    assertThat(trends.from()).isEqualTo(request().from());
+    assertThat(asked.get()).doesNotContain("local=").startsWith("/api/trends?company=Mistral+AI");
+    assertThat(remote.queryLocal(request())).isEqualTo(trends);
+    assertThatThrownBy(() -> new RemoteTrends(java.net.URI.create("file:///etc/passwd")))
+        .hasMessageContaining("must be an http(s) URL");
+  }
+
+  @Test
   void aPeerThatIsRebalancingMakesTheAnswerUnavailable() {
     answer(503, "{\"error\":\"Kafka Streams is REBALANCING, not RUNNING\"}");
 
