@@ -37,12 +37,7 @@ import picocli.CommandLine.Option;
       "  bellwether fetch --bootstrap-servers kafka:9092 --instance-id fetch-2"
     })
 final class FetchCommand implements Callable<Integer> {
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT",
-      defaultValue = "${env:BELLWETHER_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description = "Kafka cluster (env BELLWETHER_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka = new KafkaOptions();
 
   @Option(
       names = "--instance-id",
@@ -73,11 +68,11 @@ final class FetchCommand implements Callable<Integer> {
       throw new UserError("--instance-id: " + e.getMessage());
     }
     try (RoleOps ops = RoleOps.start("fetch", http)) {
-      ops.requireKafka(bootstrapServers);
-      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      ops.requireKafka(kafka.bootstrapServers());
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
         TopicInstaller.ensure(admin, Topics.all());
       }
-      PageFetcher fetcher = new PageFetcher(bootstrapServers, Clock.systemUTC(), settings);
+      PageFetcher fetcher = new PageFetcher(kafka.bootstrapServers(), Clock.systemUTC(), settings);
       fetcher.bindTo(ops.meters());
       fetcher.start();
       RoleRunner.runUntilShutdown("fetch", fetcher, ops);

@@ -39,12 +39,7 @@ import picocli.CommandLine.Option;
 final class IngestCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(IngestCommand.class);
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT",
-      defaultValue = "${env:BELLWETHER_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description = "Kafka cluster (env BELLWETHER_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka = new KafkaOptions();
 
   @Option(
       names = "--sources",
@@ -64,7 +59,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (RoleOps ops = RoleOps.start("ingest", http)) {
-      ops.requireKafka(bootstrapServers);
+      ops.requireKafka(kafka.bootstrapServers());
       run(ops);
     }
     return 0;
@@ -72,7 +67,7 @@ final class IngestCommand implements Callable<Integer> {
 
   private void run(RoleOps ops) throws InterruptedException {
     boolean privateAllowed = allowPrivate;
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       dev.bellwether.schemas.TopicInstaller.ensure(admin, dev.bellwether.schemas.Topics.all());
     }
     if (sources != null) {
@@ -80,13 +75,13 @@ final class IngestCommand implements Callable<Integer> {
         throw new UserError("no sources file at " + sources.toAbsolutePath());
       }
       SourcesFile file = SourcesFile.load(sources, System.getenv());
-      var retired = SourcePublisher.sync(bootstrapServers, file);
+      var retired = SourcePublisher.sync(kafka.bootstrapServers(), file);
       log.info("Published {} sources; retired {}", file.sources().size(), retired);
       privateAllowed = file.allowPrivate();
     }
     IngestWorker worker =
         new IngestWorker(
-            bootstrapServers, Clock.systemUTC(), HttpSettings.defaults(), privateAllowed);
+            kafka.bootstrapServers(), Clock.systemUTC(), HttpSettings.defaults(), privateAllowed);
     worker.bindTo(ops.meters());
     worker.start();
     RoleRunner.runUntilShutdown("ingest", worker, ops);

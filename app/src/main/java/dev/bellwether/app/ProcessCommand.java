@@ -43,12 +43,7 @@ import picocli.CommandLine.Option;
       "  bellwether process --bootstrap-servers kafka:9092 --watchlist my-watchlist.yaml"
     })
 final class ProcessCommand implements Callable<Integer> {
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT",
-      defaultValue = "${env:BELLWETHER_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description = "Kafka cluster (env BELLWETHER_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka = new KafkaOptions();
 
   @Option(
       names = "--state-dir",
@@ -105,8 +100,8 @@ final class ProcessCommand implements Callable<Integer> {
     try (RoleOps ops =
         RoleOps.start(
             "process", http, List.of(TrendsRoutes.serving(trends::get, Clock.systemUTC())))) {
-      ops.requireKafka(bootstrapServers);
-      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      ops.requireKafka(kafka.bootstrapServers());
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
         TopicInstaller.ensure(admin, Topics.all());
       }
       var settings =
@@ -117,7 +112,7 @@ final class ProcessCommand implements Callable<Integer> {
       HostInfo server = AdvertisedServer.of(advertisedHost, http.host(), ops.server().port());
       ProcessorsRunner processors =
           new ProcessorsRunner(
-              bootstrapServers, stateDir, settings, ProcessorsRunner.Instance.at(server));
+              kafka.bootstrapServers(), stateDir, settings, ProcessorsRunner.Instance.at(server));
       trends.set(processors.trends(new HttpTrendsPeers()));
       ops.requireStreamsRunning("processors", processors::state);
       processors.start();

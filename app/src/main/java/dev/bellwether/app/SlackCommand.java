@@ -55,12 +55,7 @@ import picocli.CommandLine.Spec;
       "  bellwether tail --from-beginning --json --idle-timeout 5s > alerts.jsonl"
     })
 final class SlackCommand implements Callable<Integer> {
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT",
-      defaultValue = "${env:BELLWETHER_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description = "Kafka cluster (env BELLWETHER_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka = new KafkaOptions();
 
   @Option(
       names = "--watchlist",
@@ -114,8 +109,8 @@ final class SlackCommand implements Callable<Integer> {
               + " would be posted");
     }
     try (RoleOps ops = RoleOps.start("slack", http)) {
-      ops.requireKafka(bootstrapServers);
-      SlackBot bot = SlackBot.start(config, ruleRoutes, bootstrapServers);
+      ops.requireKafka(kafka.bootstrapServers());
+      SlackBot bot = SlackBot.start(config, ruleRoutes, kafka.bootstrapServers());
       SlackMeters.bind(ops.meters(), bot.stats());
       ops.requireRunning("slack bot", bot::isRunning);
       RoleRunner.runUntilShutdown("slack", bot, ops);
@@ -191,7 +186,7 @@ final class SlackCommand implements Callable<Integer> {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
-                "bootstrap.servers", bootstrapServers,
+                "bootstrap.servers", kafka.bootstrapServers(),
                 "isolation.level", "read_committed",
                 "client.id", "bellwether-slack-dry-run"),
             new ByteArrayDeserializer(),

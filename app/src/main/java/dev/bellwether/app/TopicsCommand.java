@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -57,13 +57,7 @@ final class TopicsCommand implements Runnable {
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--bootstrap-servers",
-        paramLabel = "HOST:PORT",
-        defaultValue = "${env:BELLWETHER_BOOTSTRAP_SERVERS:-localhost:9092}",
-        description =
-            "Kafka cluster (env BELLWETHER_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
-    String bootstrapServers;
+    @Mixin KafkaOptions kafka = new KafkaOptions();
 
     @Override
     public Integer call() {
@@ -79,7 +73,7 @@ final class TopicsCommand implements Runnable {
     private Map<String, Object> adminConfig() {
       return Map.of(
           AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-          bootstrapServers,
+          kafka.bootstrapServers(),
           AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
           30_000);
     }

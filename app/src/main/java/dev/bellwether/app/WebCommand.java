@@ -39,12 +39,7 @@ import picocli.CommandLine.Option;
       "  bellwether web --http-port 8090      # beside `bellwether run`, which serves 8080"
     })
 final class WebCommand implements Callable<Integer> {
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT",
-      defaultValue = "${env:BELLWETHER_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description = "Kafka cluster (env BELLWETHER_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka = new KafkaOptions();
 
   @Option(
       names = "--processors",
@@ -75,8 +70,8 @@ final class WebCommand implements Callable<Integer> {
                         Clock.systemUTC(),
                         "this dashboard has no processors to ask for trends; start it with"
                             + " --processors URL")))) {
-      ops.requireKafka(bootstrapServers);
-      DashboardRole.start(dashboard, bootstrapServers, ops);
+      ops.requireKafka(kafka.bootstrapServers());
+      DashboardRole.start(dashboard, kafka.bootstrapServers(), ops);
       org.slf4j.LoggerFactory.getLogger(WebCommand.class)
           .info("Dashboard at {}/", ops.server().url());
       RoleRunner.runUntilShutdown("web", () -> {}, ops);

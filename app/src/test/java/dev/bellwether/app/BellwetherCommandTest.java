@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class BellwetherCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "ingest", "process", "fetch", "tail", "slack"})
+  @ValueSource(strings = {"run", "ingest", "process", "fetch", "tail", "slack", "web"})
   void helpOfEverySubcommandTeachesWithExamples(String subcommand) {
     assertThat(execute(subcommand, "--help")).isZero();
     assertThat(out.toString()).contains("Usage: bellwether " + subcommand).contains("Examples:");
@@ -137,5 +138,29 @@ class BellwetherCommandTest {
   void refusesDemoAndSourcesTogether() {
     assertThat(execute("run", "--demo", "--sources", "x.yaml")).isEqualTo(2);
     assertThat(err.toString()).contains("mutually exclusive");
+  }
+
+  @Test
+  void theDashboardListensOnLoopbackUnlessToldOtherwise() {
+    CommandLine cli = Bellwether.commandLine();
+    for (String role : List.of("run", "web")) {
+      CommandLine.ParseResult parsed = cli.parseArgs(role);
+      CommandLine sub = parsed.subcommand().commandSpec().commandLine();
+      String host = sub.getCommandSpec().findOption("--http-host").getValue();
+      assertThat(host)
+          .as(role)
+          .isEqualTo(System.getenv().getOrDefault("BELLWETHER_HTTP_HOST", "127.0.0.1"));
+      assertThat((Integer) sub.getCommandSpec().findOption("--http-port").getValue())
+          .as(role)
+          .isEqualTo(
+              Integer.parseInt(System.getenv().getOrDefault("BELLWETHER_HTTP_PORT", "8080")));
+      cli = Bellwether.commandLine();
+    }
+  }
+
+  @Test
+  void refusesADashboardSizeOutOfRange() {
+    assertThat(execute("web", "--dashboard-alerts", "0", "--http-port", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--dashboard-alerts must be between 1 and 1000000");
   }
 }

@@ -150,29 +150,26 @@ public record AlertFilter(
   }
 
   private static @Nullable EventType parseType(@Nullable String value) {
-    if (value == null) {
-      return null;
-    }
-    String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (EventType t : types()) {
-      if (t.name().equals(name)) {
-        return t;
-      }
-    }
-    throw new Invalid("unknown type '" + value + "'; use one of " + names(types()));
+    return parseSymbol("type", value == null ? null : value.replace('-', '_'), types());
   }
 
   private static @Nullable EventStatus parseStatus(@Nullable String value) {
+    return parseSymbol("status", value, statuses());
+  }
+
+  /** One of {@code allowed} by its name in any case, or {@link Invalid} listing them. */
+  private static <E extends Enum<E>> @Nullable E parseSymbol(
+      String parameter, @Nullable String value, List<E> allowed) {
     if (value == null) {
       return null;
     }
     String name = value.trim().toUpperCase(Locale.ROOT);
-    for (EventStatus s : statuses()) {
-      if (s.name().equals(name)) {
-        return s;
+    for (E symbol : allowed) {
+      if (symbol.name().equals(name)) {
+        return symbol;
       }
     }
-    throw new Invalid("unknown status '" + value + "'; use one of " + names(statuses()));
+    throw new Invalid("unknown " + parameter + " '" + value + "'; use one of " + names(allowed));
   }
 
   /** An ISO-8601 instant ({@code 2026-11-28T06:00:00Z}) or a UTC date ({@code 2026-11-28}). */

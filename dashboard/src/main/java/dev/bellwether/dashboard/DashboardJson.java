@@ -25,23 +25,13 @@ public final class DashboardJson {
     o.put("storyId", a.getStoryId());
     o.put("kind", a.getKind().name());
     o.put("time", entry.time().toString());
-    o.put("eventType", a.getEventType().name());
-    o.put("status", a.getStatus().name());
-    o.put("ended", a.getEnded());
-    o.put("relaxed", a.getRelaxed());
-    ArrayNode companies = o.putArray("companies");
-    a.getCompanies().forEach(companies::add);
-    o.put("headline", a.getHeadline());
-    o.put("summary", a.getSummary());
-    o.set("facts", map(a.getFacts()));
-    o.set("conflicts", map(a.getConflicts()));
+    putStoryState(o, a);
     ObjectNode evidence = o.putObject("evidence");
     evidence.put("text", a.getEvidence().getText());
     evidence.put("start", a.getEvidence().getStart());
     evidence.put("end", a.getEvidence().getEnd());
     o.set("sources", sources(a.getSources()));
     o.put("firstSeen", a.getFirstSeen().toString());
-    o.put("severity", a.getSeverity().name());
     o.put("ruleId", a.getRuleId());
     o.put("ruleVersion", a.getRuleVersion());
     o.put("reason", a.getReason());
@@ -65,17 +55,7 @@ public final class DashboardJson {
     Alert latest = story.latest().alert();
     ObjectNode o = JSON.createObjectNode();
     o.put("id", story.id());
-    o.put("headline", latest.getHeadline());
-    o.put("summary", latest.getSummary());
-    o.put("eventType", latest.getEventType().name());
-    o.put("status", latest.getStatus().name());
-    o.put("ended", latest.getEnded());
-    o.put("relaxed", latest.getRelaxed());
-    ArrayNode companies = o.putArray("companies");
-    latest.getCompanies().forEach(companies::add);
-    o.set("facts", map(latest.getFacts()));
-    o.set("conflicts", map(latest.getConflicts()));
-    o.put("severity", latest.getSeverity().name());
+    putStoryState(o, latest);
     o.put("firstSeen", story.firstSeen().toString());
     o.set("sources", sources(story.sources()));
     ArrayNode evidence = o.putArray("evidence");
@@ -106,6 +86,21 @@ public final class DashboardJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What an alert says about its story: type, status, companies, headline, facts, severity. */
+  private static void putStoryState(ObjectNode o, Alert a) {
+    o.put("eventType", a.getEventType().name());
+    o.put("status", a.getStatus().name());
+    o.put("ended", a.getEnded());
+    o.put("relaxed", a.getRelaxed());
+    ArrayNode companies = o.putArray("companies");
+    a.getCompanies().forEach(companies::add);
+    o.put("headline", a.getHeadline());
+    o.put("summary", a.getSummary());
+    o.set("facts", map(a.getFacts()));
+    o.set("conflicts", map(a.getConflicts()));
+    o.put("severity", a.getSeverity().name());
   }
 
   private static ObjectNode map(Map<String, String> values) {
