@@ -96,6 +96,12 @@ final class RoleProcess implements AutoCloseable {
     return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
   }
 
+  /** Kills the role at once (SIGKILL: no shutdown hook, no clean close) and waits for it to go. */
+  void halt() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
   String log() {
     try {
       return Files.readString(log, StandardCharsets.UTF_8);
