@@ -75,8 +75,18 @@ final class FaultWorkload {
 
   private FaultWorkload() {}
 
-  /** A demo feed as told in {@code round}. */
+  /** A demo feed as told in {@code round}, rounds 5 days apart. */
   static String feedXml(String feed, int round) {
+    return feedXml(feed, round, true);
+  }
+
+  /**
+   * A demo feed as told in {@code round}; with {@code apart} false every round keeps the demo's
+   * dates, so the same news is told again by the same outlets under new links: each round's
+   * articles join the first round's stories as further sources (what syndication looks like), in
+   * whatever order they arrive.
+   */
+  static String feedXml(String feed, int round, boolean apart) {
     String xml = demoFeed(feed);
     xml = HOST_URL.matcher(xml).replaceAll("https://$1/r" + round + "/");
     xml =
@@ -84,7 +94,7 @@ final class FaultWorkload {
     if (round < 0 || round >= MAX_ROUNDS) {
       throw new IllegalArgumentException("round " + round + " not in 0.." + (MAX_ROUNDS - 1));
     }
-    Duration back = Duration.ofDays(5L * (MAX_ROUNDS - 1 - round));
+    Duration back = apart ? Duration.ofDays(5L * (MAX_ROUNDS - 1 - round)) : Duration.ZERO;
     xml =
         replace(
             RSS_DATE,
@@ -137,6 +147,10 @@ final class FaultWorkload {
 
   /** The articles of {@code rounds} rounds, as the processors make them from feed summaries. */
   static List<Article> articles(int fromRound, int toRound) {
+    return articles(fromRound, toRound, true);
+  }
+
+  static List<Article> articles(int fromRound, int toRound, boolean apart) {
     SourcesFile sources =
         SourcesFile.parse(
             sourcesYaml(URI.create("http://127.0.0.1:9"), toRound), "faults", Map.of());
@@ -147,7 +161,7 @@ final class FaultWorkload {
     for (int r = fromRound; r < toRound; r++) {
       for (String feed : FEEDS) {
         SourceDefinition source = byId.get(feed + "-r" + r);
-        byte[] xml = feedXml(feed, r).getBytes(StandardCharsets.UTF_8);
+        byte[] xml = feedXml(feed, r, apart).getBytes(StandardCharsets.UTF_8);
         new FeedParser()
             .parse(xml, source.url())
             .forEach(
@@ -167,6 +181,18 @@ final class FaultWorkload {
     Map<String, Integer> expected = new TreeMap<>();
     outcomes(oneRound).forEach((outcome, n) -> expected.put(outcome, n * rounds));
     return expected;
+  }
+
+  /** The story outcomes of {@code rounds} rounds on the demo's dates: the replay of them all. */
+  static Map<String, Integer> expectedOutcomesTogether(int rounds) {
+    Knowledge knowledge = Knowledge.load(null, null, null);
+    var settings = BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist());
+    return outcomes(TopologyReplay.alerts(settings, articles(0, rounds, false)));
+  }
+
+  /** How many alerts the outcomes hold in all. */
+  static int alertsIn(Map<String, Integer> outcomes) {
+    return expectedAlerts(outcomes, 1);
   }
 
   /** How many alerts one round should give (from the replay). */
@@ -279,7 +305,7 @@ final class FaultWorkload {
   }
 
   /** Serves every round of every feed at {@code /r<round>/<feed>.xml} on a loopback port. */
-  static HttpServer feedServer(int rounds) {
+  static HttpServer feedServer(int rounds, boolean apart) {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -290,7 +316,7 @@ final class FaultWorkload {
             Matcher m = path.matcher(exchange.getRequestURI().getPath());
             byte[] body =
                 m.matches() && Integer.parseInt(m.group(1)) < rounds && FEEDS.contains(m.group(2))
-                    ? feedXml(m.group(2), Integer.parseInt(m.group(1)))
+                    ? feedXml(m.group(2), Integer.parseInt(m.group(1)), apart)
                         .getBytes(StandardCharsets.UTF_8)
                     : null;
             if (body == null) {

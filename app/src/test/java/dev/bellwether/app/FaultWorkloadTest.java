@@ -33,4 +33,22 @@ class FaultWorkloadTest {
     assertThat(last).contains("<pubDate>Mon, 23 Nov 2026").contains("/r19/");
     assertThat(FaultWorkload.feedXml("ledger", 2)).contains("tag:r2-theledger.example");
   }
+
+  @Test
+  void roundsOnTheSameDatesJoinTheDemosStoriesInAnyOrder() {
+    Knowledge knowledge = Knowledge.load(null, null, null);
+    var settings = BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist());
+    List<dev.bellwether.schemas.avro.Article> articles =
+        new java.util.ArrayList<>(FaultWorkload.articles(0, 3, false));
+    Map<String, Integer> inOrder = FaultWorkload.expectedOutcomesTogether(3);
+
+    assertThat(inOrder.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(9);
+    assertThat(FaultWorkload.alertsIn(inOrder)).isEqualTo(3 * 21);
+    for (long seed = 1; seed <= 1; seed++) {
+      java.util.Collections.shuffle(articles, new java.util.Random(seed));
+      assertThat(FaultWorkload.outcomes(TopologyReplay.alerts(settings, articles)))
+          .as("shuffled with seed " + seed)
+          .isEqualTo(inOrder);
+    }
+  }
 }
