@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
+import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.EventType;
 import dev.bellwether.schemas.avro.FeedItem;
+import dev.bellwether.schemas.avro.TextOrigin;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +87,11 @@ class HostileInputIT {
       assertRefusedByTheParser(letters);
       assertRefusedByTheProcessors(letters);
       assertNothingLeaked();
-      assertLongTitleCut();
+      assertXxeItemWithoutTheEntity();
+      await("the long-title item's article")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(HostileInputIT::assertLongTitleCut);
       assertCounted(run, letters);
       assertHealthy(run);
     }
@@ -267,15 +273,44 @@ class HostileInputIT {
     }
   }
 
-  /** A 1 MiB title is not refused: the item goes on with its title cut short. */
+  /**
+   * A 1 MiB title is not refused: the item goes on with its title cut to 1,024 characters, and so
+   * does its article (its page answers 404, so the article falls back to the feed summary, the
+   * fetcher's documented behaviour for a page it cannot use, with the reason and no dead letter).
+   */
   private static void assertLongTitleCut() {
-    List<FeedItem> items =
-        raw(Topics.DISCOVERED.name()).stream()
-            .map(v -> safeFeedItem(v))
+    assertThat(itemsOf("long-title"))
+        .isNotEmpty()
+        .allSatisfy(i -> assertThat(i.getTitle()).hasSize(1024).endsWith("\u2026"));
+    List<Article> articles =
+        raw(Topics.ARTICLES.name()).stream()
             .filter(Objects::nonNull)
-            .filter(i -> i.getSourceId().equals("long-title"))
+            .map(v -> BellwetherSerdes.article().deserialize(Topics.ARTICLES.name(), v))
+            .filter(a -> a.getSourceId().equals("long-title"))
             .toList();
-    assertThat(items).isNotEmpty().allSatisfy(i -> assertThat(i.getTitle()).hasSizeLessThan(2000));
+    assertThat(articles)
+        .isNotEmpty()
+        .allSatisfy(
+            a -> {
+              assertThat(a.getTitle()).hasSize(1024);
+              assertThat(a.getTextOrigin()).isEqualTo(TextOrigin.FEED_SUMMARY);
+              assertThat(a.getFallbackReason()).isEqualTo("HTTP 404");
+            });
+  }
+
+  /** The XXE feed's item is published with the entity left out, as FeedParserTest shows. */
+  private static void assertXxeItemWithoutTheEntity() {
+    assertThat(itemsOf("xxe"))
+        .isNotEmpty()
+        .allSatisfy(i -> assertThat(i.getTitle()).startsWith("Leak:").doesNotContain("hostile"));
+  }
+
+  private static List<FeedItem> itemsOf(String sourceId) {
+    return raw(Topics.DISCOVERED.name()).stream()
+        .map(v -> safeFeedItem(v))
+        .filter(Objects::nonNull)
+        .filter(i -> i.getSourceId().equals(sourceId))
+        .toList();
   }
 
   private static FeedItem safeFeedItem(byte[] value) {
