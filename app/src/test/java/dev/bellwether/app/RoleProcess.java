@@ -46,12 +46,24 @@ final class RoleProcess implements AutoCloseable {
   static RoleProcess start(
       Path logDir, java.util.Map<String, String> env, String role, String... args)
       throws IOException {
+    return start(logDir, List.of(), env, role, args);
+  }
+
+  /** The role with these JVM options added (system properties such as a hosts file). */
+  static RoleProcess start(
+      Path logDir,
+      List<String> jvmOptions,
+      java.util.Map<String, String> env,
+      String role,
+      String... args)
+      throws IOException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run mvn package first");
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
     command.addAll(List.of("-cp", JAR.toAbsolutePath().toString(), Bellwether.class.getName()));
     command.add(role);
     command.addAll(List.of(args));

@@ -9,6 +9,12 @@ final class EntryFields {
   /** Summaries longer than this many characters are cut, ending with an ellipsis. */
   static final int MAX_SUMMARY_CHARS = 8192;
 
+  /**
+   * Titles longer than this many characters are cut, ending with an ellipsis: a hostile feed's 1
+   * MiB title would otherwise make an item larger than Kafka accepts (issue 10).
+   */
+  static final int MAX_TITLE_CHARS = 1024;
+
   private EntryFields() {}
 
   /** {@code href} resolved against {@code base}, if the result is an http(s) URL. */
@@ -28,9 +34,22 @@ final class EntryFields {
 
   /** The summary, cut to {@link #MAX_SUMMARY_CHARS} with an ellipsis. */
   static @Nullable String capSummary(@Nullable String summary) {
-    if (summary != null && summary.length() > MAX_SUMMARY_CHARS) {
-      return summary.substring(0, MAX_SUMMARY_CHARS - 1) + "\u2026";
+    return summary == null ? null : cut(summary, MAX_SUMMARY_CHARS);
+  }
+
+  /** The title, cut to {@link #MAX_TITLE_CHARS} with an ellipsis. */
+  static String capTitle(String title) {
+    return cut(title, MAX_TITLE_CHARS);
+  }
+
+  private static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
     }
-    return summary;
+    int end = max - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--; // never split a surrogate pair
+    }
+    return text.substring(0, end) + "\u2026";
   }
 }

@@ -24,7 +24,7 @@ public final class FeedItemMapper {
         .setOutlet(source.name())
         .setUrl(entry.link().toString())
         .setGuid(entry.guid())
-        .setTitle(entry.title())
+        .setTitle(EntryFields.capTitle(entry.title()))
         .setSummary(entry.summary())
         .setPublished(entry.published() == null ? null : millis(entry.published()))
         .setDiscovered(millis(discovered))

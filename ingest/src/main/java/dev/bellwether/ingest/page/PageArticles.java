@@ -12,6 +12,16 @@ import java.time.temporal.ChronoUnit;
  * feed's title and summary with the reason.
  */
 public final class PageArticles {
+  /**
+   * The longest page title kept; a longer one is cut with an ellipsis. With {@link #MAX_TEXT_CHARS}
+   * this keeps an article well under Kafka's 1 MiB record limit, which a 10 MiB page would
+   * otherwise exceed, failing its batch's transaction again and again (issue 10).
+   */
+  static final int MAX_TITLE_CHARS = 1024;
+
+  /** The longest article text kept (far beyond any news article); a longer one is cut. */
+  static final int MAX_TEXT_CHARS = 100_000;
+
   private PageArticles() {}
 
   public static Article toArticle(FeedItem item, PageOutcome outcome) {
@@ -23,8 +33,9 @@ public final class PageArticles {
 
   static Article fromPage(FeedItem item, ExtractedArticle page) {
     return feedFields(item)
-        .setTitle(page.title().isBlank() ? item.getTitle() : page.title().strip())
-        .setText(page.text())
+        .setTitle(
+            cut(page.title().isBlank() ? item.getTitle() : page.title().strip(), MAX_TITLE_CHARS))
+        .setText(cut(page.text(), MAX_TEXT_CHARS))
         .setPublished(page.published() == null ? item.getPublished() : millis(page.published()))
         .setCanonicalUrl(page.canonicalUrl())
         .setByline(page.byline())
@@ -35,7 +46,7 @@ public final class PageArticles {
 
   static Article fromFeedSummary(FeedItem item, FallbackReason reason) {
     return feedFields(item)
-        .setTitle(item.getTitle())
+        .setTitle(cut(item.getTitle(), MAX_TITLE_CHARS))
         .setText(item.getSummary() == null ? "" : item.getSummary())
         .setPublished(item.getPublished())
         .setTextOrigin(TextOrigin.FEED_SUMMARY)
@@ -50,6 +61,17 @@ public final class PageArticles {
         .setOutlet(item.getOutlet())
         .setUrl(item.getUrl())
         .setDiscovered(item.getDiscovered());
+  }
+
+  private static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = max - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--; // never split a surrogate pair
+    }
+    return text.substring(0, end) + "\u2026";
   }
 
   /** Avro keeps milliseconds; truncating here keeps a record equal to its decoded copy. */

@@ -22,7 +22,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads the keys that depend on a source's type: its url (given or derived) and its options. */
 final class SourceTypeReader {
   static final Set<String> COMMON_KEYS =
-      Set.of("id", "type", "name", "interval", "min-interval", "max-interval");
+      Set.of("id", "type", "name", "interval", "min-interval", "max-interval", "allow-private");
 
   /** The supported EDGAR form types; each also matches its amendment ({@code 8-K/A}). */
   static final List<String> EDGAR_FORMS =

@@ -187,7 +187,9 @@ final class SourcesFileReader {
     }
     String name = yaml.text(fields.get("name"), "name");
     Intervals intervals = readIntervals(fields, where.what());
-    Typed typed = types.read(type, fields, where, allowPrivate, userAgent);
+    boolean mayReachPrivate =
+        readSourceAllowPrivate(fields.get("allow-private"), where, allowPrivate);
+    Typed typed = types.read(type, fields, where, mayReachPrivate, userAgent);
     if (yaml.problemCount() > before || id == null || typed == null || intervals == null) {
       return null;
     }
@@ -197,10 +199,30 @@ final class SourcesFileReader {
         name == null ? id : name,
         typed.url(),
         intervals.interval(),
-        allowPrivate,
+        mayReachPrivate,
         intervals.min(),
         intervals.max(),
         typed.options());
+  }
+
+  /**
+   * A source's own {@code allow-private}: it may only narrow the file's {@code
+   * network.allow-private} (false keeps this source, and every redirect it answers with, off
+   * loopback and private addresses); true without the file's permission is a problem.
+   */
+  private boolean readSourceAllowPrivate(@Nullable Node node, Where where, boolean fileAllows) {
+    if (node == null) {
+      return fileAllows;
+    }
+    boolean wanted = yaml.bool(node, "allow-private");
+    if (wanted && !fileAllows) {
+      yaml.problem(
+          line(node),
+          where.what()
+              + ": allow-private: true needs network.allow-private: true for the whole file");
+      return false;
+    }
+    return wanted;
   }
 
   private static String article(String type) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.schemas.avro.FeedItem;
+import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -117,5 +118,20 @@ class FeedItemMapperTest {
     assertThat(item.getPublished()).isEqualTo(Instant.parse("2025-06-03T14:30:00.123Z"));
     assertThat(item.getDiscovered()).isEqualTo(discovered);
     assertThat(item.getAttributes()).isEmpty();
+  }
+
+  /** Issue 10: a 1 MiB single-line title must not make an item larger than Kafka accepts. */
+  @Test
+  void cutsAHugeTitleSoTheItemStillFitsInOneKafkaRecord() {
+    String huge = "Anthropic raises money " + "A".repeat(1024 * 1024);
+    FeedEntry entry = new FeedEntry("huge-1", ENTRY.link(), huge, null, null);
+
+    FeedItem item = FeedItemMapper.toAvro(entry, SOURCE, Instant.EPOCH);
+
+    assertThat(item.getTitle())
+        .hasSize(EntryFields.MAX_TITLE_CHARS)
+        .startsWith("Anthropic raises money AAA")
+        .endsWith("A\u2026");
+    assertThat(BellwetherSerdes.feedItem().serialize("t", item).length).isLessThan(16 * 1024);
   }
 }

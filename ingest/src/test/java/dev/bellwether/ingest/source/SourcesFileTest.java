@@ -2,6 +2,7 @@ package dev.bellwether.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import java.io.IOException;
@@ -63,8 +64,8 @@ class SourcesFileTest {
                 + " 1h or 1d",
             "problems.yaml:15: source 'json': unknown type 'jsonfeed'; this version supports"
                 + " [edgar, federal-register, html, rss]",
-            "problems.yaml:19: unknown key 'colour' in an rss source; known: [id, interval,"
-                + " max-interval, min-interval, name, type, url]",
+            "problems.yaml:19: unknown key 'colour' in an rss source; known: [allow-private, id,"
+                + " interval, max-interval, min-interval, name, type, url]",
             "problems.yaml:21: unknown variable ${MISSING_KEY}",
             "problems.yaml:24: source 'fast': interval '10s' is shorter than the minimum, 30s",
             "problems.yaml:26: 'network.allow-private' must be true or false, not 'maybe'");
@@ -95,6 +96,38 @@ class SourcesFileTest {
     SourcesFile allowed =
         SourcesFile.parse(yaml + "network:\n  allow-private: true\n", "s.yaml", Map.of());
     assertThat(allowed.sources()).hasSize(3).allMatch(SourceDefinition::allowPrivate);
+  }
+
+  @Test
+  void aSourceMayNarrowButNotWidenTheFilesPrivateAddressPermission() {
+    String yaml =
+        "network:\n  allow-private: true\n"
+            + "sources:\n"
+            + "  - {id: local, url: 'http://localhost:8080/feed'}\n"
+            + "  - {id: public-only, url: 'https://news.example/feed', allow-private: false}\n";
+
+    SourcesFile file = SourcesFile.parse(yaml, "s.yaml", Map.of());
+
+    assertThat(file.sources())
+        .extracting(SourceDefinition::id, SourceDefinition::allowPrivate)
+        .containsExactly(tuple("local", true), tuple("public-only", false));
+    String widening =
+        "sources:\n  - {id: sneaky, url: 'https://news.example/feed', allow-private: true}\n";
+    assertThatThrownBy(() -> SourcesFile.parse(widening, "w.yaml", Map.of()))
+        .extracting(e -> ((SourcesException) e).problems(), LIST)
+        .containsExactly(
+            "w.yaml:2: source 'sneaky': allow-private: true needs network.allow-private: true"
+                + " for the whole file");
+  }
+
+  @Test
+  void aSourceThatRefusesPrivateAddressesCannotNameOne() {
+    String yaml =
+        "network:\n  allow-private: true\n"
+            + "sources:\n  - {id: lan, url: 'http://192.168.1.10/feed', allow-private: false}\n";
+
+    assertThatThrownBy(() -> SourcesFile.parse(yaml, "s.yaml", Map.of()))
+        .hasMessageContaining("points to a loopback or private address");
   }
 
   @Test
