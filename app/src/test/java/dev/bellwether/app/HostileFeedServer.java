@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * if it were on a public host and then redirect to a loopback address.
  */
 final class HostileFeedServer implements AutoCloseable {
-  /** A name the child JVM's hosts file maps to a public-looking (documentation) address. */
+  /** A name the child JVM's hosts file maps to a public address, reached only through the proxy. */
   static final String PUBLIC_HOST = "feeds.hostile.test";
 
   /** Text an XXE would leak if external entities were read. */

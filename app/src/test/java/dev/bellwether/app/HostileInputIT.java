@@ -127,7 +127,9 @@ class HostileInputIT {
             dir.resolve("hosts"),
             "127.0.0.1 localhost "
                 + hostname
-                + "\n203.0.113.7 "
+                // a public address (the retired 6to4 relay anycast, 192.88.99/24) that nothing
+                // reaches: every request for the host goes through the proxy
+                + "\n192.88.99.7 "
                 + HostileFeedServer.PUBLIC_HOST
                 + "\n");
     List<String> jvm =

@@ -7,8 +7,11 @@ import java.net.InetAddress;
 /**
  * Which addresses a fetch may not reach unless private addresses are allowed: loopback, any-local,
  * site-local (10/8, 172.16/12, 192.168/16, fec0::/10), link-local (169.254/16, fe80::/10),
- * multicast, carrier-grade NAT (100.64/10), "this network" (0/8), broadcast, and IPv6 unique-local
- * (fc00::/7). IPv4 addresses embedded in IPv6 (mapped or compatible) are judged as IPv4.
+ * multicast, carrier-grade NAT (100.64/10), "this network" (0/8), reserved (240/4, with the
+ * broadcast address), IETF protocol assignments (192.0.0/24), benchmarking (198.18/15), the
+ * documentation ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32: sandboxes give them
+ * to real hosts), and IPv6 unique-local (fc00::/7). IPv4 addresses embedded in IPv6 (mapped or
+ * compatible) are judged as IPv4.
  */
 public final class AddressPolicy {
   private AddressPolicy() {}
@@ -27,7 +30,9 @@ public final class AddressPolicy {
       return isSpecialIpv4(bytes);
     }
     if (address instanceof Inet6Address) {
-      return isUniqueLocal(bytes) || (embedsIpv4(bytes) && isBlockedIpv4(bytes));
+      return isUniqueLocal(bytes)
+          || isDocumentation(bytes)
+          || (embedsIpv4(bytes) && isBlockedIpv4(bytes));
     }
     return false;
   }
@@ -35,10 +40,26 @@ public final class AddressPolicy {
   private static boolean isSpecialIpv4(byte[] b) {
     int first = b[0] & 0xff;
     int second = b[1] & 0xff;
+    int third = b[2] & 0xff;
     boolean cgnat = first == 100 && (second & 0xc0) == 64;
     boolean thisNetwork = first == 0;
-    boolean broadcast = (b[0] & b[1] & b[2] & b[3]) == (byte) 0xff;
-    return cgnat || thisNetwork || broadcast;
+    boolean reserved = first >= 240; // 240/4, and the broadcast address within it
+    // documentation ranges (RFC 5737), which sandboxes and labs give to real hosts
+    boolean documentation =
+        (first == 192 && second == 0 && third == 2)
+            || (first == 198 && second == 51 && third == 100)
+            || (first == 203 && second == 0 && third == 113);
+    boolean protocolAssignments = first == 192 && second == 0 && third == 0; // 192.0.0/24
+    boolean benchmarking = first == 198 && (second & 0xfe) == 18; // 198.18/15
+    return cgnat || thisNetwork || reserved || documentation || protocolAssignments || benchmarking;
+  }
+
+  /** IPv6 documentation prefix {@code 2001:db8::/32} (RFC 3849). */
+  private static boolean isDocumentation(byte[] b) {
+    return (b[0] & 0xff) == 0x20
+        && (b[1] & 0xff) == 0x01
+        && (b[2] & 0xff) == 0x0d
+        && (b[3] & 0xff) == 0xb8;
   }
 
   private static boolean isUniqueLocal(byte[] b) {

@@ -33,7 +33,16 @@ class AddressPolicyTest {
         "ff02::1",
         "::ffff:127.0.0.1",
         "::ffff:10.1.2.3",
-        "::169.254.169.254"
+        "::169.254.169.254",
+        "192.0.2.2",
+        "198.51.100.7",
+        "203.0.113.7",
+        "198.18.0.1",
+        "198.19.255.254",
+        "192.0.0.8",
+        "240.0.0.1",
+        "2001:db8::1",
+        "::ffff:203.0.113.7"
       })
   void blocksLoopbackPrivateAndSpecialAddresses(String literal) throws UnknownHostException {
     assertThat(AddressPolicy.isBlocked(InetAddress.getByName(literal))).isTrue();
@@ -47,6 +56,10 @@ class AddressPolicyTest {
         "100.63.255.255",
         "100.128.0.1",
         "172.32.0.1",
+        "192.0.3.1",
+        "198.17.255.1",
+        "198.20.0.1",
+        "203.0.114.1",
         "2606:4700::1111",
         "::ffff:8.8.8.8"
       })
