@@ -11,6 +11,7 @@ import dev.bellwether.schemas.avro.Evidence;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.avro.TaggedEvent;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs core's tagger over an article's title and text and maps what it finds to the Avro contract.
@@ -33,7 +34,18 @@ public final class ArticleTagger {
         : article.getTitle() + "\n\n" + article.getText();
   }
 
-  public TaggedArticle tag(Article article) {
+  /**
+   * The article's companies and events.
+   *
+   * @throws IllegalArgumentException for a record without a value (a tombstone), which has no
+   *     article to tag; the processing handler dead-letters it with this reason
+   */
+  public TaggedArticle tag(@Nullable Article article) {
+    if (article == null) {
+      throw new IllegalArgumentException(
+          "an empty record (no value, a tombstone) on the articles topic: there is no article to"
+              + " tag");
+    }
     Tagging tagging = tagger.tag(taggedText(article));
     return TaggedArticle.newBuilder()
         .setArticle(article)
