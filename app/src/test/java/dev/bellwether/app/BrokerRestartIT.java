@@ -6,7 +6,6 @@ import dev.bellwether.localkafka.LocalKafka;
 import dev.bellwether.schemas.TopicInstaller;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +32,7 @@ class BrokerRestartIT {
   void theBrokerStoppedAndStartedMidStreamLosesAndRepeatsNothing() throws Exception {
     Map<String, Integer> expected = FaultWorkload.expectedOutcomes(ROUNDS);
     int perRound = FaultWorkload.expectedAlerts(expected, ROUNDS) / ROUNDS;
-    int port = freePort();
+    int port = RoleProcess.freePort();
     kafka = LocalKafka.start(dir.resolve("kafka"), port);
     String bootstrap = kafka.bootstrapServers();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -102,11 +101,5 @@ class BrokerRestartIT {
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
         .until(() -> topics.records(Topics.ALERTS.name()).size() >= count);
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -50,9 +50,9 @@ class IngestFetchKillIT {
     try (RoleProcess process = role("process", "--state-dir", dir.resolve("streams").toString());
         RoleProcess fetchA = role("fetch", "--instance-id", "fetch-a");
         RoleProcess fetchB = role("fetch", "--instance-id", "fetch-b")) {
-      awaitReady(process);
-      awaitReady(fetchA);
-      awaitReady(fetchB);
+      process.awaitReady(WAIT);
+      fetchA.awaitReady(WAIT);
+      fetchB.awaitReady(WAIT);
       try (RoleProcess ingestA = role("ingest", "--sources", sources.toString());
           RoleProcess ingestB = role("ingest", "--allow-private")) {
         await("a sixth of the alerts")
@@ -104,12 +104,5 @@ class IngestFetchKillIT {
     all[3] = "0";
     System.arraycopy(args, 0, all, 4, args.length);
     return RoleProcess.start(dir, role, all);
-  }
-
-  private static void awaitReady(RoleProcess role) {
-    await("/health/ready answers 200")
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> role.get("/health/ready").statusCode() == 200);
   }
 }

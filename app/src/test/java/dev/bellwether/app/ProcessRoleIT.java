@@ -52,7 +52,7 @@ class ProcessRoleIT {
 
     try (RoleProcess role = startRole()) {
       assertThat(role.get("/health/live").statusCode()).isEqualTo(200);
-      awaitReady(role);
+      role.awaitReady(WAIT);
 
       topics.publish(Topics.DISCOVERED, first);
       await("the first items tagged")
@@ -77,7 +77,7 @@ class ProcessRoleIT {
         .doesNotHaveDuplicates();
 
     try (RoleProcess again = startRole()) {
-      awaitReady(again);
+      again.awaitReady(WAIT);
       await("the rest processed after the restart")
           .atMost(WAIT)
           .until(() -> topics.records(Topics.TAGGED.name()).size() >= 12);
@@ -104,13 +104,6 @@ class ProcessRoleIT {
         "--articles-from-feed-summaries",
         "--http-port",
         "0");
-  }
-
-  private static void awaitReady(RoleProcess role) {
-    await("/health/ready answers 200")
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> role.get("/health/ready").statusCode() == 200);
   }
 
   private static List<String> outputKeys(String topic) {

@@ -44,8 +44,8 @@ class ProcessorHaltIT {
     int expectedAlerts = FaultWorkload.expectedAlerts(expected, ROUNDS);
     try (RoleProcess a = startInstance("a");
         RoleProcess b = startInstance("b")) {
-      awaitReady(a);
-      awaitReady(b);
+      a.awaitReady(WAIT);
+      b.awaitReady(WAIT);
       int perRound = expectedAlerts / ROUNDS;
       for (int round = 0; round < ROUNDS / 2; round++) {
         publishRound(round, perRound * (round + 1));
@@ -93,12 +93,5 @@ class ProcessorHaltIT {
         dir.resolve("streams-" + name).toString(),
         "--http-port",
         "0");
-  }
-
-  private static void awaitReady(RoleProcess role) {
-    await("/health/ready answers 200")
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> role.get("/health/ready").statusCode() == 200);
   }
 }

@@ -108,6 +108,21 @@ final class RoleProcess implements AutoCloseable {
     return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
   }
 
+  /** Waits at most {@code bound} for {@code /health/ready} to answer 200. */
+  void awaitReady(Duration bound) {
+    await("/health/ready of " + log.getFileName() + " answers 200")
+        .atMost(bound)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> get("/health/ready").statusCode() == 200);
+  }
+
+  /** A port that was free a moment ago, for a role that must keep its port across restarts. */
+  static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   /** Kills the role at once (SIGKILL: no shutdown hook, no clean close) and waits for it to go. */
   void halt() throws InterruptedException {
     process.destroyForcibly();

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.bellwether.schemas.Topics;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,7 @@ class RunKillIT {
     try {
       Path sources = dir.resolve("sources.yaml");
       Files.writeString(sources, FaultWorkload.sourcesYaml(FaultWorkload.base(feeds), ROUNDS));
-      int kafkaPort = freePort();
+      int kafkaPort = RoleProcess.freePort();
       String bootstrap = "127.0.0.1:" + kafkaPort;
       TopicContents topics = new TopicContents(bootstrap);
       int before;
@@ -77,11 +76,5 @@ class RunKillIT {
         Integer.toString(kafkaPort),
         "--http-port",
         "0");
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -94,8 +94,8 @@ class TrendsAcrossInstancesIT {
 
     try (RoleProcess a = startInstance("a");
         RoleProcess b = startInstance("b")) {
-      awaitReady(a);
-      awaitReady(b);
+      a.awaitReady(WAIT);
+      b.awaitReady(WAIT);
       awaitPartitionsSplitBetween(2);
 
       publish(first);
@@ -133,7 +133,7 @@ class TrendsAcrossInstancesIT {
       publish(second.subList(6, second.size()));
 
       awaitTagged(all.size());
-      awaitReady(a);
+      a.awaitReady(WAIT);
       awaitTrends(a, "day", expectedCounts(Duration.ofDays(1)));
       awaitTrends(a, "hour", expectedCounts(Duration.ofHours(1)));
       assertThat(a.terminate(EXIT_GUARD)).as(a.log()).isZero();
@@ -225,13 +225,6 @@ class TrendsAcrossInstancesIT {
         dir.resolve("streams-reference"),
         settings,
         new ProcessorsRunner.Instance(applicationId, null));
-  }
-
-  private static void awaitReady(RoleProcess role) {
-    await("/health/ready answers 200")
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> role.get("/health/ready").statusCode() == 200);
   }
 
   /** Both instances are members of the group and each has partitions of its own. */
