@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** The load harness's arguments: {@code --name value} pairs, every one optional. */
 record HarnessOptions(
     int items,
+    int warmupItems,
     List<Integer> threads,
     List<Integer> ratePercents,
     int rateSeconds,
@@ -23,10 +24,11 @@ record HarnessOptions(
 
   static final String USAGE =
       """
-      LoadHarness [--items 100000] [--threads 1,2] [--rates 20,50,80] [--rate-seconds 30]
+      LoadHarness [--items 100000] [--warmup-items 3000] [--threads 1,2] [--rates 20,50,80] [--rate-seconds 30]
                   [--warmup-seconds 5] [--commit-intervals 200,100] [--step-seconds 5]
                   [--seed 42] [--latency true] [--work-dir <temp>]
         items             items pre-loaded for the saturation runs (one run per thread count)
+        warmup-items      items of a first, unreported run on a broker of its own (JIT warm-up)
         threads           num.stream.threads of each saturation run
         rates             paced rates for latency, in % of the first run's saturation rate
         rate-seconds      measured seconds at each rate, after warmup-seconds
@@ -63,6 +65,7 @@ record HarnessOptions(
     String work = given.get("work-dir");
     return new HarnessOptions(
         Integer.parseInt(given.getOrDefault("items", "100000")),
+        Integer.parseInt(given.getOrDefault("warmup-items", "3000")),
         ints(given.getOrDefault("threads", "1,2")),
         ints(given.getOrDefault("rates", "20,50,80")),
         Integer.parseInt(given.getOrDefault("rate-seconds", "30")),

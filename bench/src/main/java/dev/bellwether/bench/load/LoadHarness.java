@@ -62,10 +62,17 @@ public final class LoadHarness {
         Machine.mib(Runtime.getRuntime().maxMemory()),
         work);
     say("options %s", options);
+    if (options.warmupItems() > 0) {
+      say("%n## warm-up (JIT), not a result");
+      try (LoadRun run = LoadRun.start(work.resolve("warm-up"))) {
+        saturationRuns(run, options.threads().get(0), options.warmupItems());
+      }
+      say("%n## measured");
+    }
     double saturation = 0;
     for (int threads : options.threads()) {
       try (LoadRun run = LoadRun.start(work.resolve("threads-" + threads))) {
-        double rate = saturationRuns(run, threads);
+        double rate = saturationRuns(run, threads, options.items());
         if (saturation == 0) {
           saturation = rate;
           if (options.latency()) {
@@ -78,8 +85,7 @@ public final class LoadHarness {
   }
 
   /** The pass-through, then the full topology, over the same pre-loaded items. */
-  private double saturationRuns(LoadRun run, int threads) {
-    int items = options.items();
+  private double saturationRuns(LoadRun run, int threads, int items) {
     ArticleGenerator generator = generator(items);
     long preloadStart = System.nanoTime();
     run.preload(generator, items);
