@@ -40,6 +40,7 @@ record HarnessOptions(
   private static final Set<String> NAMES =
       Set.of(
           "items",
+          "warmup-items",
           "threads",
           "rates",
           "rate-seconds",
