@@ -37,8 +37,8 @@ final class StateSizes {
   }
 
   /**
-   * The store a file under the state directory belongs to, or null for other files. Key-value stores
-   * live in {@code <task>/rocksdb/<store>/}, segmented (window) stores in {@code
+   * The store a file under the state directory belongs to, or null for other files. Key-value
+   * stores live in {@code <task>/rocksdb/<store>/}, segmented (window) stores in {@code
    * <task>/<store>/<segment>/}; a task is named {@code <subtopology>_<partition>}.
    */
   static @Nullable String storeOf(Path relative) {
@@ -46,7 +46,9 @@ final class StateSizes {
     for (int i = 0; i + 2 < n; i++) {
       if (relative.getName(i).toString().matches("\\d+_\\d+")) {
         String next = relative.getName(i + 1).toString();
-        return next.equals("rocksdb") ? (i + 3 < n ? relative.getName(i + 2).toString() : null) : next;
+        return next.equals("rocksdb")
+            ? (i + 3 < n ? relative.getName(i + 2).toString() : null)
+            : next;
       }
     }
     return null;
