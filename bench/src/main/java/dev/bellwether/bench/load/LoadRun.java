@@ -127,6 +127,12 @@ final class LoadRun implements AutoCloseable {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
+    // Not idempotent: on a partition created moments ago the broker can answer "not the leader"
+    // and then refuse the idempotent producer's retry as out of sequence, stalling it for minutes.
+    // One request in flight keeps the order; a duplicate after a lost response is dropped by
+    // dedupe.
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     try (KafkaProducer<byte[], byte[]> producer =
