@@ -1,0 +1,220 @@
+package dev.bellwether.bench.load;
+
+import dev.bellwether.core.company.CompanyKnowledgeBase;
+import dev.bellwether.core.tagging.CueBook;
+import dev.bellwether.core.tagging.Tagger;
+import dev.bellwether.core.watchlist.Watchlist;
+import dev.bellwether.processors.BellwetherTopology;
+import dev.bellwether.schemas.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The load harness (issue 10): one JVM, one in-process broker per thread count. For each: the same
+ * pre-loaded items through a pass-through topology and through the full topology, both with the
+ * processors' Streams settings (exactly_once_v2); then, on the first, publish-to-alert latency at
+ * fractions of the full topology's saturation rate and for each commit interval. Prints a report on
+ * stdout; logs go to stderr.
+ */
+public final class LoadHarness {
+  private static final String FULL = "bench-full";
+  private static final String PASS = "bench-pass-through";
+  private static final Duration DRAIN_BOUND = Duration.ofMinutes(60);
+
+  private final HarnessOptions options;
+  private final Path work;
+
+  private LoadHarness(HarnessOptions options, Path work) {
+    this.options = options;
+    this.work = work;
+  }
+
+  public static void main(String[] args) throws Exception {
+    HarnessOptions options;
+    try {
+      options = HarnessOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Path work =
+        options.workDir() != null
+            ? Files.createDirectories(options.workDir())
+            : Files.createTempDirectory("bellwether-load");
+    new LoadHarness(options, work).run();
+    System.exit(0); // the broker's non-daemon threads are closed, but do not wait on stragglers
+  }
+
+  private void run() {
+    say("Bellwether load harness, %s", Instant.now());
+    say(
+        "java %s, %d processors, max heap %s, work dir %s",
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(),
+        Machine.mib(Runtime.getRuntime().maxMemory()),
+        work);
+    say("options %s", options);
+    if (options.warmupItems() > 0) {
+      say("%n## warm-up (JIT), not a result");
+      try (LoadRun run = LoadRun.start(work.resolve("warm-up"))) {
+        saturationRuns(run, options.threads().get(0), options.warmupItems());
+      }
+      say("%n## measured");
+    }
+    double saturation = 0;
+    for (int threads : options.threads()) {
+      try (LoadRun run = LoadRun.start(work.resolve("threads-" + threads))) {
+        double rate = saturationRuns(run, threads, options.items());
+        if (saturation == 0) {
+          saturation = rate;
+          if (options.latency()) {
+            latencyRuns(run, threads, rate);
+          }
+        }
+      }
+    }
+    say("done %s", Instant.now());
+  }
+
+  /** The pass-through, then the full topology, over the same pre-loaded items. */
+  private double saturationRuns(LoadRun run, int threads, int items) {
+    ArticleGenerator generator = generator(items);
+    long preloadStart = System.nanoTime();
+    run.preload(generator, items);
+    say(
+        "%n== %d stream thread(s): %d items pre-loaded in %.1f s",
+        threads, items, (System.nanoTime() - preloadStart) / 1e9);
+    int commit = options.commitIntervals().get(0);
+    long heapBefore = Machine.heapAfterGc();
+
+    KafkaStreams pass =
+        new KafkaStreams(PassThroughTopology.build(), run.streamsConfig(PASS, threads, commit));
+    LoadRun.Drained passed =
+        run.runToEnd(pass, PASS, List.of(PassThroughTopology.INPUT), DRAIN_BOUND);
+    pass.close(Duration.ofSeconds(30));
+    double passRate = items / passed.secondsFromRunning();
+    report("pass-through", items, passed);
+
+    KafkaStreams full = new KafkaStreams(fullTopology(), run.streamsConfig(FULL, threads, commit));
+    LoadRun.Drained done =
+        run.runToEnd(
+            full,
+            FULL,
+            List.of(
+                Topics.DISCOVERED.name(),
+                Topics.NEW_ITEMS.name(),
+                Topics.ARTICLES.name(),
+                Topics.TAGGED.name()),
+            DRAIN_BOUND);
+    double fullRate = items / done.secondsFromRunning();
+    report("full topology", items, done);
+    say(
+        "ratio full / pass-through: %.3f  (commit.interval.ms %d, exactly_once_v2)",
+        fullRate / passRate, commit);
+
+    long heapRunning = Machine.heapAfterGc();
+    say(
+        "heap after GC: %s before the applications, %s with the full topology running and"
+            + " caught up: %s more (broker in the same JVM)",
+        Machine.mib(heapBefore), Machine.mib(heapRunning), Machine.mib(heapRunning - heapBefore));
+    say("state stores on disk while running: %s", sizes(run.storeBytes(FULL)));
+    full.close(Duration.ofSeconds(60));
+    say("state stores on disk after close: %s", sizes(run.storeBytes(FULL)));
+    return fullRate;
+  }
+
+  /** Publish-to-alert latency at each rate and commit interval, continuing on the same state. */
+  private void latencyRuns(LoadRun run, int threads, double saturation) {
+    ArticleGenerator generator = generator(options.items());
+    for (int i = 0; i < options.items(); i++) {
+      generator.next(); // continue past the pre-loaded items: new ids, stories go on
+    }
+    say("%n== latency, %d stream thread(s), saturation %.0f items/s", threads, saturation);
+    List<String> inputs =
+        List.of(
+            Topics.DISCOVERED.name(),
+            Topics.NEW_ITEMS.name(),
+            Topics.ARTICLES.name(),
+            Topics.TAGGED.name());
+    for (int commit : options.commitIntervals()) {
+      KafkaStreams full =
+          run.startStreams(fullTopology(), run.streamsConfig(FULL, threads, commit));
+      try {
+        run.awaitIdle(FULL, inputs, DRAIN_BOUND);
+        for (int percent : options.ratePercents()) {
+          double rate = saturation * percent / 100.0;
+          PacedLoad.Outcome outcome =
+              new PacedLoad(run.bootstrap(), generator)
+                  .run(
+                      rate,
+                      Duration.ofSeconds(options.warmupSeconds()),
+                      Duration.ofSeconds(options.rateSeconds()),
+                      Duration.ofSeconds(30),
+                      () -> run.awaitIdle(FULL, inputs, Duration.ofMinutes(10)));
+          say(
+              "commit.interval.ms %d, %d%% = %.0f items/s (achieved %.0f, %d sent): %s;"
+                  + " alerts seen %d, carrying a publish time %d, before warm-up end %d",
+              commit,
+              percent,
+              rate,
+              outcome.achievedRate(),
+              outcome.sent(),
+              outcome.latency().summary(),
+              outcome.alertsSeen(),
+              outcome.alertsWithSentTimestamp(),
+              outcome.latency().early());
+        }
+      } finally {
+        full.close(Duration.ofSeconds(60));
+      }
+    }
+  }
+
+  private ArticleGenerator generator(int items) {
+    Duration step = Duration.ofSeconds(options.stepSeconds());
+    return new ArticleGenerator(
+        options.seed(), Instant.now().minus(step.multipliedBy(items)), step);
+  }
+
+  private static Topology fullTopology() {
+    CompanyKnowledgeBase kb = CompanyKnowledgeBase.builtIn();
+    Tagger tagger = new Tagger(kb, CueBook.builtIn());
+    return BellwetherTopology.build(
+        BellwetherTopology.Settings.standard(tagger, Watchlist.builtIn(kb))
+            .withArticlesFromFeedSummaries(true));
+  }
+
+  private static void report(String what, int items, LoadRun.Drained drained) {
+    say(
+        "%s: %.0f items/s from RUNNING to caught up (%.1f s; %.1f s from start incl. rebalance);"
+            + " process CPU %.1f s = %.2f cores, %.2f ms CPU per item",
+        what,
+        items / drained.secondsFromRunning(),
+        drained.secondsFromRunning(),
+        drained.secondsFromStart(),
+        drained.cpuNanos() / 1e9,
+        drained.cpuNanos() / 1e9 / drained.secondsFromStart(),
+        drained.cpuNanos() / 1e6 / items);
+  }
+
+  private static String sizes(Map<String, Long> byStore) {
+    long total = byStore.values().stream().mapToLong(Long::longValue).sum();
+    StringBuilder text = new StringBuilder(Machine.mib(total)).append(" total");
+    byStore.forEach(
+        (store, bytes) -> text.append(", ").append(store).append(' ').append(Machine.mib(bytes)));
+    return text.toString();
+  }
+
+  private static void say(String format, Object... args) {
+    System.out.println(String.format(Locale.ROOT, format, args));
+    System.out.flush();
+  }
+}
