@@ -34,22 +34,11 @@ final class EntryFields {
 
   /** The summary, cut to {@link #MAX_SUMMARY_CHARS} with an ellipsis. */
   static @Nullable String capSummary(@Nullable String summary) {
-    return summary == null ? null : cut(summary, MAX_SUMMARY_CHARS);
+    return summary == null ? null : TextCut.toLength(summary, MAX_SUMMARY_CHARS);
   }
 
   /** The title, cut to {@link #MAX_TITLE_CHARS} with an ellipsis. */
   static String capTitle(String title) {
-    return cut(title, MAX_TITLE_CHARS);
-  }
-
-  private static String cut(String text, int max) {
-    if (text.length() <= max) {
-      return text;
-    }
-    int end = max - 1;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--; // never split a surrogate pair
-    }
-    return text.substring(0, end) + "\u2026";
+    return TextCut.toLength(title, MAX_TITLE_CHARS);
   }
 }

@@ -1,5 +1,6 @@
 package dev.bellwether.ingest.page;
 
+import dev.bellwether.ingest.feed.TextCut;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.TextOrigin;
@@ -34,8 +35,9 @@ public final class PageArticles {
   static Article fromPage(FeedItem item, ExtractedArticle page) {
     return feedFields(item)
         .setTitle(
-            cut(page.title().isBlank() ? item.getTitle() : page.title().strip(), MAX_TITLE_CHARS))
-        .setText(cut(page.text(), MAX_TEXT_CHARS))
+            TextCut.toLength(
+                page.title().isBlank() ? item.getTitle() : page.title().strip(), MAX_TITLE_CHARS))
+        .setText(TextCut.toLength(page.text(), MAX_TEXT_CHARS))
         .setPublished(page.published() == null ? item.getPublished() : millis(page.published()))
         .setCanonicalUrl(page.canonicalUrl())
         .setByline(page.byline())
@@ -46,7 +48,7 @@ public final class PageArticles {
 
   static Article fromFeedSummary(FeedItem item, FallbackReason reason) {
     return feedFields(item)
-        .setTitle(cut(item.getTitle(), MAX_TITLE_CHARS))
+        .setTitle(TextCut.toLength(item.getTitle(), MAX_TITLE_CHARS))
         .setText(item.getSummary() == null ? "" : item.getSummary())
         .setPublished(item.getPublished())
         .setTextOrigin(TextOrigin.FEED_SUMMARY)
@@ -61,17 +63,6 @@ public final class PageArticles {
         .setOutlet(item.getOutlet())
         .setUrl(item.getUrl())
         .setDiscovered(item.getDiscovered());
-  }
-
-  private static String cut(String text, int max) {
-    if (text.length() <= max) {
-      return text;
-    }
-    int end = max - 1;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--; // never split a surrogate pair
-    }
-    return text.substring(0, end) + "\u2026";
   }
 
   /** Avro keeps milliseconds; truncating here keeps a record equal to its decoded copy. */
