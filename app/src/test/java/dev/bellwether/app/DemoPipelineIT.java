@@ -18,7 +18,6 @@ import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo sources through a real broker to the alerts topic, articles written by the page fetcher
@@ -85,9 +85,7 @@ class DemoPipelineIT {
   }
 
   @Test
-  void demoFeedsBecomeAlertsOnceEvenAcrossARestart() throws Exception {
-    Path dataDir = Files.createTempDirectory("bellwether-demo-it-");
-
+  void demoFeedsBecomeAlertsOnceEvenAcrossARestart(@TempDir Path dataDir) throws Exception {
     RunOutput first =
         runUntil(
             dataDir,

@@ -60,6 +60,16 @@ public final class KafkaForTests implements AutoCloseable {
   @Override
   public void close() throws Exception {
     broker.close();
+    deleteQuietly(dataDir);
+  }
+
+  /** Removes a test broker's scratch directory, so test runs do not fill the disk. */
+  private static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      log.debug("Could not delete {}: {}", dir, e.toString());
+    }
   }
 
   /** Where an in-process broker keeps its data; a scratch directory for Docker. */
