@@ -171,7 +171,7 @@ class SafeHttpClientTest {
     HostResolver lying =
         host ->
             host.equals("127.0.0.1")
-                ? List.of(InetAddress.getByAddress(host, new byte[] {(byte) 203, 0, 113, 10}))
+                ? List.of(InetAddress.getByAddress(host, new byte[] {(byte) 192, 88, 99, 10}))
                 : HostResolver.SYSTEM.resolve(host);
     SafeHttpClient guarded = new SafeHttpClient(HttpSettings.defaults(), lying);
     server.route(
@@ -205,7 +205,7 @@ class SafeHttpClientTest {
         host ->
             switch (host) {
               case "127.0.0.1" ->
-                  List.of(InetAddress.getByAddress(host, new byte[] {(byte) 203, 0, 113, 7}));
+                  List.of(InetAddress.getByAddress(host, new byte[] {(byte) 192, 88, 99, 7}));
               case "metadata.cloud.test" -> List.of(InetAddress.getByName("169.254.169.254"));
               case "ipv6-metadata.cloud.test" -> List.of(InetAddress.getByName("fd00:ec2::254"));
               case "rebound.news.test" -> List.of(InetAddress.getByName("127.0.0.1"));

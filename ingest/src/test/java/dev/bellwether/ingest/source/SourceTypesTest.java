@@ -114,8 +114,8 @@ class SourceTypesTest {
             "s.yaml:9: source 'sec-without-forms' has no cik (the company's SEC CIK)",
             "s.yaml:9: source 'sec-without-forms' has no forms; supported: [8-K, S-1, F-1, D, 6-K,"
                 + " 10-K, 10-Q, 20-F]",
-            "s.yaml:15: unknown key 'selectors' in a federal-register source; known: [agency, id,"
-                + " interval, list, max-interval, min-interval, name, type, url]",
+            "s.yaml:15: unknown key 'selectors' in a federal-register source; known: [agency,"
+                + " allow-private, id, interval, list, max-interval, min-interval, name, type, url]",
             "s.yaml:13: source 'register-bad-list': list 'rules' must be one of [documents,"
                 + " public-inspection]",
             "s.yaml:14: source 'register-bad-list': agency 'Industry And Security' must be a"
