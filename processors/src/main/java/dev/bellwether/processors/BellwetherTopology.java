@@ -8,7 +8,6 @@ import dev.bellwether.processors.dedupe.SeenItemsFilter;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
 import dev.bellwether.processors.story.StoryKeys;
 import dev.bellwether.processors.story.StoryProcessor;
-import dev.bellwether.processors.story.StoryShelfSerde;
 import dev.bellwether.processors.tag.ArticleTagger;
 import dev.bellwether.processors.trends.TrendsTopology;
 import dev.bellwether.schemas.Topics;
@@ -183,9 +182,7 @@ public final class BellwetherTopology {
             .mapValues(
                 article -> meters.timeTagging(() -> tagger.tag(article)), Named.as("tag-article"));
     tagged.to(Topics.TAGGED.name(), Produced.with(KEYS, taggedArticles).withName("write-tagged"));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoryProcessor.STORE), KEYS, StoryShelfSerde.serde()));
+    builder.addStateStore(StoryProcessor.storeBuilder());
     tagged
         .flatMap((id, article) -> perEvent(article), Named.as("events-by-story-key"))
         .repartition(Repartitioned.with(KEYS, taggedArticles).withName("events-by-story-key"))

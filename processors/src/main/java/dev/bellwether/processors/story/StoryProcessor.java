@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,12 +27,21 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Adds each tagged event to its story and alerts on the stories a watchlist rule matches. Input:
  * one event per record (a tagged article whose events list holds just that event), keyed by its
  * {@link StoryKeys signature key}, so that every event that could join a story reaches the task
- * that holds it. The {@link #STORE} keeps, per signature key, the stories still open.
+ * that holds it.
+ *
+ * <p>The {@link #STORE} keeps each open story under its signature key, a unit separator (U+001F)
+ * and its id ({@link StoryCodec}, format 2), so that adding a source rewrites that story alone, and
+ * a prefix scan of the signature key finds the stories an event may join. A {@link ShelfCache}
+ * keeps the recently used keys' stories as objects. Entries of format 1 (one JSON shelf per
+ * signature key, {@link StoryShelfSerde}) are rewritten as format 2 when their key is next touched
+ * or swept.
  *
  * <p>A story alerts {@code NEW} the first time it matches a rule (its first report, or a later one
  * that brings the amount a rule asks for), then {@code UPDATE} whenever it gains a source, a
@@ -40,15 +51,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class StoryProcessor implements Processor<String, TaggedArticle, String, Alert> {
   public static final String STORE = "stories";
 
+  /** Between a signature key and a story id in the store's keys (ASCII unit separator). */
+  static final String SEPARATOR = "\u001f";
+
+  /** Stories a task keeps as objects (a few KiB each), beyond those in RocksDB. */
+  static final int CACHED_STORIES = 2048;
+
+  /** How often the store is swept for stories that have closed. */
+  static final Duration SWEEP = Duration.ofHours(1);
+
+  private static final StringSerializer PREFIX = new StringSerializer();
+
   private final StoryClusterer clusterer;
   private final Watchlist watchlist;
   private final ProcessorsMetrics meters;
-
-  /** How often the store is swept for keys whose stories have all closed. */
-  static final Duration SWEEP = Duration.ofHours(1);
+  private final ShelfCache cache = new ShelfCache(CACHED_STORIES);
 
   private ProcessorContext<String, Alert> context;
-  private KeyValueStore<String, List<TrackedStory>> store;
+  private KeyValueStore<String, byte[]> store;
   // the latest publication time this task has seen: the stories' own clock
   private Instant latest = Instant.EPOCH;
 
@@ -58,37 +78,61 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
     this.meters = meters;
   }
 
+  /**
+   * The store this processor needs: changelogged RocksDB with Kafka Streams' record cache in front,
+   * so that a story written many times between two commits reaches the changelog once.
+   */
+  public static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+        .withCachingEnabled();
+  }
+
   @Override
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
     this.store = context.getStateStore(STORE);
+    // a task (re)started after a failure has its store restored: nothing cached may outlive that
+    cache.clear();
     context.schedule(SWEEP, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
   }
 
+  @Override
+  public void close() {
+    cache.clear();
+  }
+
   /**
-   * Drops the stories that can take no more sources by the latest publication time seen, and the
-   * keys left with none, so that a key no later event touches does not keep its stories forever.
+   * Deletes the stories that can take no more sources by the latest publication time seen, so that
+   * a key no later event touches does not keep its stories forever, and rewrites any format-1
+   * entry.
    */
   private void sweep() {
     if (latest.equals(Instant.EPOCH)) {
       return; // nothing seen since start: no clock to judge by yet
     }
-    List<String> empty = new ArrayList<>();
-    List<KeyValue<String, List<TrackedStory>>> shrunk = new ArrayList<>();
-    try (KeyValueIterator<String, List<TrackedStory>> all = store.all()) {
+    cache.clear();
+    List<String> deletes = new ArrayList<>();
+    List<KeyValue<String, byte[]>> puts = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
       while (all.hasNext()) {
-        KeyValue<String, List<TrackedStory>> entry = all.next();
-        List<TrackedStory> open =
-            entry.value.stream().filter(t -> !clusterer.isClosed(t.story(), latest)).toList();
-        if (open.isEmpty()) {
-          empty.add(entry.key);
-        } else if (open.size() < entry.value.size()) {
-          shrunk.add(KeyValue.pair(entry.key, open));
+        KeyValue<String, byte[]> entry = all.next();
+        if (entry.key.contains(SEPARATOR)) {
+          if (clusterer.isClosed(StoryCodec.decode(entry.value).story(), latest)) {
+            deletes.add(entry.key);
+          }
+        } else {
+          for (TrackedStory t : StoryShelfSerde.shelf(entry.value)) {
+            if (!clusterer.isClosed(t.story(), latest)) {
+              puts.add(KeyValue.pair(storeKey(entry.key, t), StoryCodec.encode(t)));
+            }
+          }
+          deletes.add(entry.key);
         }
       }
     }
-    empty.forEach(store::delete);
-    shrunk.forEach(kv -> store.put(kv.key, kv.value));
+    deletes.forEach(store::delete);
+    puts.forEach(kv -> store.put(kv.key, kv.value));
   }
 
   @Override
@@ -113,7 +157,8 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
             article.getText(),
             storyEvent.get());
     latest = report.published().isAfter(latest) ? report.published() : latest;
-    List<TrackedStory> shelf = open(store.get(record.key()), report.published());
+    String key = record.key();
+    List<TrackedStory> shelf = open(key, held(key), report.published());
     Assignment assignment =
         clusterer.assign(report, shelf.stream().map(TrackedStory::story).toList());
     TrackedStory tracked =
@@ -130,12 +175,64 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
     if (alert.isPresent()) {
       tracked = tracked.alerted(alert.get().getRuleId(), alert.get().getRuleVersion());
     }
-    store.put(record.key(), shelfWith(shelf, tracked));
+    store.put(storeKey(key, tracked), StoryCodec.encode(tracked));
+    cache.put(key, shelfWith(shelf, tracked));
     alert.ifPresent(
         a -> {
           meters.alertPublished(a, article.getDiscovered());
           context.forward(record.withKey(a.getStoryId()).withValue(a));
         });
+  }
+
+  /**
+   * Every story the store holds under the signature key: from the cache, else by a prefix scan (and
+   * a format-1 shelf under the bare key, rewritten as format 2).
+   */
+  private List<TrackedStory> held(String key) {
+    List<TrackedStory> cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<TrackedStory> held = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> stories = store.prefixScan(key + SEPARATOR, PREFIX)) {
+      stories.forEachRemaining(kv -> held.add(StoryCodec.decode(kv.value)));
+    }
+    byte[] formatOne = store.get(key);
+    if (formatOne != null) {
+      for (TrackedStory t : StoryShelfSerde.shelf(formatOne)) {
+        if (held.stream().noneMatch(h -> h.story().id().equals(t.story().id()))) {
+          store.put(storeKey(key, t), StoryCodec.encode(t));
+          held.add(t);
+        }
+      }
+      store.delete(key);
+    }
+    cache.put(key, held);
+    return held;
+  }
+
+  /**
+   * The stories of the key that can still take a source published at {@code now}; those that cannot
+   * are deleted from the store.
+   */
+  private List<TrackedStory> open(String key, List<TrackedStory> held, Instant now) {
+    Instant latest = now;
+    for (TrackedStory t : held) {
+      latest = t.story().lastUpdated().isAfter(latest) ? t.story().lastUpdated() : latest;
+    }
+    List<TrackedStory> open = new ArrayList<>(held.size());
+    for (TrackedStory t : held) {
+      if (clusterer.isClosed(t.story(), latest)) {
+        store.delete(storeKey(key, t));
+      } else {
+        open.add(t);
+      }
+    }
+    return open;
+  }
+
+  static String storeKey(String signatureKey, TrackedStory tracked) {
+    return signatureKey + SEPARATOR + tracked.story().id();
   }
 
   /**
@@ -181,19 +278,6 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
                     rule.id(),
                     rule.severity(),
                     watchlist.version()));
-  }
-
-  /** The stories of the shelf that can still take a source published at {@code now}. */
-  private List<TrackedStory> open(List<TrackedStory> shelf, Instant now) {
-    if (shelf == null) {
-      return List.of();
-    }
-    Instant latest = now;
-    for (TrackedStory t : shelf) {
-      latest = t.story().lastUpdated().isAfter(latest) ? t.story().lastUpdated() : latest;
-    }
-    Instant streamNow = latest;
-    return shelf.stream().filter(t -> !clusterer.isClosed(t.story(), streamNow)).toList();
   }
 
   private static TrackedStory find(List<TrackedStory> shelf, Story story) {

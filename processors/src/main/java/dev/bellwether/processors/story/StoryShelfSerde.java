@@ -18,28 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The open stories of one signature key as the {@code stories} store keeps them: JSON with a format
- * version, written and read field by field. The store is internal to the processors (its changelog
- * is theirs alone), so it is not one of the Avro contracts; a store written by an older format must
- * still be read by newer code, which the version allows.
+ * Format 1 of the {@code stories} store: the open stories of one signature key as one JSON value
+ * with a format version. Stores are now written in format 2 ({@link StoryCodec}, one entry per
+ * story); this reads what older versions wrote so that {@link StoryProcessor} can rewrite it, and
+ * writes it for the tests of that.
  */
-public final class StoryShelfSerde {
+final class StoryShelfSerde {
   private static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private StoryShelfSerde() {}
-
-  public static Serde<List<TrackedStory>> serde() {
-    Serializer<List<TrackedStory>> write = (topic, shelf) -> shelf == null ? null : bytes(shelf);
-    Deserializer<List<TrackedStory>> read = (topic, data) -> data == null ? null : shelf(data);
-    return Serdes.serdeFrom(write, read);
-  }
 
   static byte[] bytes(List<TrackedStory> shelf) {
     ObjectNode root = JSON.createObjectNode().put("format", FORMAT);
