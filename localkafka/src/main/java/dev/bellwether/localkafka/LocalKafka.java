@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * <p>Settings that matter on one node: replication factor and min ISR of the offsets, transaction
  * and share-state logs are 1 (exactly-once needs this), the group rebalance delay is 0, and the log
  * cleaner's dedupe buffer is 2 MiB (the 128 MiB default makes start-up slow and heavy).
+ *
+ * <p>Writes reach the disk as Kafka leaves them by default: in the operating system's page cache,
+ * flushed by the OS, so a killed process loses nothing but a power cut can lose the last seconds.
+ * An earlier version forced an fsync after every record; under exactly-once that made each commit
+ * wait tens of milliseconds and cut the processors' throughput to a third (docs/benchmarks.md).
+ * Where losing seconds to a power cut matters, run a replicated cluster (docker compose, ops).
  */
 public final class LocalKafka implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
@@ -117,7 +123,6 @@ public final class LocalKafka implements AutoCloseable {
         Map.entry("share.coordinator.state.topic.min.isr", "1"),
         Map.entry("group.initial.rebalance.delay.ms", "0"),
         Map.entry("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024)),
-        Map.entry("log.flush.interval.messages", "1"),
         Map.entry("unclean.leader.election.enable", "false"));
   }
 
