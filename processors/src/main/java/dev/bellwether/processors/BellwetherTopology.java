@@ -40,12 +40,33 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The processors' topology, built by one method that {@code main} and the tests both call.
  *
+ * <p>Stages pass records on in process rather than through a topic they would read back: under
+ * exactly-once every read-back waits for the writing transaction to commit and decodes the record
+ * again. The topics are still written, for the consumers outside this topology.
+ *
+ * <p>With articles made from feed summaries, one sub-topology runs from the discovered items to the
+ * repartitions:
+ *
+ * <pre>
+ * bellwether.discovered ─ drop-seen-items ─┬▶ bellwether.new-items
+ *                                          └ feed-summary-to-article ─┬▶ bellwether.articles
+ *                                                                     └ tag-article ─▶ (tagged)
+ * </pre>
+ *
+ * With articles written by the page fetchers (which read {@code bellwether.new-items}):
+ *
  * <pre>
  * bellwether.discovered ─ drop-seen-items ─▶ bellwether.new-items
- * bellwether.new-items  ─ feed-summary-to-article ─▶ bellwether.articles
- * bellwether.articles   ─ tag-article ─▶ bellwether.tagged
- *                                      └ events-by-story-key (repartition)
- *                                          └ stories-and-alerts [stories] ─▶ bellwether.alerts
+ * bellwether.articles   ─ tag-article ─▶ (tagged)
+ * </pre>
+ *
+ * Either way the tagged articles go on as:
+ *
+ * <pre>
+ * (tagged) ─▶ bellwether.tagged
+ *          ├ events-by-story-key (repartition)
+ *          │   └ stories-and-alerts [stories] ─▶ bellwether.alerts
+ *          └ trends (see {@link TrendsTopology})
  * </pre>
  */
 public final class BellwetherTopology {
@@ -128,59 +149,83 @@ public final class BellwetherTopology {
 
   public static Topology build(Settings settings) {
     StreamsBuilder builder = new StreamsBuilder();
-    dropSeenItems(builder, settings.seenItemsMemory());
-    if (settings.articlesFromFeedSummaries()) {
-      articlesFromFeedSummaries(builder);
-    }
+    KStream<String, FeedItem> newItems = dropSeenItems(builder, settings.seenItemsMemory());
+    KStream<String, Article> articles =
+        settings.articlesFromFeedSummaries()
+            ? articlesFromFeedSummaries(newItems)
+            : articlesFromPageFetchers(builder);
     StoryClusterer clusterer =
         new StoryClusterer(
             settings.storyWindow(),
             StoryClusterer.DEFAULT_NEAR_DUPLICATE,
             StoryClusterer.DEFAULT_AMOUNT_TOLERANCE);
     ProcessorsMetrics meters = new ProcessorsMetrics(settings.meters(), settings.clock());
-    tagAndAlert(
-        builder,
-        new ArticleTagger(settings.tagger(), settings.clock()),
-        () -> new StoryProcessor(clusterer, settings.watchlist(), meters),
-        meters);
-    TrendsTopology.addTo(builder);
+    KStream<String, TaggedArticle> tagged =
+        tagAndAlert(
+            builder,
+            articles,
+            new ArticleTagger(settings.tagger(), settings.clock()),
+            () -> new StoryProcessor(clusterer, settings.watchlist(), meters),
+            meters);
+    TrendsTopology.addTo(tagged);
     return builder.build();
   }
 
-  private static void dropSeenItems(StreamsBuilder builder, Duration memory) {
+  /** The items seen for the first time, written to {@code bellwether.new-items} and returned. */
+  private static KStream<String, FeedItem> dropSeenItems(StreamsBuilder builder, Duration memory) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(SeenItemsFilter.STORE), KEYS, Serdes.Long()));
     Serde<FeedItem> items = BellwetherSerdes.feedItem();
-    builder.stream(Topics.DISCOVERED.name(), Consumed.with(KEYS, items).withName("read-discovered"))
-        .process(
-            () -> new SeenItemsFilter(memory), Named.as("drop-seen-items"), SeenItemsFilter.STORE)
-        .to(Topics.NEW_ITEMS.name(), Produced.with(KEYS, items).withName("write-new-items"));
+    KStream<String, FeedItem> newItems =
+        builder.stream(
+                Topics.DISCOVERED.name(), Consumed.with(KEYS, items).withName("read-discovered"))
+            .process(
+                () -> new SeenItemsFilter(memory),
+                Named.as("drop-seen-items"),
+                SeenItemsFilter.STORE);
+    newItems.to(Topics.NEW_ITEMS.name(), Produced.with(KEYS, items).withName("write-new-items"));
+    return newItems;
   }
 
-  private static void articlesFromFeedSummaries(StreamsBuilder builder) {
-    builder.stream(
-            Topics.NEW_ITEMS.name(),
-            Consumed.with(KEYS, BellwetherSerdes.feedItem()).withName("read-new-items"))
-        .mapValues(FeedSummaryArticles::fromFeedItem, Named.as("feed-summary-to-article"))
-        .to(
-            Topics.ARTICLES.name(),
-            Produced.with(KEYS, BellwetherSerdes.article()).withName("write-articles"));
+  /**
+   * Articles made here from the new items' feed summaries, written to {@code bellwether.articles}
+   * and tagged from this stream: the topic is not read back, so nothing else written there is
+   * tagged in this mode.
+   */
+  private static KStream<String, Article> articlesFromFeedSummaries(
+      KStream<String, FeedItem> newItems) {
+    KStream<String, Article> articles =
+        newItems.mapValues(FeedSummaryArticles::fromFeedItem, Named.as("feed-summary-to-article"));
+    articles.to(
+        Topics.ARTICLES.name(),
+        Produced.with(KEYS, BellwetherSerdes.article()).withName("write-articles"));
+    return articles;
   }
 
-  private static void tagAndAlert(
+  /** Articles the page fetchers wrote to {@code bellwether.articles}. */
+  private static KStream<String, Article> articlesFromPageFetchers(StreamsBuilder builder) {
+    return builder.stream(
+        Topics.ARTICLES.name(),
+        Consumed.with(KEYS, BellwetherSerdes.article()).withName("read-articles"));
+  }
+
+  /**
+   * The articles tagged, written to {@code bellwether.tagged} and returned; and each tagged event
+   * sent to the task holding its story, which writes the alerts. The alert branch keeps the
+   * records' timestamps as they came in, from which publish→alert latency is measured.
+   */
+  private static KStream<String, TaggedArticle> tagAndAlert(
       StreamsBuilder builder,
+      KStream<String, Article> articles,
       ArticleTagger tagger,
       ProcessorSupplier<String, TaggedArticle, String, Alert> stories,
       ProcessorsMetrics meters) {
-    Serde<Article> articles = BellwetherSerdes.article();
     Serde<TaggedArticle> taggedArticles = BellwetherSerdes.taggedArticle();
     Serde<Alert> alertSerde = BellwetherSerdes.alert();
     KStream<String, TaggedArticle> tagged =
-        builder.stream(
-                Topics.ARTICLES.name(), Consumed.with(KEYS, articles).withName("read-articles"))
-            .mapValues(
-                article -> meters.timeTagging(() -> tagger.tag(article)), Named.as("tag-article"));
+        articles.mapValues(
+            article -> meters.timeTagging(() -> tagger.tag(article)), Named.as("tag-article"));
     tagged.to(Topics.TAGGED.name(), Produced.with(KEYS, taggedArticles).withName("write-tagged"));
     builder.addStateStore(StoryProcessor.storeBuilder());
     tagged
@@ -188,6 +233,7 @@ public final class BellwetherTopology {
         .repartition(Repartitioned.with(KEYS, taggedArticles).withName("events-by-story-key"))
         .process(stories, Named.as("stories-and-alerts"), StoryProcessor.STORE)
         .to(Topics.ALERTS.name(), Produced.with(KEYS, alertSerde).withName("write-alerts"));
+    return tagged;
   }
 
   /**

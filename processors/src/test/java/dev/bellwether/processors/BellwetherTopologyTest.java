@@ -6,9 +6,12 @@ import dev.bellwether.core.company.CompanyKnowledgeBase;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import dev.bellwether.processors.trends.TrendWindow;
+import dev.bellwether.processors.trends.TrendsTopology;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
+import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.EventType;
 import dev.bellwether.schemas.avro.FeedItem;
@@ -21,14 +24,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +50,7 @@ class BellwetherTopologyTest {
   private TopologyTestDriver driver;
   private TestInputTopic<String, FeedItem> discovered;
   private TestOutputTopic<String, FeedItem> newItems;
+  private TestOutputTopic<String, Article> articles;
   private TestOutputTopic<String, TaggedArticle> tagged;
   private TestOutputTopic<String, Alert> alerts;
   private TestOutputTopic<String, DeadLetter> deadLetters;
@@ -67,6 +77,7 @@ class BellwetherTopologyTest {
             new StringSerializer(),
             BellwetherSerdes.feedItem().serializer());
     newItems = output(Topics.NEW_ITEMS.name(), BellwetherSerdes.feedItem());
+    articles = output(Topics.ARTICLES.name(), BellwetherSerdes.article());
     tagged = output(Topics.TAGGED.name(), BellwetherSerdes.taggedArticle());
     alerts = output(Topics.ALERTS.name(), BellwetherSerdes.alert());
     deadLetters = output(Topics.DLQ.name(), BellwetherSerdes.deadLetter());
@@ -185,6 +196,108 @@ class BellwetherTopologyTest {
     discovered.pipeInput(round.getId(), round, T0.plus(Duration.ofDays(31)));
 
     assertThat(newItems.readValuesToList()).hasSize(2);
+  }
+
+  @Test
+  void writesEachNewItemOnceAsItemArticleAndTaggedArticleAndTagsItOnce() {
+    FeedItem round =
+        item(
+            "e1",
+            "OpenAI raises $40 billion at a $500 billion valuation",
+            "The round was led by SoftBank.");
+    FeedItem launch = item("e2", "Google ships a faster Gemini model", "It tops two benchmarks.");
+    discovered.pipeInput(round.getId(), round, T0);
+    discovered.pipeInput(launch.getId(), launch, T0.plusSeconds(5));
+    discovered.pipeInput(round.getId(), round, T0.plusSeconds(10));
+
+    assertThat(newItems.readValuesToList()).extracting(FeedItem::getId).containsExactly("e1", "e2");
+    assertThat(articles.readValuesToList()).extracting(Article::getId).containsExactly("e1", "e2");
+    assertThat(tagged.readValuesToList())
+        .extracting(t -> t.getArticle().getId())
+        .containsExactly("e1", "e2");
+    assertThat(meters.get(ProcessorsMetrics.TAGGING).timer().count()).isEqualTo(2);
+    var alert = alerts.readRecord();
+    assertThat(alert.value().getKind()).isEqualTo(AlertKind.NEW);
+    assertThat(alert.value().getCompanies()).contains("OpenAI");
+    assertThat(alert.timestamp()).isEqualTo(T0.toEpochMilli());
+    assertThat(alerts.isEmpty()).isTrue();
+  }
+
+  @Test
+  void readsNoTopicItWritesWhenArticlesComeFromFeedSummaries() {
+    TopologyDescription shape = BellwetherTopology.build(settings(true)).describe();
+
+    assertThat(sourceTopics(shape))
+        .containsExactlyInAnyOrder(
+            Topics.DISCOVERED.name(),
+            "events-by-story-key-repartition",
+            TrendsTopology.REPARTITION + "-repartition");
+    assertThat(shape.subtopologies()).hasSize(3);
+  }
+
+  @Test
+  void tagsTheArticlesTopicWhenPageFetchersWriteIt() {
+    TopologyDescription shape = BellwetherTopology.build(settings(false)).describe();
+
+    assertThat(sourceTopics(shape))
+        .containsExactlyInAnyOrder(
+            Topics.DISCOVERED.name(),
+            Topics.ARTICLES.name(),
+            "events-by-story-key-repartition",
+            TrendsTopology.REPARTITION + "-repartition");
+  }
+
+  @Test
+  void countsTrendsOnTheDayAnItemWasPublishedAndAlertsAtTheTimeItCameIn() {
+    FeedItem round = item("p1", "OpenAI raises $40 billion", "Led by SoftBank.");
+    round.setPublished(Instant.parse("2026-11-24T18:00:00Z"));
+    discovered.pipeInput(round.getId(), round, T0);
+
+    assertThat(trendsByDay("OpenAI|FUNDING"))
+        .containsExactly(Map.entry(Instant.parse("2026-11-24T00:00:00Z"), 1L));
+    assertThat(alerts.readRecord().timestamp()).isEqualTo(T0.toEpochMilli());
+  }
+
+  @Test
+  void countsTrendsAtTheRecordTimeOfAnItemWithoutAPublishedTime() {
+    FeedItem round = item("p2", "OpenAI raises $40 billion", "Led by SoftBank.");
+    round.setPublished(null);
+    discovered.pipeInput(round.getId(), round, T0);
+
+    assertThat(trendsByDay("OpenAI|FUNDING"))
+        .containsExactly(Map.entry(Instant.parse("2026-11-25T00:00:00Z"), 1L));
+  }
+
+  private Map<Instant, Long> trendsByDay(String key) {
+    WindowStore<String, Long> store = driver.getWindowStore(TrendWindow.DAY.store());
+    Map<Instant, Long> counts = new LinkedHashMap<>();
+    try (WindowStoreIterator<Long> it =
+        store.fetch(key, T0.minus(Duration.ofDays(10)), T0.plus(Duration.ofDays(1)))) {
+      it.forEachRemaining(kv -> counts.put(Instant.ofEpochMilli(kv.key), kv.value));
+    }
+    return counts;
+  }
+
+  private static Set<String> sourceTopics(TopologyDescription shape) {
+    Set<String> topics = new HashSet<>();
+    for (TopologyDescription.Subtopology sub : shape.subtopologies()) {
+      for (TopologyDescription.Node node : sub.nodes()) {
+        if (node instanceof TopologyDescription.Source source) {
+          topics.addAll(source.topicSet());
+        }
+      }
+    }
+    return topics;
+  }
+
+  private BellwetherTopology.Settings settings(boolean articlesFromFeedSummaries) {
+    CompanyKnowledgeBase kb = CompanyKnowledgeBase.builtIn();
+    return new BellwetherTopology.Settings(
+        new Tagger(kb),
+        Watchlist.builtIn(kb),
+        Clock.fixed(T0, ZoneOffset.UTC),
+        Duration.ofDays(30),
+        articlesFromFeedSummaries);
   }
 
   private <T> TestOutputTopic<String, T> output(

@@ -2,24 +2,41 @@ package dev.bellwether.processors.trends;
 
 import dev.bellwether.schemas.avro.TaggedArticle;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.processor.TimestampExtractor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Event time of a tagged article: when it was published, or the record's timestamp when it has no
- * published time or claims one later than the record (a clock ahead, a date in the future) — a
- * future time would move stream time on and make the windows drop the articles that follow.
+ * Re-stamps each tagged article with its event time (see {@link #of}), so the trend windows count
+ * it by when it was published rather than when it was read. Trends take the tagged articles in
+ * process, where no timestamp extractor runs, hence a step of its own; it sits on the trends branch
+ * only, so the alerts keep the timestamps they came in with.
  */
-final class PublishedTime implements TimestampExtractor {
-  @Override
-  public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-    long recordTime = record.timestamp();
-    if (record.value() instanceof TaggedArticle tagged) {
-      Instant published = tagged.getArticle().getPublished();
-      if (published != null && (recordTime < 0 || published.toEpochMilli() <= recordTime)) {
-        return published.toEpochMilli();
-      }
+final class PublishedTime implements FixedKeyProcessor<String, TaggedArticle, TaggedArticle> {
+  private FixedKeyProcessorContext<String, TaggedArticle> context;
+
+  /**
+   * Event time of a tagged article: when it was published, or {@code recordTime} when it has no
+   * published time or claims one later than the record (a clock ahead, a date in the future) — a
+   * future time would move stream time on and make the windows drop the articles that follow. A
+   * published time before 1970 is not used either: Kafka refuses negative timestamps.
+   */
+  static long of(TaggedArticle article, long recordTime) {
+    Instant published = article.getArticle().getPublished();
+    if (published == null) {
+      return recordTime;
     }
-    return recordTime >= 0 ? recordTime : Math.max(partitionTime, 0);
+    long publishedTime = published.toEpochMilli();
+    return publishedTime >= 0 && publishedTime <= recordTime ? publishedTime : recordTime;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, TaggedArticle> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, TaggedArticle> record) {
+    context.forward(record.withTimestamp(of(record.value(), record.timestamp())));
   }
 }

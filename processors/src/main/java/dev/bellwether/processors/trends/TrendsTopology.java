@@ -1,10 +1,8 @@
 package dev.bellwether.processors.trends;
 
-import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.EventType;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.avro.TaggedEvent;
-import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,9 +11,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -25,11 +22,14 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * Counts, per company and event type, the tagged articles reporting such an event, in hourly and
  * daily tumbling windows of event time (the article's published time; see {@link PublishedTime}).
+ * The tagged articles come in process from the tagging step, not read back from {@code
+ * bellwether.tagged}, so they are re-stamped with their event time first.
  *
  * <pre>
- * bellwether.tagged ─ trends-key-by-company-and-type ─▶ trends-by-company-and-type (repartition)
- *                   ─ trends-count-hour ─▶ store trends-hour
- *                   └ trends-count-day  ─▶ store trends-day
+ * (tagged) ─ trends-stamp-published-time ─ trends-key-by-company-and-type
+ *          ─▶ trends-by-company-and-type (repartition)
+ *          ├ trends-count-hour ─▶ store trends-hour
+ *          └ trends-count-day  ─▶ store trends-day
  * </pre>
  *
  * An article counts once per (company, type) however many events of that type it reports for the
@@ -58,14 +58,13 @@ public final class TrendsTopology {
 
   private TrendsTopology() {}
 
-  /** Adds the trend counts, reading {@code bellwether.tagged}, to {@code builder}. */
-  public static void addTo(StreamsBuilder builder) {
+  /**
+   * Adds the trend counts of the articles in {@code tagged} to the topology that stream belongs to.
+   */
+  public static void addTo(KStream<String, TaggedArticle> tagged) {
     KGroupedStream<String, String> byCompanyAndType =
-        builder.stream(
-                Topics.TAGGED.name(),
-                Consumed.with(KEYS, BellwetherSerdes.taggedArticle())
-                    .withTimestampExtractor(new PublishedTime())
-                    .withName("trends-read-tagged"))
+        tagged
+            .processValues(PublishedTime::new, Named.as("trends-stamp-published-time"))
             .flatMap(
                 (id, article) -> trendKeys(id, article), Named.as("trends-key-by-company-and-type"))
             .repartition(Repartitioned.with(KEYS, KEYS).withName(REPARTITION))

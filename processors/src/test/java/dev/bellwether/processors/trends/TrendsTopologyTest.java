@@ -2,7 +2,6 @@ package dev.bellwether.processors.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.EventStatus;
 import dev.bellwether.schemas.avro.EventType;
@@ -18,11 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrendsTopologyTest {
+  /**
+   * Stands in for the tagging step's stream: read with the default timestamp extractor, so records
+   * reach the trends with the timestamps they were piped with, as they do in process.
+   */
+  private static final String TAGGED_IN_PROCESS = "test.tagged-in-process";
+
   private static final Instant DAY1 = Instant.parse("2026-11-27T00:00:00Z");
   private static final Instant DAY2 = Instant.parse("2026-11-28T00:00:00Z");
 
@@ -43,7 +50,9 @@ class TrendsTopologyTest {
   @BeforeEach
   void startDriver() {
     StreamsBuilder builder = new StreamsBuilder();
-    TrendsTopology.addTo(builder);
+    TrendsTopology.addTo(
+        builder.stream(
+            TAGGED_IN_PROCESS, Consumed.with(Serdes.String(), BellwetherSerdes.taggedArticle())));
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "trends-test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -51,7 +60,7 @@ class TrendsTopologyTest {
     driver = new TopologyTestDriver(builder.build(), config, DAY1);
     tagged =
         driver.createInputTopic(
-            Topics.TAGGED.name(),
+            TAGGED_IN_PROCESS,
             new StringSerializer(),
             BellwetherSerdes.taggedArticle().serializer());
   }
@@ -139,6 +148,18 @@ class TrendsTopologyTest {
 
     assertThat(counts(TrendWindow.HOUR, "Mistral|FUNDING"))
         .containsExactly(Map.entry(at("2026-11-27T15:00:00Z"), 2L));
+  }
+
+  @Test
+  void usesTheRecordTimeWhenThePublishedTimeIsBefore1970() {
+    Instant read = at("2026-11-27T15:20:00Z");
+    tagged.pipeInput(
+        "epoch-bug",
+        article(at("1969-12-31T23:00:00Z"), List.of(event(EventType.FUNDING, "Mistral"))),
+        read);
+
+    assertThat(counts(TrendWindow.HOUR, "Mistral|FUNDING"))
+        .containsExactly(Map.entry(at("2026-11-27T15:00:00Z"), 1L));
   }
 
   @Test
