@@ -112,7 +112,11 @@ public final class BellwetherTopology {
     /** How long an item id is remembered by default: longer than feeds keep old entries. */
     public static final Duration DEFAULT_SEEN_ITEMS_MEMORY = Duration.ofDays(30);
 
-    /** Production settings: system clock, default memory, articles from feed summaries (v1). */
+    /**
+     * Default settings: system clock, default memory, articles made from feed summaries here (turn
+     * it off with {@link #withArticlesFromFeedSummaries} where page fetchers write the articles, as
+     * {@code bellwether run} does).
+     */
     public static Settings standard(Tagger tagger, Watchlist watchlist) {
       return new Settings(tagger, watchlist, Clock.systemUTC(), DEFAULT_SEEN_ITEMS_MEMORY, true);
     }

@@ -1,6 +1,7 @@
 package dev.bellwether.processors.metrics;
 
 import dev.bellwether.schemas.avro.Alert;
+import dev.bellwether.schemas.avro.EventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +44,8 @@ public final class ProcessorsMetrics {
   private final Clock clock;
   private final Timer tagging;
   private final Timer alertLag;
+  // looked up once per type: registering on every alert cost a map lookup and an id's allocation
+  private final Map<EventType, Counter> alertsByType = new ConcurrentHashMap<>();
 
   public ProcessorsMetrics(MeterRegistry registry, Clock clock) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -71,7 +75,11 @@ public final class ProcessorsMetrics {
    * triggered it to now.
    */
   public void alertPublished(Alert alert, Instant discovered) {
-    counter(ALERTS, "event_type", alert.getEventType().name().toLowerCase(Locale.ROOT)).increment();
+    alertsByType
+        .computeIfAbsent(
+            alert.getEventType(),
+            type -> counter(ALERTS, "event_type", type.name().toLowerCase(Locale.ROOT)))
+        .increment();
     Duration lag = Duration.between(discovered, clock.instant());
     alertLag.record(lag.isNegative() ? Duration.ZERO : lag);
   }

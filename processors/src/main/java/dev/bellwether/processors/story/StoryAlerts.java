@@ -82,10 +82,28 @@ final class StoryAlerts {
     return out;
   }
 
+  /**
+   * The text's start on one line: runs of white space as one space, cut at {@value #SUMMARY_LIMIT}
+   * characters with an ellipsis. Reads only as much of the text as the summary needs (an article
+   * can hold 100,000 characters).
+   */
   static String summary(String text) {
-    String oneLine = text.replaceAll("\\s+", " ").strip();
+    StringBuilder oneLine = new StringBuilder(SUMMARY_LIMIT + 1);
+    boolean space = false;
+    for (int i = 0; i < text.length() && oneLine.length() <= SUMMARY_LIMIT; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = oneLine.length() > 0;
+      } else {
+        if (space) {
+          oneLine.append(' ');
+          space = false;
+        }
+        oneLine.append(c);
+      }
+    }
     return oneLine.length() <= SUMMARY_LIMIT
-        ? oneLine
+        ? oneLine.toString()
         : oneLine.substring(0, SUMMARY_LIMIT - 1).strip() + "…";
   }
 }
