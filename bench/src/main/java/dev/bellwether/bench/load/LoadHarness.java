@@ -5,7 +5,6 @@ import dev.bellwether.core.tagging.CueBook;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.processors.BellwetherTopology;
-import dev.bellwether.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +12,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 
 /**
  * The load harness (issue 10): one JVM, one in-process broker per thread count. For each: the same
@@ -104,16 +106,7 @@ public final class LoadHarness {
     report("pass-through", items, passed);
 
     KafkaStreams full = new KafkaStreams(fullTopology(), run.streamsConfig(FULL, threads, commit));
-    LoadRun.Drained done =
-        run.runToEnd(
-            full,
-            FULL,
-            List.of(
-                Topics.DISCOVERED.name(),
-                Topics.NEW_ITEMS.name(),
-                Topics.ARTICLES.name(),
-                Topics.TAGGED.name()),
-            DRAIN_BOUND);
+    LoadRun.Drained done = run.runToEnd(full, FULL, sourceTopics(fullTopology()), DRAIN_BOUND);
     double fullRate = items / done.secondsFromRunning();
     report("full topology", items, done);
     say(
@@ -138,12 +131,7 @@ public final class LoadHarness {
       generator.next(); // continue past the pre-loaded items: new ids, stories go on
     }
     say("%n== latency, %d stream thread(s), saturation %.0f items/s", threads, saturation);
-    List<String> inputs =
-        List.of(
-            Topics.DISCOVERED.name(),
-            Topics.NEW_ITEMS.name(),
-            Topics.ARTICLES.name(),
-            Topics.TAGGED.name());
+    List<String> inputs = sourceTopics(fullTopology());
     for (int commit : options.commitIntervals()) {
       KafkaStreams full =
           run.startStreams(fullTopology(), run.streamsConfig(FULL, threads, commit));
@@ -184,12 +172,28 @@ public final class LoadHarness {
         options.seed(), Instant.now().minus(step.multipliedBy(items)), step);
   }
 
-  private static Topology fullTopology() {
+  static Topology fullTopology() {
     CompanyKnowledgeBase kb = CompanyKnowledgeBase.builtIn();
     Tagger tagger = new Tagger(kb, CueBook.builtIn());
     return BellwetherTopology.build(
         BellwetherTopology.Settings.standard(tagger, Watchlist.builtIn(kb))
             .withArticlesFromFeedSummaries(true));
+  }
+
+  /**
+   * The Bellwether topics the topology reads (its own repartition topics are followed apart): the
+   * group has caught up when it has committed to the end of each.
+   */
+  static List<String> sourceTopics(Topology topology) {
+    Set<String> topics = new TreeSet<>();
+    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+      for (TopologyDescription.Node node : sub.nodes()) {
+        if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+          source.topicSet().stream().filter(t -> t.startsWith("bellwether.")).forEach(topics::add);
+        }
+      }
+    }
+    return List.copyOf(topics);
   }
 
   private static void report(String what, int items, LoadRun.Drained drained) {
