@@ -3,25 +3,13 @@ package dev.bellwether.processors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bellwether.core.company.CompanyKnowledgeBase;
-import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
-import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
-import dev.bellwether.schemas.avro.Article;
-import dev.bellwether.schemas.avro.TextOrigin;
-import dev.bellwether.schemas.serde.BellwetherSerdes;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,57 +18,28 @@ import org.junit.jupiter.api.io.TempDir;
 /** Stories through the whole topology: one NEW per story, then UPDATEs, per watchlist rule. */
 class StoryAlertsTopologyTest {
   private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
-  private static final CompanyKnowledgeBase KB = CompanyKnowledgeBase.builtIn();
+  private static final CompanyKnowledgeBase KB = StoryTopologyDriver.knowledgeBase();
 
   @TempDir Path stateDir;
-  private TopologyTestDriver driver;
+  private StoryTopologyDriver topology;
 
   @AfterEach
   void close() {
-    if (driver != null) {
-      driver.close();
+    if (topology != null) {
+      topology.close();
     }
   }
 
   private void start(Watchlist watchlist) {
-    var settings =
-        new BellwetherTopology.Settings(
-            new Tagger(KB),
-            watchlist,
-            Clock.fixed(T0, ZoneOffset.UTC),
-            Duration.ofDays(30),
-            false,
-            new SimpleMeterRegistry(),
-            Duration.ofHours(72));
-    Properties config = ProcessorsRunner.config("unused:9092", stateDir);
-    config.put("processing.guarantee", "at_least_once");
-    driver = new TopologyTestDriver(BellwetherTopology.build(settings), config, T0);
+    topology = new StoryTopologyDriver(stateDir, watchlist, T0);
   }
 
   private void publish(String id, String outlet, String title, String text, Instant published) {
-    Article a =
-        Article.newBuilder()
-            .setId(id)
-            .setSourceId(outlet.toLowerCase())
-            .setOutlet(outlet)
-            .setUrl("https://" + outlet.toLowerCase().replace(' ', '-') + ".example/" + id)
-            .setTitle(title)
-            .setText(text)
-            .setPublished(published)
-            .setDiscovered(published.plusSeconds(60))
-            .setTextOrigin(TextOrigin.PAGE)
-            .build();
-    driver
-        .createInputTopic(
-            Topics.ARTICLES.name(), new StringSerializer(), BellwetherSerdes.article().serializer())
-        .pipeInput(id, a, published);
+    topology.publish(id, outlet, title, text, published);
   }
 
   private List<TestRecord<String, Alert>> alerts() {
-    return driver
-        .createOutputTopic(
-            Topics.ALERTS.name(), new StringDeserializer(), BellwetherSerdes.alert().deserializer())
-        .readRecordsToList();
+    return topology.alerts();
   }
 
   @Test
@@ -208,11 +167,12 @@ class StoryAlertsTopologyTest {
         "Nvidia agreed to acquire Parallax Labs for $900 million.",
         T0.plus(Duration.ofDays(5)));
     var stories =
-        driver.<String, Object>getKeyValueStore(
-            dev.bellwether.processors.story.StoryProcessor.STORE);
+        topology
+            .driver()
+            .<String, Object>getKeyValueStore(dev.bellwether.processors.story.StoryProcessor.STORE);
     assertThat(stories.approximateNumEntries()).isEqualTo(2);
 
-    driver.advanceWallClockTime(Duration.ofHours(1));
+    topology.driver().advanceWallClockTime(Duration.ofHours(1));
 
     List<String> keys = new java.util.ArrayList<>();
     stories.all().forEachRemaining(kv -> keys.add(kv.key));

@@ -10,31 +10,19 @@ import dev.bellwether.core.story.Source;
 import dev.bellwether.core.story.Story;
 import dev.bellwether.core.tagging.EventStatus;
 import dev.bellwether.core.tagging.EventType;
-import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
-import dev.bellwether.processors.BellwetherTopology;
-import dev.bellwether.processors.ProcessorsRunner;
-import dev.bellwether.schemas.Topics;
+import dev.bellwether.processors.StoryTopologyDriver;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
-import dev.bellwether.schemas.avro.Article;
-import dev.bellwether.schemas.avro.TextOrigin;
-import dev.bellwether.schemas.serde.BellwetherSerdes;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -49,15 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoryStoreTest {
   private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
-  private static final CompanyKnowledgeBase KB = CompanyKnowledgeBase.builtIn();
+  private static final CompanyKnowledgeBase KB = StoryTopologyDriver.knowledgeBase();
 
   @TempDir Path stateDir;
+  private StoryTopologyDriver topology;
   private TopologyTestDriver driver;
 
   @AfterEach
   void close() {
-    if (driver != null) {
-      driver.close();
+    if (topology != null) {
+      topology.close();
     }
   }
 
@@ -137,12 +126,7 @@ class StoryStoreTest {
   void eachStoryIsOneEntryUnderItsSignatureKey() {
     start();
     publish("a1", "Wire One", "Anthropic raises $13 billion", "Anthropic raised $13 billion.", T0);
-    publish(
-        "a2",
-        "Wire Two",
-        "Anthropic closes $13 billion round",
-        "Anthropic closed a $13 billion round led by Iconiq.",
-        T0.plusSeconds(3600));
+    confirmAnthropic("a2", "Wire Two", T0.plusSeconds(3600));
     publish(
         "n1",
         "Wire One",
@@ -183,12 +167,7 @@ class StoryStoreTest {
     store().put(signatureKey, StoryShelfSerde.bytes(List.of(StoryCodec.decode(entry.value))));
     restartCacheBySweep(); // the processor's cache still held the story as format 2
 
-    publish(
-        "a2",
-        "Wire Two",
-        "Anthropic closes $13 billion round",
-        "Anthropic closed a $13 billion round led by Iconiq.",
-        T0.plusSeconds(3600));
+    confirmAnthropic("a2", "Wire Two", T0.plusSeconds(3600));
 
     List<TestRecord<String, Alert>> out = alerts();
     assertThat(out)
@@ -242,12 +221,7 @@ class StoryStoreTest {
     start();
     publish("a1", "Wire One", "Anthropic raises $13 billion", "Anthropic raised $13 billion.", T0);
     restartCacheBySweep();
-    publish(
-        "a2",
-        "Wire Two",
-        "Anthropic closes $13 billion round",
-        "Anthropic closed a $13 billion round led by Iconiq.",
-        T0.plusSeconds(3600));
+    confirmAnthropic("a2", "Wire Two", T0.plusSeconds(3600));
     restartCacheBySweep();
     publish(
         "a3",
@@ -290,18 +264,8 @@ class StoryStoreTest {
   }
 
   private void start() {
-    var settings =
-        new BellwetherTopology.Settings(
-            new Tagger(KB),
-            Watchlist.builtIn(KB),
-            Clock.fixed(T0, ZoneOffset.UTC),
-            Duration.ofDays(30),
-            false,
-            new SimpleMeterRegistry(),
-            Duration.ofHours(72));
-    Properties config = ProcessorsRunner.config("unused:9092", stateDir);
-    config.put("processing.guarantee", "at_least_once");
-    driver = new TopologyTestDriver(BellwetherTopology.build(settings), config, T0);
+    topology = new StoryTopologyDriver(stateDir, Watchlist.builtIn(KB), T0);
+    driver = topology.driver();
   }
 
   private KeyValueStore<String, byte[]> store() {
@@ -315,28 +279,20 @@ class StoryStoreTest {
   }
 
   private void publish(String id, String outlet, String title, String text, Instant published) {
-    Article a =
-        Article.newBuilder()
-            .setId(id)
-            .setSourceId(outlet.toLowerCase())
-            .setOutlet(outlet)
-            .setUrl("https://" + outlet.toLowerCase().replace(' ', '-') + ".example/" + id)
-            .setTitle(title)
-            .setText(text)
-            .setPublished(published)
-            .setDiscovered(published.plusSeconds(60))
-            .setTextOrigin(TextOrigin.PAGE)
-            .build();
-    driver
-        .createInputTopic(
-            Topics.ARTICLES.name(), new StringSerializer(), BellwetherSerdes.article().serializer())
-        .pipeInput(id, a, published);
+    topology.publish(id, outlet, title, text, published);
+  }
+
+  /** A second outlet's report of the Anthropic round of {@code a1}, an hour or more later. */
+  private void confirmAnthropic(String id, String outlet, Instant published) {
+    publish(
+        id,
+        outlet,
+        "Anthropic closes $13 billion round",
+        "Anthropic closed a $13 billion round led by Iconiq.",
+        published);
   }
 
   private List<TestRecord<String, Alert>> alerts() {
-    return driver
-        .createOutputTopic(
-            Topics.ALERTS.name(), new StringDeserializer(), BellwetherSerdes.alert().deserializer())
-        .readRecordsToList();
+    return topology.alerts();
   }
 }
