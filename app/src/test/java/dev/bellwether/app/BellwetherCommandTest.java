@@ -49,6 +49,16 @@ class BellwetherCommandTest {
   }
 
   @Test
+  void refusesACommitIntervalOutsideItsRangeBeforeStartingAnything() {
+    int code = execute("process", "--commit-interval", "2ms", "--http-port", "0");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--commit-interval: the commit interval must be between 10ms and 1m, not 2ms")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void refusesAMissingSourcesFileInOneSentence() {
     int code = execute("run", "--sources", dir.resolve("nope.yaml").toString());
 

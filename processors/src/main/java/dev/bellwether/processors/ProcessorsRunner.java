@@ -28,6 +28,16 @@ public final class ProcessorsRunner implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessorsRunner.class);
 
+  /**
+   * How often the stream threads commit their transactions by default: under exactly-once an alert
+   * waits for two commits, so this sets the floor of its latency (about 450 ms at light load); 200
+   * ms gave the lowest p99 at half of saturation (docs/benchmarks.md).
+   */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
+
+  private static final Duration MIN_COMMIT_INTERVAL = Duration.ofMillis(10);
+  private static final Duration MAX_COMMIT_INTERVAL = Duration.ofMinutes(1);
+
   /** The longest {@link #close()} waits for the stream threads. */
   public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -63,7 +73,21 @@ public final class ProcessorsRunner implements AutoCloseable {
       Path stateDir,
       BellwetherTopology.Settings settings,
       Instance instance) {
-    Properties config = config(bootstrapServers, stateDir);
+    this(bootstrapServers, stateDir, settings, instance, DEFAULT_COMMIT_INTERVAL);
+  }
+
+  /**
+   * An instance that commits its transactions every {@code commitInterval}: shorter gives alerts
+   * sooner at light load, longer leaves more of the stream threads to processing under heavy load
+   * (docs/benchmarks.md, "Publish → alert latency").
+   */
+  public ProcessorsRunner(
+      String bootstrapServers,
+      Path stateDir,
+      BellwetherTopology.Settings settings,
+      Instance instance,
+      Duration commitInterval) {
+    Properties config = config(bootstrapServers, stateDir, commitInterval);
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, instance.applicationId());
     HostInfo server = instance.applicationServer();
     if (server != null) {
@@ -82,14 +106,40 @@ public final class ProcessorsRunner implements AutoCloseable {
     streams.setStateListener((now, before) -> log.info("Processors {} -> {}", before, now));
   }
 
+  /**
+   * Checks a commit interval: at least 10 ms (shorter commits would leave the threads little time
+   * to process) and at most a minute (alerts wait for two commits).
+   *
+   * @throws IllegalArgumentException saying the allowed range
+   */
+  public static void requireValidCommitInterval(Duration commitInterval) {
+    if (commitInterval.compareTo(MIN_COMMIT_INTERVAL) < 0
+        || commitInterval.compareTo(MAX_COMMIT_INTERVAL) > 0) {
+      throw new IllegalArgumentException(
+          "the commit interval must be between 10ms and 1m, not "
+              + commitInterval.toMillis()
+              + "ms");
+    }
+  }
+
   /** The Streams configuration of the processors (also used by the offline replay). */
   public static Properties config(String bootstrapServers, Path stateDir) {
+    return config(bootstrapServers, stateDir, DEFAULT_COMMIT_INTERVAL);
+  }
+
+  /**
+   * The Streams configuration of the processors, committing every {@code commitInterval}.
+   *
+   * @throws IllegalArgumentException when the interval is not between 10 ms and 1 minute
+   */
+  public static Properties config(String bootstrapServers, Path stateDir, Duration commitInterval) {
+    requireValidCommitInterval(commitInterval);
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
     p.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterOnDeserializationError.class);
