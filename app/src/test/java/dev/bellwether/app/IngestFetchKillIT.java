@@ -3,15 +3,13 @@ package dev.bellwether.app;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,21 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestFetchKillIT {
   private static final int ROUNDS = 6;
   private static final Duration WAIT = Duration.ofSeconds(300);
-  private static KafkaForTests kafka;
-  private static TopicContents topics;
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(4);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaForTests.start(4);
-    topics = new TopicContents(kafka.bootstrapServers());
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
 
   @Test
   void onePollerAndOneFetcherKilledMidWorkLoseAndRepeatNothing() throws Exception {
@@ -58,17 +44,17 @@ class IngestFetchKillIT {
         await("a sixth of the alerts")
             .atMost(WAIT)
             .pollInterval(Duration.ofMillis(200))
-            .until(() -> topics.records(Topics.ALERTS.name()).size() >= expectedAlerts / 6);
+            .until(() -> kafka.topics().records(Topics.ALERTS.name()).size() >= expectedAlerts / 6);
         ingestA.halt();
         fetchA.halt();
         System.out.printf(
             "IngestFetchKillIT: poller and fetcher killed at %d of %d alerts%n",
-            topics.records(Topics.ALERTS.name()).size(), expectedAlerts);
+            kafka.topics().records(Topics.ALERTS.name()).size(), expectedAlerts);
         try {
           await("every alert from the survivors")
               .atMost(WAIT)
               .pollInterval(Duration.ofSeconds(1))
-              .until(() -> topics.records(Topics.ALERTS.name()).size() >= expectedAlerts);
+              .until(() -> kafka.topics().records(Topics.ALERTS.name()).size() >= expectedAlerts);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
           for (String t :
               java.util.List.of(
@@ -78,7 +64,7 @@ class IngestFetchKillIT {
                   Topics.TAGGED.name(),
                   Topics.ALERTS.name(),
                   Topics.DLQ.name())) {
-            System.out.println("IngestFetchKillIT: " + t + " " + topics.records(t).size());
+            System.out.println("IngestFetchKillIT: " + t + " " + kafka.topics().records(t).size());
           }
           for (RoleProcess r : java.util.List.of(ingestB, fetchB, process)) {
             String log = r.log();
@@ -88,7 +74,7 @@ class IngestFetchKillIT {
           throw e;
         }
         Thread.sleep(5_000); // anything late, or duplicated, would show now
-        FaultWorkload.tally(topics.records(Topics.ALERTS.name()), expected, 1);
+        FaultWorkload.tally(kafka.topics().records(Topics.ALERTS.name()), expected, 1);
         org.assertj.core.api.Assertions.assertThat(ingestB.isAlive() && fetchB.isAlive()).isTrue();
       }
     } finally {

@@ -3,7 +3,6 @@ package dev.bellwether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.processors.ProcessorsRunner;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.FeedItem;
@@ -14,9 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,21 +27,9 @@ class ProcessRoleIT {
   private static final Duration EXIT_GUARD = ShutdownSignals.BOUND.plusSeconds(15);
 
   private static final Duration WAIT = Duration.ofSeconds(120);
-  private static KafkaForTests kafka;
-  private static TopicContents topics;
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(3);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaForTests.start(3);
-    topics = new TopicContents(kafka.bootstrapServers());
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
 
   @Test
   void servesHealthAndMetricsThenStopsOnSigtermWithNothingLostOrRepeated() throws Exception {
@@ -54,10 +40,10 @@ class ProcessRoleIT {
       assertThat(role.get("/health/live").statusCode()).isEqualTo(200);
       role.awaitReady(WAIT);
 
-      topics.publish(Topics.DISCOVERED, first);
+      kafka.topics().publish(Topics.DISCOVERED, first);
       await("the first items tagged")
           .atMost(WAIT)
-          .until(() -> topics.records(Topics.TAGGED.name()).size() >= first.size());
+          .until(() -> kafka.topics().records(Topics.TAGGED.name()).size() >= first.size());
 
       String metrics = role.get("/metrics").body();
       assertThat(metrics)
@@ -67,20 +53,22 @@ class ProcessRoleIT {
           .contains("kafka_stream_alive_stream_threads")
           .contains("jvm_memory_used_bytes");
 
-      topics.publish(Topics.DISCOVERED, second);
+      kafka.topics().publish(Topics.DISCOVERED, second);
       assertThat(role.terminate(EXIT_GUARD)).as(role.log()).isZero();
       assertThat(role.log()).contains("Processors closed; offsets committed");
     }
     assertThat(outputKeys(Topics.NEW_ITEMS.name()))
         .as("every item read before SIGTERM was written with its offset, and only those")
-        .hasSize((int) topics.committed(ProcessorsRunner.APPLICATION_ID, Topics.DISCOVERED.name()))
+        .hasSize(
+            (int)
+                kafka.topics().committed(ProcessorsRunner.APPLICATION_ID, Topics.DISCOVERED.name()))
         .doesNotHaveDuplicates();
 
     try (RoleProcess again = startRole()) {
       again.awaitReady(WAIT);
       await("the rest processed after the restart")
           .atMost(WAIT)
-          .until(() -> topics.records(Topics.TAGGED.name()).size() >= 12);
+          .until(() -> kafka.topics().records(Topics.TAGGED.name()).size() >= 12);
       assertThat(again.terminate(EXIT_GUARD)).as(again.log()).isZero();
     }
     List<String> all = new ArrayList<>();
@@ -89,8 +77,8 @@ class ProcessRoleIT {
     assertThat(outputKeys(Topics.NEW_ITEMS.name())).containsExactlyInAnyOrderElementsOf(all);
     assertThat(outputKeys(Topics.ARTICLES.name())).containsExactlyInAnyOrderElementsOf(all);
     assertThat(outputKeys(Topics.TAGGED.name())).containsExactlyInAnyOrderElementsOf(all);
-    assertThat(topics.committed(ProcessorsRunner.APPLICATION_ID, Topics.DISCOVERED.name()))
-        .isEqualTo(topics.end(Topics.DISCOVERED.name()));
+    assertThat(kafka.topics().committed(ProcessorsRunner.APPLICATION_ID, Topics.DISCOVERED.name()))
+        .isEqualTo(kafka.topics().end(Topics.DISCOVERED.name()));
   }
 
   private RoleProcess startRole() throws Exception {
@@ -107,7 +95,7 @@ class ProcessRoleIT {
   }
 
   private static List<String> outputKeys(String topic) {
-    return topics.records(topic).stream().map(ConsumerRecord::key).toList();
+    return kafka.topics().records(topic).stream().map(ConsumerRecord::key).toList();
   }
 
   /** Half announce a funding round of a watched company, half report nothing to alert on. */

@@ -2,16 +2,14 @@ package dev.bellwether.app;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,21 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessorHaltIT {
   private static final int ROUNDS = 8;
   private static final Duration WAIT = Duration.ofSeconds(240);
-  private static KafkaForTests kafka;
-  private static TopicContents topics;
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(4);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaForTests.start(4);
-    topics = new TopicContents(kafka.bootstrapServers());
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
 
   @Test
   void aProcessorKilledMidStreamLosesAndRepeatsNothing() throws Exception {
@@ -61,7 +47,7 @@ class ProcessorHaltIT {
           publishRound(round, perRound * (round + 1));
         }
         Thread.sleep(3_000); // anything late, or duplicated, would show now
-        FaultWorkload.tally(topics.records(Topics.ALERTS.name()), expected, ROUNDS);
+        FaultWorkload.tally(kafka.topics().records(Topics.ALERTS.name()), expected, ROUNDS);
       }
     }
   }
@@ -80,7 +66,7 @@ class ProcessorHaltIT {
   }
 
   private static int alertsWritten() {
-    return topics.records(Topics.ALERTS.name()).size();
+    return kafka.topics().records(Topics.ALERTS.name()).size();
   }
 
   private RoleProcess startInstance(String name) throws Exception {

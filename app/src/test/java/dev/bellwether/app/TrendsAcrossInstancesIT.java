@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.ProcessorsRunner;
 import dev.bellwether.schemas.Topics;
@@ -37,9 +36,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,21 +67,9 @@ class TrendsAcrossInstancesIT {
     "Google agrees to acquire Wiz for $32 billion in cash.",
   };
 
-  private static KafkaForTests kafka;
-  private static TopicContents topics;
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(4);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaForTests.start(4);
-    topics = new TopicContents(kafka.bootstrapServers());
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
 
   @Test
   void eitherInstanceAnswersForEveryKeyAndStoppingOneLosesAndRepeatsNothing() throws Exception {
@@ -142,7 +128,8 @@ class TrendsAcrossInstancesIT {
     assertThat(taggedIds())
         .as("each article tagged once")
         .containsExactlyInAnyOrderElementsOf(ids(all));
-    List<ConsumerRecord<String, byte[]>> twoInstanceAlerts = topics.records(Topics.ALERTS.name());
+    List<ConsumerRecord<String, byte[]>> twoInstanceAlerts =
+        kafka.topics().records(Topics.ALERTS.name());
     List<String> alertIds = alertIds(twoInstanceAlerts);
     assertThat(alertIds).as("alerts of the two instances").isNotEmpty().doesNotHaveDuplicates();
 
@@ -156,7 +143,7 @@ class TrendsAcrossInstancesIT {
           .until(
               () -> {
                 referenceAlerts.clear();
-                topics.records(Topics.ALERTS.name()).stream()
+                kafka.topics().records(Topics.ALERTS.name()).stream()
                     .filter(r -> r.offset() >= before.getOrDefault(r.partition(), 0L))
                     .map(r -> BellwetherSerdes.alert().deserialize(Topics.ALERTS.name(), r.value()))
                     .forEach(referenceAlerts::add);
@@ -254,7 +241,7 @@ class TrendsAcrossInstancesIT {
     await(count + " articles tagged")
         .atMost(WAIT)
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> topics.records(Topics.TAGGED.name()).size() >= count);
+        .until(() -> kafka.topics().records(Topics.TAGGED.name()).size() >= count);
   }
 
   private static void awaitTrends(
@@ -300,7 +287,7 @@ class TrendsAcrossInstancesIT {
    */
   private static Map<String, Map<Instant, Long>> expectedCounts(Duration window) {
     Map<String, Map<Instant, Long>> counts = new TreeMap<>();
-    for (ConsumerRecord<String, byte[]> r : topics.records(Topics.TAGGED.name())) {
+    for (ConsumerRecord<String, byte[]> r : kafka.topics().records(Topics.TAGGED.name())) {
       TaggedArticle tagged =
           BellwetherSerdes.taggedArticle().deserialize(Topics.TAGGED.name(), r.value());
       long published = tagged.getArticle().getPublished().toEpochMilli();
@@ -320,7 +307,7 @@ class TrendsAcrossInstancesIT {
   }
 
   private static List<String> taggedIds() {
-    return topics.records(Topics.TAGGED.name()).stream().map(ConsumerRecord::key).toList();
+    return kafka.topics().records(Topics.TAGGED.name()).stream().map(ConsumerRecord::key).toList();
   }
 
   private static List<String> alertIds(List<ConsumerRecord<String, byte[]>> records) {

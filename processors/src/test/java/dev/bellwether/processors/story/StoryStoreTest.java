@@ -160,11 +160,7 @@ class StoryStoreTest {
     start();
     publish("a1", "Wire One", "Anthropic raises $13 billion", "Anthropic raised $13 billion.", T0);
     String storyId = alerts().get(0).key();
-    // turn the store back into what an older version wrote: the key's shelf as one JSON value
-    KeyValue<String, byte[]> entry = entries().get(0);
-    String signatureKey = entry.key.substring(0, entry.key.indexOf(StoryProcessor.SEPARATOR));
-    store().delete(entry.key);
-    store().put(signatureKey, StoryShelfSerde.bytes(List.of(StoryCodec.decode(entry.value))));
+    String signatureKey = rewriteAsFormatOne(entries().get(0));
     restartCacheBySweep(); // the processor's cache still held the story as format 2
 
     confirmAnthropic("a2", "Wire Two", T0.plusSeconds(3600));
@@ -195,11 +191,7 @@ class StoryStoreTest {
         T0.plus(Duration.ofDays(1)).plusSeconds(3600));
     List<KeyValue<String, byte[]>> before = entries();
     assertThat(before).hasSize(2);
-    for (KeyValue<String, byte[]> e : before) {
-      store().delete(e.key);
-      String signatureKey = e.key.substring(0, e.key.indexOf(StoryProcessor.SEPARATOR));
-      store().put(signatureKey, StoryShelfSerde.bytes(List.of(StoryCodec.decode(e.value))));
-    }
+    before.forEach(this::rewriteAsFormatOne);
     // a third story four days on closes the first (72 h window) by the stories' own clock
     publish(
         "m1",
@@ -238,6 +230,17 @@ class StoryStoreTest {
     assertThat(out)
         .extracting(r -> r.value().getId())
         .containsExactly(out.get(0).key() + "-1", out.get(0).key() + "-2", out.get(0).key() + "-3");
+  }
+
+  /**
+   * Turns a format-2 entry back into what an older version wrote: its key's shelf as one JSON value
+   * under the bare signature key. Returns that key.
+   */
+  private String rewriteAsFormatOne(KeyValue<String, byte[]> entry) {
+    String signatureKey = entry.key.substring(0, entry.key.indexOf(StoryProcessor.SEPARATOR));
+    store().delete(entry.key);
+    store().put(signatureKey, StoryShelfSerde.bytes(List.of(StoryCodec.decode(entry.value))));
+    return signatureKey;
   }
 
   /** The hourly sweep empties the processor's object cache, so the next event reads the store. */
