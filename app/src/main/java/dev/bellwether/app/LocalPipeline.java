@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -56,7 +57,27 @@ final class LocalPipeline implements AutoCloseable {
       @Nullable String bootstrapServers,
       SourcesFile sources,
       Knowledge knowledge,
-      boolean json) {}
+      boolean json,
+      Duration commitInterval) {
+
+    /** Options committing at the processors' default interval. */
+    Options(
+        Path dataDir,
+        int kafkaPort,
+        @Nullable String bootstrapServers,
+        SourcesFile sources,
+        Knowledge knowledge,
+        boolean json) {
+      this(
+          dataDir,
+          kafkaPort,
+          bootstrapServers,
+          sources,
+          knowledge,
+          json,
+          ProcessorsRunner.DEFAULT_COMMIT_INTERVAL);
+    }
+  }
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -181,7 +202,7 @@ final class LocalPipeline implements AutoCloseable {
       log.info("Retired sources no longer configured: {}", retired);
     }
     log.info("Polling {} sources", options.sources().sources().size());
-    processors = startProcessors(dataDir, options.knowledge());
+    processors = startProcessors(dataDir, options.knowledge(), options.commitInterval());
     started.push(processors);
     started.push(startPageFetcher(options.sources()));
     IngestWorker ingest =
@@ -212,7 +233,8 @@ final class LocalPipeline implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
-  private ProcessorsRunner startProcessors(Path dataDir, Knowledge knowledge) {
+  private ProcessorsRunner startProcessors(
+      Path dataDir, Knowledge knowledge, Duration commitInterval) {
     var settings =
         BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist())
             .withArticlesFromFeedSummaries(false)
@@ -222,7 +244,8 @@ final class LocalPipeline implements AutoCloseable {
             bootstrapServers,
             dataDir.resolve("streams"),
             settings,
-            ProcessorsRunner.Instance.at(applicationServer));
+            ProcessorsRunner.Instance.at(applicationServer),
+            commitInterval);
     runner.start();
     return runner;
   }

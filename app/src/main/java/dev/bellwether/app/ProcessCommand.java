@@ -24,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bellwether process}: the Kafka Streams processors alone, against a running cluster. */
@@ -84,17 +83,7 @@ final class ProcessCommand implements Callable<Integer> {
               + " BELLWETHER_STORY_WINDOW). Default: ${DEFAULT-VALUE}.")
   Duration storyWindow;
 
-  @Option(
-      names = "--commit-interval",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      defaultValue = "${env:BELLWETHER_COMMIT_INTERVAL:-200ms}",
-      description =
-          "How often the processors commit their exactly-once transactions (env"
-              + " BELLWETHER_COMMIT_INTERVAL), 10ms to 1m. An alert waits for two commits:"
-              + " 100ms gives alerts sooner at light load, 200ms keeps p99 lowest at half of"
-              + " saturation. Default: ${DEFAULT-VALUE}.")
-  Duration commitInterval;
+  @Mixin CommitIntervalOption commit = new CommitIntervalOption();
 
   @Option(
       names = "--http-advertised-host",
@@ -112,11 +101,7 @@ final class ProcessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try {
-      ProcessorsRunner.requireValidCommitInterval(commitInterval);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--commit-interval: " + e.getMessage());
-    }
+    Duration commitInterval = commit.validated(spec);
     Knowledge knowledge = Knowledge.load(companies, cues, watchlist);
     AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
     try (RoleOps ops =

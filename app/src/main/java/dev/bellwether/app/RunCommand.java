@@ -15,6 +15,7 @@ import dev.bellwether.slackbot.SlackBotConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,7 +24,9 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bellwether run}: every role in one JVM, on an embedded broker unless told otherwise. */
 @Command(
@@ -112,22 +115,28 @@ final class RunCommand implements Callable<Integer> {
       description = "Watchlist rules YAML. Default: the built-in one (docs/configuration.md).")
   Path watchlist;
 
+  @Mixin CommitIntervalOption commit = new CommitIntervalOption();
+
   @Mixin DashboardOptions dashboardOptions = new DashboardOptions();
 
   @Mixin OpsHttpOptions http = new OpsHttpOptions();
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     if (kafkaPort < 0 || kafkaPort > 65535) {
       throw new UserError("--kafka-port must be between 0 and 65535, not " + kafkaPort);
     }
+    Duration commitInterval = commit.validated(spec);
     DemoFeedServer demo = sourceChoice.demo ? DemoFeedServer.start() : null;
     try {
       SourcesFile sources = demo != null ? demoSources(demo) : fileSources();
       Knowledge knowledge = Knowledge.load(companies, cues, watchlist);
       SlackBotConfig slack = SlackBotConfig.fromEnv(System.getenv(), null);
       LocalPipeline.Options options =
-          new LocalPipeline.Options(dataDir, kafkaPort, bootstrapServers, sources, knowledge, json);
+          new LocalPipeline.Options(
+              dataDir, kafkaPort, bootstrapServers, sources, knowledge, json, commitInterval);
       AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
       try (Dashboard dashboard = DashboardRole.create(dashboardOptions);
           RoleOps ops =

@@ -59,6 +59,27 @@ class BellwetherCommandTest {
   }
 
   @Test
+  void runRefusesACommitIntervalOutsideItsRangeBeforeStartingAnything() {
+    int code =
+        execute(
+            "run",
+            "--demo",
+            "--commit-interval",
+            "2m",
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--http-port",
+            "0");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "--commit-interval: the commit interval must be between 10ms and 1m, not 120000ms")
+        .doesNotContain("Exception");
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
+
+  @Test
   void refusesAMissingSourcesFileInOneSentence() {
     int code = execute("run", "--sources", dir.resolve("nope.yaml").toString());
 

@@ -42,6 +42,7 @@ public final class ProcessorsRunner implements AutoCloseable {
   public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
+  private final String startMessage;
   private final KafkaStreamsMetrics streamsMetrics;
   private final @Nullable HostInfo applicationServer;
 
@@ -104,6 +105,13 @@ public final class ProcessorsRunner implements AutoCloseable {
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.setStateListener((now, before) -> log.info("Processors {} -> {}", before, now));
+    this.startMessage =
+        String.format(
+            "Processors starting: application %s, %s, commits every %d ms, state in %s",
+            instance.applicationId(),
+            config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG),
+            commitInterval.toMillis(),
+            stateDir);
   }
 
   /**
@@ -150,6 +158,7 @@ public final class ProcessorsRunner implements AutoCloseable {
   }
 
   public void start() {
+    log.info(startMessage);
     streams.start();
   }
 
