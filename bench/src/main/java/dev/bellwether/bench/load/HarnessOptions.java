@@ -20,13 +20,14 @@ record HarnessOptions(
     int stepSeconds,
     long seed,
     boolean latency,
+    boolean ladder,
     @Nullable Path workDir) {
 
   static final String USAGE =
       """
       LoadHarness [--items 100000] [--warmup-items 3000] [--threads 1,2] [--rates 20,50,80] [--rate-seconds 30]
                   [--warmup-seconds 5] [--commit-intervals 200,100] [--step-seconds 5]
-                  [--seed 42] [--latency true] [--work-dir <temp>]
+                  [--seed 42] [--latency true] [--ladder true] [--work-dir <temp>]
         items             items pre-loaded for the saturation runs (one run per thread count)
         warmup-items      items of a first, unreported run on a broker of its own (JIT warm-up)
         threads           num.stream.threads of each saturation run
@@ -35,6 +36,8 @@ record HarnessOptions(
         commit-intervals  commit.interval.ms values tried at each rate
         step-seconds      simulated seconds between two items' publication times
         latency           false skips the latency runs
+        ladder            false skips the partial topologies between pass-through and full
+                          (Avro in and out; + dedupe; + articles and tagging)
       """;
 
   private static final Set<String> NAMES =
@@ -49,6 +52,7 @@ record HarnessOptions(
           "step-seconds",
           "seed",
           "latency",
+          "ladder",
           "work-dir");
 
   static HarnessOptions parse(String[] args) {
@@ -75,6 +79,7 @@ record HarnessOptions(
         Integer.parseInt(given.getOrDefault("step-seconds", "5")),
         Long.parseLong(given.getOrDefault("seed", "42")),
         Boolean.parseBoolean(given.getOrDefault("latency", "true")),
+        Boolean.parseBoolean(given.getOrDefault("ladder", "true")),
         work == null ? null : Path.of(work));
   }
 

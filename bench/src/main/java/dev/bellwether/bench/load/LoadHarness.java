@@ -5,6 +5,7 @@ import dev.bellwether.core.tagging.CueBook;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.processors.BellwetherTopology;
+import dev.bellwether.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,15 +21,17 @@ import org.apache.kafka.streams.TopologyDescription;
 
 /**
  * The load harness (issue 10): one JVM, one in-process broker per thread count. For each: the same
- * pre-loaded items through a pass-through topology and through the full topology, both with the
- * processors' Streams settings (exactly_once_v2); then, on the first, publish-to-alert latency at
- * fractions of the full topology's saturation rate and for each commit interval. Prints a report on
- * stdout; logs go to stderr.
+ * pre-loaded items through a pass-through topology, the partial topologies of the {@link
+ * StageLadder} and the full topology, all with the processors' Streams settings (exactly_once_v2);
+ * then, on the first, publish-to-alert latency at fractions of the full topology's saturation rate
+ * and for each commit interval. Prints a report on stdout; logs go to stderr.
  */
 public final class LoadHarness {
   private static final String FULL = "bench-full";
   private static final String PASS = "bench-pass-through";
+  private static final String LADDER = "bench-ladder";
   private static final Duration DRAIN_BOUND = Duration.ofMinutes(60);
+  private static final CompanyKnowledgeBase KNOWLEDGE = CompanyKnowledgeBase.builtIn();
 
   private final HarnessOptions options;
   private final Path work;
@@ -104,6 +107,9 @@ public final class LoadHarness {
     pass.close(Duration.ofSeconds(30));
     double passRate = items / passed.secondsFromRunning();
     report("pass-through", items, passed);
+    if (options.ladder()) {
+      ladder(run, threads, commit, items, passRate);
+    }
 
     KafkaStreams full = new KafkaStreams(fullTopology(), run.streamsConfig(FULL, threads, commit));
     LoadRun.Drained done = run.runToEnd(full, FULL, sourceTopics(fullTopology()), DRAIN_BOUND);
@@ -122,6 +128,21 @@ public final class LoadHarness {
     full.close(Duration.ofSeconds(60));
     say("state stores on disk after close: %s", sizes(run.storeBytes(FULL)));
     return fullRate;
+  }
+
+  /** Each rung of the stage ladder over the same items, as a ratio to the pass-through. */
+  private void ladder(LoadRun run, int threads, int commit, int items, double passRate) {
+    int rung = 0;
+    for (StageLadder.Stage stage : StageLadder.stages(tagger())) {
+      String appId = LADDER + "-" + ++rung;
+      KafkaStreams streams =
+          new KafkaStreams(stage.topology().get(), run.streamsConfig(appId, threads, commit));
+      LoadRun.Drained drained =
+          run.runToEnd(streams, appId, List.of(Topics.DISCOVERED.name()), DRAIN_BOUND);
+      streams.close(Duration.ofSeconds(30));
+      report("ladder " + rung + ", " + stage.name(), items, drained);
+      say("  ratio to the pass-through: %.3f", items / drained.secondsFromRunning() / passRate);
+    }
   }
 
   /** Publish-to-alert latency at each rate and commit interval, continuing on the same state. */
@@ -173,11 +194,13 @@ public final class LoadHarness {
   }
 
   static Topology fullTopology() {
-    CompanyKnowledgeBase kb = CompanyKnowledgeBase.builtIn();
-    Tagger tagger = new Tagger(kb, CueBook.builtIn());
     return BellwetherTopology.build(
-        BellwetherTopology.Settings.standard(tagger, Watchlist.builtIn(kb))
+        BellwetherTopology.Settings.standard(tagger(), Watchlist.builtIn(KNOWLEDGE))
             .withArticlesFromFeedSummaries(true));
+  }
+
+  private static Tagger tagger() {
+    return new Tagger(KNOWLEDGE, CueBook.builtIn());
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -65,9 +66,11 @@ final class LoadRun implements AutoCloseable {
     try {
       admin
           .createTopics(
-              List.of(
-                  new NewTopic(PassThroughTopology.INPUT, partitions, (short) 1),
-                  new NewTopic(PassThroughTopology.OUTPUT, partitions, (short) 1)))
+              Stream.concat(
+                      Stream.of(PassThroughTopology.INPUT, PassThroughTopology.OUTPUT),
+                      StageLadder.OUTPUTS.stream())
+                  .map(name -> new NewTopic(name, partitions, (short) 1))
+                  .toList())
           .all()
           .get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {

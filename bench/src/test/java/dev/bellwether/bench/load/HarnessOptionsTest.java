@@ -32,6 +32,8 @@ class HarnessOptionsTest {
               "7",
               "--latency",
               "false",
+              "--ladder",
+              "false",
               "--work-dir",
               "/tmp/x"
             });
@@ -40,6 +42,7 @@ class HarnessOptionsTest {
     assertThat(options.threads()).isEqualTo(List.of(1, 2));
     assertThat(options.commitIntervals()).isEqualTo(List.of(200, 100));
     assertThat(options.latency()).isFalse();
+    assertThat(options.ladder()).isFalse();
   }
 
   @Test
