@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -248,13 +249,22 @@ public final class BellwetherTopology {
     List<KeyValue<String, TaggedArticle>> out = new ArrayList<>();
     for (TaggedEvent event : article.getEvents()) {
       StoryKeys.keyOf(event)
-          .ifPresent(
-              key ->
-                  out.add(
-                      KeyValue.pair(
-                          key,
-                          TaggedArticle.newBuilder(article).setEvents(List.of(event)).build())));
+          .ifPresent(key -> out.add(KeyValue.pair(key, withOnly(article, event))));
     }
     return out;
+  }
+
+  /**
+   * The article with one of its events: a shallow copy, field by field (the builder's copy would
+   * deep-copy the article's text and mentions for every event), written to the repartition topic at
+   * once and never changed.
+   */
+  static TaggedArticle withOnly(TaggedArticle article, TaggedEvent event) {
+    TaggedArticle one = new TaggedArticle();
+    for (Schema.Field field : TaggedArticle.getClassSchema().getFields()) {
+      one.put(field.pos(), article.get(field.pos()));
+    }
+    one.setEvents(List.of(event));
+    return one;
   }
 }
