@@ -21,13 +21,15 @@ record HarnessOptions(
     long seed,
     boolean latency,
     boolean ladder,
+    int producerLingerMs,
     @Nullable Path workDir) {
 
   static final String USAGE =
       """
       LoadHarness [--items 100000] [--warmup-items 3000] [--threads 1,2] [--rates 20,50,80] [--rate-seconds 30]
                   [--warmup-seconds 5] [--commit-intervals 200,100] [--step-seconds 5]
-                  [--seed 42] [--latency true] [--ladder true] [--work-dir <temp>]
+                  [--seed 42] [--latency true] [--ladder true]
+                  [--producer-linger-ms 20] [--work-dir <temp>]
         items             items pre-loaded for the saturation runs (one run per thread count)
         warmup-items      items of a first, unreported run on a broker of its own (JIT warm-up)
         threads           num.stream.threads of each saturation run
@@ -38,6 +40,8 @@ record HarnessOptions(
         latency           false skips the latency runs
         ladder            false skips the partial topologies between pass-through and full
                           (Avro in and out; + dedupe; + articles and tagging)
+        producer-linger-ms linger.ms of the paced producer of the latency runs; 20 is what
+                          Bellwether's ingest workers use, 0 sends every item on its own
       """;
 
   private static final Set<String> NAMES =
@@ -53,6 +57,7 @@ record HarnessOptions(
           "seed",
           "latency",
           "ladder",
+          "producer-linger-ms",
           "work-dir");
 
   static HarnessOptions parse(String[] args) {
@@ -80,6 +85,7 @@ record HarnessOptions(
         Long.parseLong(given.getOrDefault("seed", "42")),
         Boolean.parseBoolean(given.getOrDefault("latency", "true")),
         Boolean.parseBoolean(given.getOrDefault("ladder", "true")),
+        Integer.parseInt(given.getOrDefault("producer-linger-ms", "20")),
         work == null ? null : Path.of(work));
   }
 

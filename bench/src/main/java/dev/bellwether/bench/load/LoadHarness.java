@@ -161,7 +161,7 @@ public final class LoadHarness {
         for (int percent : options.ratePercents()) {
           double rate = saturation * percent / 100.0;
           PacedLoad.Outcome outcome =
-              new PacedLoad(run.bootstrap(), generator)
+              new PacedLoad(run.bootstrap(), generator, options.producerLingerMs())
                   .run(
                       rate,
                       Duration.ofSeconds(options.warmupSeconds()),
@@ -169,9 +169,11 @@ public final class LoadHarness {
                       Duration.ofSeconds(30),
                       () -> run.awaitIdle(FULL, inputs, Duration.ofMinutes(10)));
           say(
-              "commit.interval.ms %d, %d%% = %.0f items/s (achieved %.0f, %d sent): %s;"
+              "commit.interval.ms %d, linger.ms %d, %d%% = %.0f items/s (achieved %.0f, %d sent):"
+                  + " %s;"
                   + " alerts seen %d, carrying a publish time %d, before warm-up end %d",
               commit,
+              options.producerLingerMs(),
               percent,
               rate,
               outcome.achievedRate(),

@@ -38,10 +38,17 @@ final class PacedLoad {
 
   private final String bootstrap;
   private final ArticleGenerator generator;
+  private final int lingerMs;
 
-  PacedLoad(String bootstrap, ArticleGenerator generator) {
+  /**
+   * A paced load whose producer has the ingest workers' settings (idempotent, acks=all) and {@code
+   * lingerMs}: a record waits at most that long for others to share its request, and that wait
+   * counts in its latency (its timestamp is taken before it is sent).
+   */
+  PacedLoad(String bootstrap, ArticleGenerator generator, int lingerMs) {
     this.bootstrap = bootstrap;
     this.generator = generator;
+    this.lingerMs = lingerMs;
   }
 
   /**
@@ -93,7 +100,7 @@ final class PacedLoad {
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
     return new KafkaProducer<>(p, new StringSerializer(), BellwetherSerdes.feedItem().serializer());
   }
 

@@ -34,6 +34,8 @@ class HarnessOptionsTest {
               "false",
               "--ladder",
               "false",
+              "--producer-linger-ms",
+              "0",
               "--work-dir",
               "/tmp/x"
             });
@@ -43,6 +45,12 @@ class HarnessOptionsTest {
     assertThat(options.commitIntervals()).isEqualTo(List.of(200, 100));
     assertThat(options.latency()).isFalse();
     assertThat(options.ladder()).isFalse();
+    assertThat(options.producerLingerMs()).isZero();
+  }
+
+  @Test
+  void thePacedProducerLingersAsTheIngestWorkersDoUnlessTold() {
+    assertThat(HarnessOptions.parse(new String[0]).producerLingerMs()).isEqualTo(20);
   }
 
   @Test
