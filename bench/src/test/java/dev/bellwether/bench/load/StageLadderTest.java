@@ -3,6 +3,7 @@ package dev.bellwether.bench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bellwether.core.tagging.Tagger;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.streams.Topology;
@@ -36,25 +37,21 @@ class StageLadderTest {
 
   private static Set<String> sinks(Topology topology) {
     Set<String> topics = new TreeSet<>();
-    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
-      for (TopologyDescription.Node node : sub.nodes()) {
-        if (node instanceof TopologyDescription.Sink sink) {
-          topics.add(sink.topic());
-        }
-      }
-    }
+    nodes(topology, TopologyDescription.Sink.class).forEach(sink -> topics.add(sink.topic()));
     return topics;
   }
 
   private static Set<String> stores(Topology topology) {
     Set<String> stores = new TreeSet<>();
-    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
-      for (TopologyDescription.Node node : sub.nodes()) {
-        if (node instanceof TopologyDescription.Processor processor) {
-          stores.addAll(processor.stores());
-        }
-      }
-    }
+    nodes(topology, TopologyDescription.Processor.class).forEach(p -> stores.addAll(p.stores()));
     return stores;
+  }
+
+  private static <T> List<T> nodes(Topology topology, Class<T> kind) {
+    return topology.describe().subtopologies().stream()
+        .flatMap(sub -> sub.nodes().stream())
+        .filter(kind::isInstance)
+        .map(kind::cast)
+        .toList();
   }
 }
