@@ -46,6 +46,22 @@ public final class MatchStarts {
   // one list); null when the expression has a branch that does not begin with a fixed text
   private final String[][] byFirst;
   private final String[] otherFirst;
+  // per ASCII first character with texts, when all of them are longer than one character: the
+  // ASCII characters the second may be (a bit per character in two longs), and whether it may be
+  // one outside ASCII; null where any second character may do
+  private final long[] secondLow;
+  private final long[] secondHigh;
+  private final boolean[] secondOther;
+  private final boolean[] secondAny;
+
+  /** ASCII letters, digits and the underscore: what {@code \b} reads as word characters. */
+  private static final boolean[] WORD = new boolean[ASCII];
+
+  static {
+    for (int c = 0; c < ASCII; c++) {
+      WORD[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+  }
 
   private MatchStarts(Firsts first, boolean atBoundary, boolean atStart) {
     this.atBoundary = atBoundary;
@@ -56,6 +72,10 @@ public final class MatchStarts {
       other = first.other;
       byFirst = null;
       otherFirst = null;
+      secondLow = null;
+      secondHigh = null;
+      secondOther = null;
+      secondAny = null;
       return;
     }
     // the texts' own first characters say more than the characters read without them
@@ -76,6 +96,31 @@ public final class MatchStarts {
     }
     other = !rest.isEmpty();
     otherFirst = rest.toArray(new String[0]);
+    secondLow = new long[ASCII];
+    secondHigh = new long[ASCII];
+    secondOther = new boolean[ASCII];
+    secondAny = new boolean[ASCII];
+    for (int c = 0; c < ASCII; c++) {
+      String[] bucket = byFirst[c];
+      boolean any = bucket == null;
+      for (int k = 0; !any && k < bucket.length; k++) {
+        any = bucket[k].length() < 2;
+      }
+      if (any) {
+        secondAny[c] = true;
+        continue;
+      }
+      for (String t : bucket) {
+        char d = t.charAt(1);
+        if (d >= ASCII) {
+          secondOther[c] = true;
+        } else if (d < 64) {
+          secondLow[c] |= 1L << d;
+        } else {
+          secondHigh[c] |= 1L << (d - 64);
+        }
+      }
+    }
   }
 
   /** The texts without those that begin with another of them (which says the same, sooner). */
@@ -115,17 +160,44 @@ public final class MatchStarts {
    * text must be all the text the expression reads: {@code ^} holds only at its start.
    */
   public int next(CharSequence text, int from) {
-    int length = atStart ? Math.min(1, text.length()) : text.length();
+    int end = text.length();
+    int length = atStart ? Math.min(1, end) : end;
     for (int i = from; i < length; i++) {
       char c = text.charAt(i);
-      if ((c < ASCII ? ascii[c] : other)
+      if (c < ASCII) {
+        if (!ascii[c]
+            || atBoundary && !maybeBoundary(text, i, c)
+            || byFirst != null
+                && !(secondMayFollow(text, i, end, c) && beginsWithOne(text, i, end, byFirst[c]))) {
+          continue;
+        }
+        return i;
+      }
+      if (other
           && (!atBoundary || maybeBoundary(text, i, c))
-          && (byFirst == null
-              || beginsWithOne(text, i, text.length(), c < ASCII ? byFirst[c] : otherFirst))) {
+          && (byFirst == null || beginsWithOne(text, i, end, otherFirst))) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the character after {@code text[i]}, an ASCII character with texts, may be the second
+   * of one of them: a bit test that spares comparing the texts one by one at most positions.
+   */
+  private boolean secondMayFollow(CharSequence text, int i, int end, char c) {
+    if (secondAny[c]) {
+      return true;
+    }
+    if (i + 1 >= end) {
+      return false; // no text of one character, and the longer ones do not fit
+    }
+    char d = text.charAt(i + 1);
+    if (d >= ASCII) {
+      return secondOther[c];
+    }
+    return ((d < 64 ? secondLow[c] : secondHigh[c]) & 1L << d) != 0;
   }
 
   /**
@@ -178,7 +250,7 @@ public final class MatchStarts {
   }
 
   private static boolean isWord(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    return WORD[c];
   }
 
   /** A part of the expression the reader does not understand. */

@@ -152,6 +152,82 @@ class RegexTest {
     assertThat(scan.next()).isFalse();
   }
 
+  @Test
+  void secondCharacterRulesOutTextsWithTheSameFirst() {
+    MatchStarts starts = MatchStarts.of("\\b(?:stake|series|seed)\\b").get();
+    String text = "s st se sx sta seeds series, s";
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = starts.next(text, 0); i >= 0; i = starts.next(text, i + 1)) {
+      candidates.add(i);
+    }
+    // "sx" and the lone "s"s at both ends cannot begin any of them; "st" and "se" are too short
+    assertThat(candidates).containsExactly(15, 21);
+    assertThat(MatchStarts.of("\\b(?:s|stake)").get().next("x s", 0)).isEqualTo(2);
+    assertThat(MatchStarts.of("(?:é[a-z]|éé)").get().next("éx ée éé", 0)).isEqualTo(0);
+  }
+
+  @Test
+  void answersStayRightWhenTheSpareMatcherIsReused() {
+    Regex anchored = Regex.compile("^ab");
+    Regex word = Regex.compile("\\bab");
+    Regex plain = Regex.compile("(?i)ab$"); // not narrowed
+    String text = "xab ab";
+    for (int round = 0; round < 3; round++) {
+      assertThat(word.in(text)).isTrue();
+      assertThat(word.in(text, 1, 3)).isTrue(); // "ab" read as the whole text
+      assertThat(word.startsIn(text, 1, 6)).isTrue();
+      assertThat(anchored.in(text)).isFalse();
+      assertThat(anchored.in(text, 4, 6)).isTrue();
+      assertThat(anchored.startsIn(text, 1, 3)).isTrue();
+      assertThat(plain.in(text, 0, 3)).isTrue(); // $ at the end of the range
+      assertThat(plain.in(text, 0, 4)).isFalse();
+      assertThat(plain.in("AB")).isTrue();
+      assertThat(word.in("xab")).isFalse();
+    }
+    // a scan in progress keeps its own matcher while the same expression answers other questions
+    Regex.Scan scan = word.scan(text);
+    assertThat(scan.next()).isTrue();
+    assertThat(word.in("ab")).isTrue();
+    assertThat(scan.matcher().start()).isEqualTo(4);
+    assertThat(scan.next()).isFalse();
+  }
+
+  @Test
+  void threadsShareAnExpression() throws Exception {
+    Regex word = Regex.compile("\\b(?:deal|pact)s?\\b");
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int t = 0; t < 4; t++) {
+      int seed = t;
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  Random random = new Random(seed);
+                  for (int k = 0; k < 20_000; k++) {
+                    String text = random.nextBoolean() ? "a deal was made" : "an ideal pact";
+                    int from = random.nextInt(4);
+                    boolean expected =
+                        Pattern.compile(word.toString())
+                            .matcher(text)
+                            .region(from, text.length())
+                            .find();
+                    assertThat(word.in(text, from, text.length())).isEqualTo(expected);
+                    assertThat(word.in(text)).isTrue();
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              });
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(failures).isEmpty();
+  }
+
   /** Every match of the fast search: start, end and groups. */
   private static List<String> matches(Regex regex, String text) {
     List<String> out = new ArrayList<>();
