@@ -40,6 +40,10 @@ final class MoneyParser {
   private final Pattern money;
   // a sign or code and its space stand at most this many characters before the first digit
   private final int prefixReach;
+  // the characters an amount may begin with: a digit, or the first character of a sign or code
+  // (in either case, as the pattern ignores ASCII case); any outside ASCII if one begins there
+  private final boolean[] mayBegin = new boolean[128];
+  private final boolean mayBeginOther;
   private final Map<String, String> codeBefore = new HashMap<>();
   private final Map<String, String> codeAfter = new HashMap<>();
 
@@ -59,6 +63,23 @@ final class MoneyParser {
           after.addAll(words.after());
         });
     this.prefixReach = before.stream().mapToInt(String::length).max().orElse(0) + 1;
+    for (char c = '0'; c <= '9'; c++) {
+      mayBegin[c] = true;
+    }
+    boolean other = false;
+    for (String w : before) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      char c = w.charAt(0);
+      if (c < mayBegin.length) {
+        mayBegin[Character.toLowerCase(c)] = true;
+        mayBegin[Character.toUpperCase(c)] = true;
+      } else {
+        other = true;
+      }
+    }
+    this.mayBeginOther = other;
     String pre = "(?<pre>" + alternation(before, true) + ")";
     String post = "\\s(?<post>" + alternation(after, false) + ")(?![a-zA-Z])";
     this.money =
@@ -149,7 +170,8 @@ final class MoneyParser {
    * tries the pattern only where a match can begin: every amount has a digit at most {@link
    * #prefixReach} characters after its start (its sign or code comes first), so only positions that
    * close before a digit are tried, each with {@link Matcher#lookingAt} over a region whose bounds
-   * are transparent and not anchoring (as find reads the text there).
+   * are transparent and not anchoring (as find reads the text there), and of those only the ones
+   * whose character may begin an amount.
    */
   private boolean find(Matcher m, String s, int from) {
     int digit = firstDigit(s, from);
@@ -157,6 +179,11 @@ final class MoneyParser {
       p = Math.max(p, digit - prefixReach);
       if (p > digit) {
         digit = firstDigit(s, p);
+        continue;
+      }
+      char c = s.charAt(p);
+      if (c < mayBegin.length ? !mayBegin[c] : !mayBeginOther) {
+        p++;
         continue;
       }
       m.region(p, s.length());
