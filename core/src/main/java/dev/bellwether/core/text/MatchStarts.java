@@ -53,6 +53,9 @@ public final class MatchStarts {
   private final long[] secondHigh;
   private final boolean[] secondOther;
   private final boolean[] secondAny;
+  // whether every match begins with an ASCII word character after a boundary, so only the starts
+  // of words can begin one
+  private final boolean atWordStarts;
 
   /** ASCII letters, digits and the underscore: what {@code \b} reads as word characters. */
   private static final boolean[] WORD = new boolean[ASCII];
@@ -76,6 +79,7 @@ public final class MatchStarts {
       secondHigh = null;
       secondOther = null;
       secondAny = null;
+      atWordStarts = atWordStarts(ascii, other, atBoundary);
       return;
     }
     // the texts' own first characters say more than the characters read without them
@@ -100,6 +104,7 @@ public final class MatchStarts {
     secondHigh = new long[ASCII];
     secondOther = new boolean[ASCII];
     secondAny = new boolean[ASCII];
+    atWordStarts = atWordStarts(ascii, other, atBoundary);
     for (int c = 0; c < ASCII; c++) {
       String[] bucket = byFirst[c];
       boolean any = bucket == null;
@@ -121,6 +126,18 @@ public final class MatchStarts {
         }
       }
     }
+  }
+
+  private static boolean atWordStarts(boolean[] ascii, boolean other, boolean atBoundary) {
+    if (!atBoundary || other) {
+      return false;
+    }
+    for (int c = 0; c < ASCII; c++) {
+      if (ascii[c] && !WORD[c]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The texts without those that begin with another of them (which says the same, sooner). */
@@ -160,6 +177,9 @@ public final class MatchStarts {
    * text must be all the text the expression reads: {@code ^} holds only at its start.
    */
   public int next(CharSequence text, int from) {
+    if (atWordStarts && !atStart && text instanceof String) {
+      return nextAtWordStart((String) text, from);
+    }
     int end = text.length();
     int length = atStart ? Math.min(1, end) : end;
     for (int i = from; i < length; i++) {
@@ -180,6 +200,83 @@ public final class MatchStarts {
       }
     }
     return -1;
+  }
+
+  /**
+   * {@link #next} for an expression whose matches begin at the start of a word: reads only the
+   * starts of words, which are found once per text and thread ({@link WordStarts}) and shared by
+   * every expression asked about the same text.
+   */
+  private int nextAtWordStart(String text, int from) {
+    WordStarts words = WordStarts.of(text);
+    int[] starts = words.starts;
+    int end = text.length();
+    for (int k = words.firstAtOrAfter(from); k < words.count; k++) {
+      int i = starts[k];
+      char c = text.charAt(i);
+      if (ascii[c]
+          && (byFirst == null
+              || secondMayFollow(text, i, end, c) && beginsWithOne(text, i, end, byFirst[c]))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where the words of a text begin: each ASCII letter, digit or underscore that is first in the
+   * text or follows another character (outside ASCII too, where {@code \b} may or may not hold, so
+   * that no start is missed). One per thread, for the text last asked about: the cue patterns ask
+   * about the same sentence one after another. Strings cannot change, so the same instance has the
+   * same starts.
+   */
+  static final class WordStarts {
+    private static final ThreadLocal<WordStarts> LAST = ThreadLocal.withInitial(WordStarts::new);
+
+    private String text;
+    private int[] starts = new int[64];
+    private int count;
+
+    static WordStarts of(String text) {
+      WordStarts w = LAST.get();
+      if (w.text != text) {
+        w.read(text);
+      }
+      return w;
+    }
+
+    private void read(String text) {
+      int n = 0;
+      boolean afterWord = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        boolean word = c < ASCII && WORD[c];
+        if (word && !afterWord) {
+          if (n == starts.length) {
+            starts = Arrays.copyOf(starts, n * 2);
+          }
+          starts[n++] = i;
+        }
+        afterWord = word;
+      }
+      this.count = n;
+      this.text = text;
+    }
+
+    /** The index of the first start at or after {@code from}. */
+    int firstAtOrAfter(int from) {
+      int lo = 0;
+      int hi = count;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (starts[mid] < from) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
   }
 
   /**

@@ -228,6 +228,34 @@ class RegexTest {
     assertThat(failures).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\\b(?:stake|series|seed)\\b",
+        "\\b(?:rais(?:e|es|ed)|s_x|9a)",
+        "\\b[a-c]\\w*",
+        "\\b(?:in|into)\\b"
+      })
+  void wordStartsGiveWhatTheCharacterScanGives(String regex) {
+    MatchStarts starts = MatchStarts.of(regex).get();
+    Random random = new Random(7);
+    String alphabet = "abcdeinorstx_9 ,.-é’\n";
+    for (int k = 0; k < 2_000; k++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String string = text.toString();
+      for (int from = 0; from <= length + 1; from++) {
+        // a String is read by its word starts, another CharSequence character by character
+        assertThat(starts.next(string, from))
+            .as("%s from %d", string, from)
+            .isEqualTo(starts.next(text, from));
+      }
+    }
+  }
+
   /** Every match of the fast search: start, end and groups. */
   private static List<String> matches(Regex regex, String text) {
     List<String> out = new ArrayList<>();
