@@ -38,6 +38,9 @@ final class MoneyParser {
   }
 
   private final Pattern money;
+  // the same pattern with a sign or code that never matches, for positions at a digit, where no
+  // sign or code can begin: it spares trying each of them there, and has the same groups
+  private final @Nullable Pattern moneyAtDigit;
   // a sign or code and its space stand at most this many characters before the first digit
   private final int prefixReach;
   // the characters an amount may begin with: a digit, or the first character of a sign or code
@@ -86,6 +89,29 @@ final class MoneyParser {
         Pattern.compile(
             "(?:" + pre + ")?" + NUM + "(?:" + SCALE + ")?(?:" + post + ")?",
             Pattern.CASE_INSENSITIVE);
+    boolean digitFirst = false;
+    for (char c = '0'; c <= '9'; c++) {
+      digitFirst |= mayBeginBefore(before, c);
+    }
+    this.moneyAtDigit =
+        digitFirst
+            ? null
+            : Pattern.compile(
+                "(?:(?<pre>(?!x)x))?" + NUM + "(?:" + SCALE + ")?(?:" + post + ")?",
+                Pattern.CASE_INSENSITIVE);
+  }
+
+  /** Whether a sign or code begins with {@code c} (in either ASCII case). */
+  private static boolean mayBeginBefore(List<String> before, char c) {
+    for (String w : before) {
+      if (!w.isEmpty()
+          && (w.charAt(0) == c
+              || Character.toLowerCase(w.charAt(0)) == Character.toLowerCase(c)
+              || Character.toUpperCase(w.charAt(0)) == Character.toUpperCase(c))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The parser over the built-in cues' currencies. */
@@ -142,8 +168,14 @@ final class MoneyParser {
       return List.of(); // every amount has a number written in digits
     }
     List<Hit> hits = new ArrayList<>();
-    Matcher m = money.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
-    for (boolean matched = find(m, sentence, 0); matched; matched = find(m, sentence, m.end())) {
+    Matcher any = money.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher atDigit =
+        moneyAtDigit == null
+            ? any
+            : moneyAtDigit.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
+    for (Matcher m = find(any, atDigit, sentence, 0);
+        m != null;
+        m = find(any, atDigit, sentence, m.end())) {
       String currency = currency(m.group("pre"), m.group("post"));
       String scale = m.group("word") != null ? m.group("word") : m.group("letter");
       BigDecimal number = new BigDecimal(m.group("num").replace(",", ""));
@@ -171,9 +203,10 @@ final class MoneyParser {
    * #prefixReach} characters after its start (its sign or code comes first), so only positions that
    * close before a digit are tried, each with {@link Matcher#lookingAt} over a region whose bounds
    * are transparent and not anchoring (as find reads the text there), and of those only the ones
-   * whose character may begin an amount.
+   * whose character may begin an amount. At a digit {@code atDigit} is tried, which matches there
+   * as the whole pattern does. The matcher that found it, or null.
    */
-  private boolean find(Matcher m, String s, int from) {
+  private @Nullable Matcher find(Matcher any, Matcher atDigit, String s, int from) {
     int digit = firstDigit(s, from);
     for (int p = from; digit >= 0; ) {
       p = Math.max(p, digit - prefixReach);
@@ -186,13 +219,14 @@ final class MoneyParser {
         p++;
         continue;
       }
+      Matcher m = c >= '0' && c <= '9' ? atDigit : any;
       m.region(p, s.length());
       if (m.lookingAt()) {
-        return true;
+        return m;
       }
       p++;
     }
-    return false;
+    return null;
   }
 
   private static int firstDigit(String s) {

@@ -94,4 +94,36 @@ class MoneyParserTest {
     List<Money> found = PARSER.parse("It raised $2 billion and $30 billion in valuation.");
     assertThat(found).extracting(Money::plain).containsExactly("2000000000", "30000000000");
   }
+
+  /**
+   * Signs and codes in lower case and amounts next to digits that begin none: where the parser
+   * skips positions and reads digits with a pattern without signs, it finds what the whole pattern
+   * finds everywhere (the figures are those of the parser before that change).
+   */
+  @org.junit.jupiter.api.Test
+  void findsAmountsWhereverTheWholePatternWould() {
+    assertThat(PARSER.parse("It paid us$6.6bn for it.").toString())
+        .isEqualTo("[Money[currency=USD, amount=6.6E+9, start=8, end=16]]");
+    assertThat(PARSER.parse("It paid rs 300 crore for it.").toString())
+        .isEqualTo("[Money[currency=INR, amount=3.00E+9, start=8, end=20]]");
+    assertThat(PARSER.parse("It paid s$2 billion, or 12 billion yen.").toString())
+        .isEqualTo(
+            "[Money[currency=SGD, amount=2E+9, start=8, end=19],"
+                + " Money[currency=JPY, amount=1.2E+10, start=24, end=38]]");
+    assertThat(
+            PARSER
+                .parse("In 2024 it paid 1.5.3 and $7-8 billion and €3,5m and x$4 million")
+                .toString())
+        .isEqualTo("[Money[currency=USD, amount=4E+6, start=54, end=64]]");
+    assertThat(
+            PARSER
+                .parse(
+                    "it paid hk$3 billion and a$5m and 12.5 million swiss francs in 2,500,000"
+                        + " steps")
+                .toString())
+        .isEqualTo(
+            "[Money[currency=HKD, amount=3E+9, start=8, end=20],"
+                + " Money[currency=AUD, amount=5E+6, start=25, end=29],"
+                + " Money[currency=CHF, amount=1.25E+7, start=34, end=59]]");
+  }
 }
