@@ -157,16 +157,23 @@ public final class MatchStarts {
    * a construct this does not read, or when the expression can match the empty text.
    */
   public static Optional<MatchStarts> of(String regex) {
+    // "(?i)" before everything: ASCII letters in either case; read the rest, then add to each
+    // letter the other case (and use no fixed texts)
+    boolean foldCase = regex.startsWith("(?i)");
+    String body = foldCase ? regex.substring(4) : regex;
     try {
-      Reader r = new Reader(regex);
+      Reader r = new Reader(body, foldCase);
       Firsts first = r.alternation();
-      if (r.at < regex.length() || first.nullable) {
+      if (r.at < body.length() || first.nullable) {
         return Optional.empty();
+      }
+      if (foldCase) {
+        first.foldCase();
       }
       boolean oneBranch = r.branches == 1;
       return Optional.of(
           new MatchStarts(
-              first, oneBranch && regex.startsWith("\\b"), oneBranch && regex.startsWith("^")));
+              first, oneBranch && body.startsWith("\\b"), oneBranch && body.startsWith("^")));
     } catch (Unreadable e) {
       return Optional.empty();
     }
@@ -417,6 +424,20 @@ public final class MatchStarts {
       other = true; // a negated class matches most of what lies outside ASCII
     }
 
+    /**
+     * ASCII letters in both cases, and no fixed texts. Without {@code UNICODE_CASE} a pattern folds
+     * the case of ASCII letters only, so what lies outside ASCII stays as read.
+     */
+    void foldCase() {
+      for (int c = 'a'; c <= 'z'; c++) {
+        char upper = (char) (c - 'a' + 'A');
+        boolean either = ascii[c] || ascii[upper];
+        ascii[c] = either;
+        ascii[upper] = either;
+      }
+      lits = null;
+    }
+
     static Firsts any() {
       Firsts s = new Firsts();
       s.addRange((char) 0, (char) (ASCII - 1));
@@ -433,8 +454,13 @@ public final class MatchStarts {
     int branches;
     private int depth;
 
-    Reader(String source) {
+    // whether the expression began with (?i): then (?i: and (?-i: groups are read as plain groups
+    // (what they match, in whichever case, is within what the case-folded reading allows)
+    private final boolean foldCase;
+
+    Reader(String source, boolean foldCase) {
       this.source = source;
+      this.foldCase = foldCase;
     }
 
     /** {@code a|b|...} up to a closing parenthesis or the end. */
@@ -598,6 +624,10 @@ public final class MatchStarts {
           throw new Unreadable();
         }
         at = close + 1;
+      } else if (foldCase && source.startsWith("?-i:", at)) {
+        at += 4;
+      } else if (foldCase && source.startsWith("?i:", at)) {
+        at += 3;
       } else if (source.startsWith("?", at)) {
         throw new Unreadable(); // inline flags and the like
       }

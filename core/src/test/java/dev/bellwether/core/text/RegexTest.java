@@ -45,7 +45,8 @@ class RegexTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "(?i)\\bchips?\\b", // inline flags
+        "\\bchips?(?i)\\b", // inline flags other than a leading (?i)
+        "(?m)^x", // other flags
         "\\p{Lu}\\w+", // Unicode properties
         "(a)\\1", // back references
         "\\bx?", // can match the empty text
@@ -69,7 +70,10 @@ class RegexTest {
         "x|\\by",
         "’s\\b|\\d{2,}",
         "(?<name>ab)+c*",
-        "\\b_\\w+"
+        "\\b_\\w+",
+        "(?i)\\b(?:acquir(?:e|es|ed)|buys?|US)\\b",
+        "(?i)\\b(?:(?-i:[A-Z][a-z]+ )?(?:Exec|ab)|VALUE[ds]?)\\b",
+        "(?i)[$€x]\\d|(?-i:Ab)c"
       })
   void findsWhatPatternFinds(String regex) {
     Regex fast = Regex.compile(regex);
@@ -114,7 +118,16 @@ class RegexTest {
       "中",
       "\n",
       "_",
-      "former "
+      "former ",
+      "Acquired",
+      "BUYS",
+      "Us",
+      "Value",
+      "Ab",
+      "EXEC",
+      "X",
+      "K",
+      "\u212a"
     };
     for (int n = 0; n < 3000; n++) {
       StringBuilder text = new StringBuilder();
