@@ -233,22 +233,32 @@ public final class MatchStarts {
   /**
    * Where the words of a text begin: each ASCII letter, digit or underscore that is first in the
    * text or follows another character (outside ASCII too, where {@code \b} may or may not hold, so
-   * that no start is missed). One per thread, for the text last asked about: the cue patterns ask
-   * about the same sentence one after another. Strings cannot change, so the same instance has the
-   * same starts.
+   * that no start is missed). Kept per thread for the two texts last asked about: the cue patterns
+   * ask about the same sentence, lower-cased and as written, one after another. Strings cannot
+   * change, so the same instance has the same starts.
    */
   static final class WordStarts {
-    private static final ThreadLocal<WordStarts> LAST = ThreadLocal.withInitial(WordStarts::new);
+    // the two texts last asked about per thread (cues read a sentence both lower-cased and as
+    // written), the one asked about last first
+    private static final ThreadLocal<WordStarts[]> LAST =
+        ThreadLocal.withInitial(() -> new WordStarts[] {new WordStarts(), new WordStarts()});
 
     private String text;
     private int[] starts = new int[64];
     private int count;
 
     static WordStarts of(String text) {
-      WordStarts w = LAST.get();
+      WordStarts[] last = LAST.get();
+      WordStarts w = last[0];
+      if (w.text == text) {
+        return w;
+      }
+      w = last[1];
       if (w.text != text) {
         w.read(text);
       }
+      last[1] = last[0];
+      last[0] = w;
       return w;
     }
 

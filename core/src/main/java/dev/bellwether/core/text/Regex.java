@@ -92,6 +92,12 @@ public final class Regex {
     return scan.next() ? Optional.of(scan.matcher()) : Optional.empty();
   }
 
+  /** Where the first match in {@code text} starts, or -1 when there is none. */
+  public int firstStart(CharSequence text) {
+    Scan scan = new Scan(text, spare(text, starts != null));
+    return scan.next() ? scan.matcher().start() : -1;
+  }
+
   /** The matches in {@code text} in order, one at a time. */
   public Scan scan(CharSequence text) {
     Matcher matcher = pattern.matcher(text);

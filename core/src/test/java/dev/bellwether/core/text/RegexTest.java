@@ -269,6 +269,21 @@ class RegexTest {
     }
   }
 
+  @Test
+  void firstStartIsWhereTheFirstMatchStarts() {
+    Regex word = Regex.compile("\\b(?:deal|pact)s?\\b");
+    Regex folded = Regex.compile("(?i)\\bdeals?\\b");
+    String lower = "an ideal pact, deals";
+    String written = "An ideal Pact, DEALS";
+    for (int round = 0; round < 3; round++) { // texts in turn: each keeps its own word starts
+      assertThat(word.firstStart(lower)).isEqualTo(9);
+      assertThat(folded.firstStart(written)).isEqualTo(15);
+      assertThat(word.firstStart(written)).isEqualTo(-1);
+      assertThat(word.firstStart("deals")).isEqualTo(word.first("deals").get().start());
+      assertThat(folded.firstStart(lower)).isEqualTo(15);
+    }
+  }
+
   /** Every match of the fast search: start, end and groups. */
   private static List<String> matches(Regex regex, String text) {
     List<String> out = new ArrayList<>();
