@@ -2,6 +2,7 @@ package dev.bellwether.core.tagging;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -43,10 +44,10 @@ final class MoneyParser {
   private final @Nullable Pattern moneyAtDigit;
   // a sign or code and its space stand at most this many characters before the first digit
   private final int prefixReach;
-  // the characters an amount may begin with: a digit, or the first character of a sign or code
-  // (in either case, as the pattern ignores ASCII case); any outside ASCII if one begins there
-  private final boolean[] mayBegin = new boolean[128];
-  private final boolean mayBeginOther;
+  // the signs and codes by their first character, lower-cased where it is an ASCII letter, and
+  // those that begin outside ASCII: where none is, the pattern can only begin at a digit
+  private final String[][] beforeByFirst = new String[128][];
+  private final String[] beforeOther;
   private final Map<String, String> codeBefore = new HashMap<>();
   private final Map<String, String> codeAfter = new HashMap<>();
 
@@ -66,23 +67,23 @@ final class MoneyParser {
           after.addAll(words.after());
         });
     this.prefixReach = before.stream().mapToInt(String::length).max().orElse(0) + 1;
-    for (char c = '0'; c <= '9'; c++) {
-      mayBegin[c] = true;
-    }
-    boolean other = false;
-    for (String w : before) {
+    List<String> other = new ArrayList<>();
+    for (String w : new LinkedHashSet<>(before)) {
       if (w.isEmpty()) {
         continue;
       }
       char c = w.charAt(0);
-      if (c < mayBegin.length) {
-        mayBegin[Character.toLowerCase(c)] = true;
-        mayBegin[Character.toUpperCase(c)] = true;
+      if (c < beforeByFirst.length) {
+        int k = Character.toLowerCase(c);
+        String[] bucket = beforeByFirst[k] == null ? new String[0] : beforeByFirst[k];
+        bucket = Arrays.copyOf(bucket, bucket.length + 1);
+        bucket[bucket.length - 1] = w;
+        beforeByFirst[k] = bucket;
       } else {
-        other = true;
+        other.add(w);
       }
     }
-    this.mayBeginOther = other;
+    this.beforeOther = other.toArray(new String[0]);
     String pre = "(?<pre>" + alternation(before, true) + ")";
     String post = "\\s(?<post>" + alternation(after, false) + ")(?![a-zA-Z])";
     this.money =
@@ -203,10 +204,10 @@ final class MoneyParser {
    * #prefixReach} characters after its start (its sign or code comes first), so only positions that
    * close before a digit are tried, each with {@link Matcher#lookingAt} over a region whose bounds
    * are transparent and not anchoring (as find reads the text there), and of those only the ones
-   * whose character may begin an amount. At a digit {@code atDigit} is tried, which matches there
-   * as the whole pattern does. The matcher that found it, or null.
+   * that hold a digit or a sign or code ({@link #signOrCodeAt}). At a digit {@code digitMatcher} is
+   * tried, which matches there as the whole pattern does. The matcher that found it, or null.
    */
-  private @Nullable Matcher find(Matcher any, Matcher atDigit, String s, int from) {
+  private @Nullable Matcher find(Matcher any, Matcher digitMatcher, String s, int from) {
     int digit = firstDigit(s, from);
     for (int p = from; digit >= 0; ) {
       p = Math.max(p, digit - prefixReach);
@@ -215,11 +216,12 @@ final class MoneyParser {
         continue;
       }
       char c = s.charAt(p);
-      if (c < mayBegin.length ? !mayBegin[c] : !mayBeginOther) {
-        p++;
+      boolean atDigit = c >= '0' && c <= '9';
+      if (!atDigit && !signOrCodeAt(s, p, c)) {
+        p++; // neither a number nor a sign or code can begin here
         continue;
       }
-      Matcher m = c >= '0' && c <= '9' ? atDigit : any;
+      Matcher m = atDigit ? digitMatcher : any;
       m.region(p, s.length());
       if (m.lookingAt()) {
         return m;
@@ -227,6 +229,28 @@ final class MoneyParser {
       p++;
     }
     return null;
+  }
+
+  /**
+   * Whether a sign or code the pattern reads before amounts is at {@code s[p]} ({@code c}), in
+   * either case: {@link String#regionMatches} ignoring case accepts all that the pattern's ASCII
+   * case folding accepts, and more, which only costs a try.
+   */
+  private boolean signOrCodeAt(String s, int p, char c) {
+    String[] bucket = c < beforeByFirst.length ? beforeByFirst[lowerAscii(c)] : beforeOther;
+    if (bucket == null) {
+      return false;
+    }
+    for (String w : bucket) {
+      if (p + w.length() <= s.length() && s.regionMatches(true, p, w, 0, w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   private static int firstDigit(String s) {

@@ -126,4 +126,120 @@ class MoneyParserTest {
                 + " Money[currency=AUD, amount=5E+6, start=25, end=29],"
                 + " Money[currency=CHF, amount=1.25E+7, start=34, end=59]]");
   }
+
+  /**
+   * The parser's search, which tries the pattern only at digits and signs or codes, finds the
+   * matches, groups included, that {@link java.util.regex.Matcher#find} finds trying every position
+   * (read through reflection: the search is private).
+   */
+  @org.junit.jupiter.api.Test
+  void searchFindsWhatFindFinds() throws Exception {
+    java.lang.reflect.Field moneyField = MoneyParser.class.getDeclaredField("money");
+    java.lang.reflect.Field digitField = MoneyParser.class.getDeclaredField("moneyAtDigit");
+    java.lang.reflect.Method find =
+        MoneyParser.class.getDeclaredMethod(
+            "find",
+            java.util.regex.Matcher.class,
+            java.util.regex.Matcher.class,
+            String.class,
+            int.class);
+    moneyField.setAccessible(true);
+    digitField.setAccessible(true);
+    find.setAccessible(true);
+    java.util.regex.Pattern money = (java.util.regex.Pattern) moneyField.get(PARSER);
+    java.util.regex.Pattern atDigit = (java.util.regex.Pattern) digitField.get(PARSER);
+    String[] pieces = {
+      "$",
+      "us$",
+      "US$",
+      "U.S.$",
+      "u.s.$",
+      "usd ",
+      "USD",
+      "€",
+      "eur",
+      "EUR ",
+      "£",
+      "¥",
+      "₹",
+      "₩",
+      "rs ",
+      "Rs. ",
+      "rmb",
+      "hk$",
+      "HK$",
+      "a$",
+      "c$",
+      "s$",
+      "nt$",
+      "x",
+      "a",
+      "s",
+      " ",
+      "-",
+      ".",
+      ",",
+      "1",
+      "2",
+      "12",
+      "3.5",
+      "1,200",
+      "2,500,000",
+      " billion",
+      "bn",
+      "m",
+      "M",
+      " crore",
+      " lakh",
+      " dollars",
+      " yen",
+      " won",
+      " Swiss francs",
+      " to ",
+      " and ",
+      "between ",
+      "\u212a"
+    };
+    java.util.Random random = new java.util.Random(11);
+    for (int n = 0; n < 3000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(14); k >= 0; k--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String t = text.toString();
+      List<String> expected = new java.util.ArrayList<>();
+      java.util.regex.Matcher all = money.matcher(t);
+      while (all.find()) {
+        expected.add(describe(all));
+      }
+      List<String> actual = new java.util.ArrayList<>();
+      java.util.regex.Matcher any =
+          money.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+      java.util.regex.Matcher digits =
+          atDigit.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+      for (java.util.regex.Matcher m =
+              (java.util.regex.Matcher) find.invoke(PARSER, any, digits, t, 0);
+          m != null;
+          m = (java.util.regex.Matcher) find.invoke(PARSER, any, digits, t, m.end())) {
+        actual.add(describe(m));
+      }
+      assertThat(actual).as("in \"%s\"", t).isEqualTo(expected);
+    }
+  }
+
+  private static String describe(java.util.regex.Matcher m) {
+    return m.start()
+        + "-"
+        + m.end()
+        + " "
+        + m.group("pre")
+        + "|"
+        + m.group("num")
+        + "|"
+        + m.group("word")
+        + "|"
+        + m.group("letter")
+        + "|"
+        + m.group("post");
+  }
 }
