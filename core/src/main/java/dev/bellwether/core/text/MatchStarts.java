@@ -56,6 +56,9 @@ public final class MatchStarts {
   // whether every match begins with an ASCII word character after a boundary, so only the starts
   // of words can begin one
   private final boolean atWordStarts;
+  // for that reading, a bit per pair of an ASCII first character and the second ({@link
+  // WordStarts#key}): set where the pair may begin a match, as far as two characters tell
+  private final long[] pairs;
 
   /** ASCII letters, digits and the underscore: what {@code \b} reads as word characters. */
   private static final boolean[] WORD = new boolean[ASCII];
@@ -80,6 +83,7 @@ public final class MatchStarts {
       secondOther = null;
       secondAny = null;
       atWordStarts = atWordStarts(ascii, other, atBoundary);
+      pairs = pairs();
       return;
     }
     // the texts' own first characters say more than the characters read without them
@@ -126,6 +130,34 @@ public final class MatchStarts {
         }
       }
     }
+    pairs = pairs();
+  }
+
+  /**
+   * The pairs of first and second character that may begin a match: every second character after a
+   * first one without texts or with a text of one character; else the texts' second characters (any
+   * outside ASCII as {@link WordStarts#OTHER}, which also stands for DEL). A pair says less than
+   * the texts, never more, and the texts are compared after it.
+   */
+  private long[] pairs() {
+    long[] bits = new long[ASCII * ASCII / Long.SIZE];
+    for (int c = 0; c < ASCII; c++) {
+      if (!ascii[c]) {
+        continue;
+      }
+      for (int d = 0; d < ASCII; d++) {
+        boolean may =
+            byFirst == null
+                || secondAny[c]
+                || ((d < 64 ? secondLow[c] >>> d : secondHigh[c] >>> (d - 64)) & 1L) != 0
+                || d == WordStarts.OTHER && secondOther[c];
+        if (may) {
+          int key = c << 7 | d;
+          bits[key >>> 6] |= 1L << key;
+        }
+      }
+    }
+    return bits;
   }
 
   private static boolean atWordStarts(boolean[] ascii, boolean other, boolean atBoundary) {
@@ -217,14 +249,13 @@ public final class MatchStarts {
   private int nextAtWordStart(String text, int from) {
     WordStarts words = WordStarts.of(text);
     int[] starts = words.starts;
+    int[] keys = words.keys;
     int end = text.length();
     for (int k = words.firstAtOrAfter(from); k < words.count; k++) {
-      int i = starts[k];
-      char c = text.charAt(i);
-      if (ascii[c]
-          && (byFirst == null
-              || secondMayFollow(text, i, end, c) && beginsWithOne(text, i, end, byFirst[c]))) {
-        return i;
+      int key = keys[k];
+      if ((pairs[key >>> 6] & 1L << key) != 0
+          && (byFirst == null || beginsWithOne(text, starts[k], end, byFirst[key >>> 7]))) {
+        return starts[k];
       }
     }
     return -1;
@@ -243,8 +274,14 @@ public final class MatchStarts {
     private static final ThreadLocal<WordStarts[]> LAST =
         ThreadLocal.withInitial(() -> new WordStarts[] {new WordStarts(), new WordStarts()});
 
+    /** The second character of a key when it lies outside ASCII (shared with DEL). */
+    static final int OTHER = ASCII - 1;
+
     private String text;
     private int[] starts = new int[64];
+    // per start, its character and the next as one number (first * 128 + second): the second
+    // outside ASCII is OTHER, and 0 (with NUL) where the text ends after the first
+    private int[] keys = new int[64];
     private int count;
 
     static WordStarts of(String text) {
@@ -271,13 +308,19 @@ public final class MatchStarts {
         if (word && !afterWord) {
           if (n == starts.length) {
             starts = Arrays.copyOf(starts, n * 2);
+            keys = Arrays.copyOf(keys, n * 2);
           }
-          starts[n++] = i;
+          starts[n] = i;
+          keys[n++] = key(c, i + 1 < text.length() ? text.charAt(i + 1) : 0);
         }
         afterWord = word;
       }
       this.count = n;
       this.text = text;
+    }
+
+    static int key(char first, int second) {
+      return first << 7 | (second < ASCII ? second : OTHER);
     }
 
     /** The index of the first start at or after {@code from}. */

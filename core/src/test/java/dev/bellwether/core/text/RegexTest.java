@@ -247,12 +247,13 @@ class RegexTest {
         "\\b(?:stake|series|seed)\\b",
         "\\b(?:rais(?:e|es|ed)|s_x|9a)",
         "\\b[a-c]\\w*",
-        "\\b(?:in|into)\\b"
+        "\\b(?:in|into)\\b",
+        "\\b(?:sé|t’s|x\u007f|a)" // second characters outside ASCII, DEL; one of one character
       })
   void wordStartsGiveWhatTheCharacterScanGives(String regex) {
     MatchStarts starts = MatchStarts.of(regex).get();
     Random random = new Random(7);
-    String alphabet = "abcdeinorstx_9 ,.-é’\n";
+    String alphabet = "abcdeinorstx_9 ,.-é’\n\u007f";
     for (int k = 0; k < 2_000; k++) {
       StringBuilder text = new StringBuilder();
       int length = random.nextInt(40);
