@@ -1,7 +1,6 @@
 package dev.bellwether.core.tagging;
 
 import dev.bellwether.core.text.Regex;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +32,22 @@ final class Amounts {
   /** Facts {@code amount_usd}, {@code valuation_usd} (or {@code currency}, {@code amount}). */
   static Map<String, String> of(SentenceContext s) {
     Map<String, String> facts = new LinkedHashMap<>();
-    valuation(s).ifPresent(v -> facts.put(v.isUsd() ? "valuation_usd" : "valuation", v.plain()));
-    amount(s)
-        .ifPresent(
-            a -> {
-              putAmount(facts, a);
-              if (!a.isUsd()) {
-                usdEquivalent(s, a).ifPresent(u -> facts.put("amount_usd", u.plain()));
-              }
-            });
+    List<Money> money = s.money();
+    boolean[] valuations = valuations(s, money);
+    Money v = valuation(money, valuations);
+    if (v != null) {
+      facts.put(v.isUsd() ? "valuation_usd" : "valuation", v.plain());
+    }
+    Money a = amount(s, money, valuations);
+    if (a != null) {
+      putAmount(facts, a);
+      if (!a.isUsd()) {
+        Money u = usdEquivalent(s, a);
+        if (u != null) {
+          facts.put("amount_usd", u.plain());
+        }
+      }
+    }
     return facts;
   }
 
@@ -50,27 +56,64 @@ final class Amounts {
    * first such figure (amounts in different currencies are never compared).
    */
   static Optional<Money> amount(SentenceContext s) {
-    List<Money> candidates =
-        s.money().stream().filter(m -> !isValuation(s, m) && !before(s, m, TOTAL_BEFORE)).toList();
-    if (candidates.isEmpty()) {
-      return Optional.empty();
+    List<Money> money = s.money();
+    return Optional.ofNullable(amount(s, money, valuations(s, money)));
+  }
+
+  /** Whether each amount of the sentence is a valuation, asked once per amount. */
+  private static boolean[] valuations(SentenceContext s, List<Money> money) {
+    boolean[] valuations = new boolean[money.size()];
+    for (int i = 0; i < valuations.length; i++) {
+      valuations[i] = isValuation(s, money.get(i));
     }
-    String currency = candidates.get(0).currency();
-    return candidates.stream()
-        .filter(m -> m.currency().equals(currency))
-        .max(Comparator.comparing(Money::amount));
+    return valuations;
+  }
+
+  /**
+   * The first of the largest candidates (as {@code Stream.max} with a comparator keeps the first of
+   * equal ones), or null.
+   */
+  private static Money amount(SentenceContext s, List<Money> money, boolean[] valuations) {
+    Money best = null;
+    String currency = null;
+    for (int i = 0; i < valuations.length; i++) {
+      Money m = money.get(i);
+      if (valuations[i] || before(s, m, TOTAL_BEFORE)) {
+        continue;
+      }
+      if (currency == null) {
+        currency = m.currency();
+      }
+      if (m.currency().equals(currency)
+          && (best == null || m.amount().compareTo(best.amount()) > 0)) {
+        best = m;
+      }
+    }
+    return best;
   }
 
   /** "€600 million ($650 million)": the US-dollar figure the text itself gives for an amount. */
-  private static Optional<Money> usdEquivalent(SentenceContext s, Money a) {
-    return s.money().stream()
-        .filter(Money::isUsd)
-        .filter(u -> u.start() >= a.end() && s.findIn(EQUIVALENT_GAP, a.end(), u.start()))
-        .findFirst();
+  private static Money usdEquivalent(SentenceContext s, Money a) {
+    for (Money u : s.money()) {
+      if (u.isUsd() && u.start() >= a.end() && s.findIn(EQUIVALENT_GAP, a.end(), u.start())) {
+        return u;
+      }
+    }
+    return null;
   }
 
   static Optional<Money> valuation(SentenceContext s) {
-    return s.money().stream().filter(m -> isValuation(s, m)).findFirst();
+    List<Money> money = s.money();
+    return Optional.ofNullable(valuation(money, valuations(s, money)));
+  }
+
+  private static Money valuation(List<Money> money, boolean[] valuations) {
+    for (int i = 0; i < valuations.length; i++) {
+      if (valuations[i]) {
+        return money.get(i);
+      }
+    }
+    return null;
   }
 
   private static void putAmount(Map<String, String> facts, Money a) {

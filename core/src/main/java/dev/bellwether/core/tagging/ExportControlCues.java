@@ -167,7 +167,7 @@ final class ExportControlCues implements EventCues {
 
   private Optional<String> targetCompany(SentenceContext s) {
     Set<String> named = new LinkedHashSet<>();
-    int from = listing.first(s.lower()).map(Matcher::start).orElse(0);
+    int from = Math.max(0, listing.firstStart(s.lower()));
     s.mentions().stream()
         .filter(m -> s.offset(m) >= from && foreignCompanies.contains(m.company()))
         .forEach(m -> named.add(m.company()));

@@ -66,9 +66,9 @@ final class FundingCues implements EventCues {
   private int firstCue(SentenceContext s) {
     int at = s.lower().length();
     for (Regex p : List.of(raise, invest, roundPhrase)) {
-      Optional<Matcher> m = p.first(s.lower());
-      if (m.isPresent()) {
-        at = Math.min(at, m.get().start());
+      int start = p.firstStart(s.lower());
+      if (start >= 0) {
+        at = Math.min(at, start);
       }
     }
     return at;
@@ -121,13 +121,13 @@ final class FundingCues implements EventCues {
   }
 
   private Optional<CompanyMention> raiser(SentenceContext s) {
-    Optional<Matcher> m = raise.first(s.lower());
-    boolean raised = m.isPresent() && (s.has(round) || !s.money().isEmpty());
+    int raise = this.raise.firstStart(s.lower());
+    boolean raised = raise >= 0 && (s.has(round) || !s.money().isEmpty());
     boolean debt = s.has(this.debt) && !s.money().isEmpty();
     if (!raised && !debt && !s.has(roundPhrase)) {
       return Optional.empty();
     }
-    int verb = raised ? m.get().start() : s.lower().length();
+    int verb = raised ? raise : s.lower().length();
     Optional<CompanyMention> subject = s.subjectBefore(verb);
     if (subject.isPresent() && !leadsTheRound(s, subject.get())) {
       return subject;

@@ -2,6 +2,7 @@ package dev.bellwether.core.tagging;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,8 +39,15 @@ final class MoneyParser {
   }
 
   private final Pattern money;
+  // the same pattern with a sign or code that never matches, for positions at a digit, where no
+  // sign or code can begin: it spares trying each of them there, and has the same groups
+  private final @Nullable Pattern moneyAtDigit;
   // a sign or code and its space stand at most this many characters before the first digit
   private final int prefixReach;
+  // the signs and codes by their first character, lower-cased where it is an ASCII letter, and
+  // those that begin outside ASCII: where none is, the pattern can only begin at a digit
+  private final String[][] beforeByFirst = new String[128][];
+  private final String[] beforeOther;
   private final Map<String, String> codeBefore = new HashMap<>();
   private final Map<String, String> codeAfter = new HashMap<>();
 
@@ -59,12 +67,52 @@ final class MoneyParser {
           after.addAll(words.after());
         });
     this.prefixReach = before.stream().mapToInt(String::length).max().orElse(0) + 1;
+    List<String> other = new ArrayList<>();
+    for (String w : new LinkedHashSet<>(before)) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      char c = w.charAt(0);
+      if (c < beforeByFirst.length) {
+        int k = Character.toLowerCase(c);
+        String[] bucket = beforeByFirst[k] == null ? new String[0] : beforeByFirst[k];
+        bucket = Arrays.copyOf(bucket, bucket.length + 1);
+        bucket[bucket.length - 1] = w;
+        beforeByFirst[k] = bucket;
+      } else {
+        other.add(w);
+      }
+    }
+    this.beforeOther = other.toArray(new String[0]);
     String pre = "(?<pre>" + alternation(before, true) + ")";
     String post = "\\s(?<post>" + alternation(after, false) + ")(?![a-zA-Z])";
     this.money =
         Pattern.compile(
             "(?:" + pre + ")?" + NUM + "(?:" + SCALE + ")?(?:" + post + ")?",
             Pattern.CASE_INSENSITIVE);
+    boolean digitFirst = false;
+    for (char c = '0'; c <= '9'; c++) {
+      digitFirst |= mayBeginBefore(before, c);
+    }
+    this.moneyAtDigit =
+        digitFirst
+            ? null
+            : Pattern.compile(
+                "(?:(?<pre>(?!x)x))?" + NUM + "(?:" + SCALE + ")?(?:" + post + ")?",
+                Pattern.CASE_INSENSITIVE);
+  }
+
+  /** Whether a sign or code begins with {@code c} (in either ASCII case). */
+  private static boolean mayBeginBefore(List<String> before, char c) {
+    for (String w : before) {
+      if (!w.isEmpty()
+          && (w.charAt(0) == c
+              || Character.toLowerCase(w.charAt(0)) == Character.toLowerCase(c)
+              || Character.toUpperCase(w.charAt(0)) == Character.toUpperCase(c))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The parser over the built-in cues' currencies. */
@@ -121,8 +169,14 @@ final class MoneyParser {
       return List.of(); // every amount has a number written in digits
     }
     List<Hit> hits = new ArrayList<>();
-    Matcher m = money.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
-    for (boolean matched = find(m, sentence, 0); matched; matched = find(m, sentence, m.end())) {
+    Matcher any = money.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher atDigit =
+        moneyAtDigit == null
+            ? any
+            : moneyAtDigit.matcher(sentence).useTransparentBounds(true).useAnchoringBounds(false);
+    for (Matcher m = find(any, atDigit, sentence, 0);
+        m != null;
+        m = find(any, atDigit, sentence, m.end())) {
       String currency = currency(m.group("pre"), m.group("post"));
       String scale = m.group("word") != null ? m.group("word") : m.group("letter");
       BigDecimal number = new BigDecimal(m.group("num").replace(",", ""));
@@ -149,9 +203,11 @@ final class MoneyParser {
    * tries the pattern only where a match can begin: every amount has a digit at most {@link
    * #prefixReach} characters after its start (its sign or code comes first), so only positions that
    * close before a digit are tried, each with {@link Matcher#lookingAt} over a region whose bounds
-   * are transparent and not anchoring (as find reads the text there).
+   * are transparent and not anchoring (as find reads the text there), and of those only the ones
+   * that hold a digit or a sign or code ({@link #signOrCodeAt}). At a digit {@code digitMatcher} is
+   * tried, which matches there as the whole pattern does. The matcher that found it, or null.
    */
-  private boolean find(Matcher m, String s, int from) {
+  private @Nullable Matcher find(Matcher any, Matcher digitMatcher, String s, int from) {
     int digit = firstDigit(s, from);
     for (int p = from; digit >= 0; ) {
       p = Math.max(p, digit - prefixReach);
@@ -159,13 +215,42 @@ final class MoneyParser {
         digit = firstDigit(s, p);
         continue;
       }
+      char c = s.charAt(p);
+      boolean atDigit = c >= '0' && c <= '9';
+      if (!atDigit && !signOrCodeAt(s, p, c)) {
+        p++; // neither a number nor a sign or code can begin here
+        continue;
+      }
+      Matcher m = atDigit ? digitMatcher : any;
       m.region(p, s.length());
       if (m.lookingAt()) {
-        return true;
+        return m;
       }
       p++;
     }
+    return null;
+  }
+
+  /**
+   * Whether a sign or code the pattern reads before amounts is at {@code s[p]} ({@code c}), in
+   * either case: {@link String#regionMatches} ignoring case accepts all that the pattern's ASCII
+   * case folding accepts, and more, which only costs a try.
+   */
+  private boolean signOrCodeAt(String s, int p, char c) {
+    String[] bucket = c < beforeByFirst.length ? beforeByFirst[lowerAscii(c)] : beforeOther;
+    if (bucket == null) {
+      return false;
+    }
+    for (String w : bucket) {
+      if (p + w.length() <= s.length() && s.regionMatches(true, p, w, 0, w.length())) {
+        return true;
+      }
+    }
     return false;
+  }
+
+  private static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   private static int firstDigit(String s) {

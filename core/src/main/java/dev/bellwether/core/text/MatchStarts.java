@@ -46,6 +46,28 @@ public final class MatchStarts {
   // one list); null when the expression has a branch that does not begin with a fixed text
   private final String[][] byFirst;
   private final String[] otherFirst;
+  // per ASCII first character with texts, when all of them are longer than one character: the
+  // ASCII characters the second may be (a bit per character in two longs), and whether it may be
+  // one outside ASCII; null where any second character may do
+  private final long[] secondLow;
+  private final long[] secondHigh;
+  private final boolean[] secondOther;
+  private final boolean[] secondAny;
+  // whether every match begins with an ASCII word character after a boundary, so only the starts
+  // of words can begin one
+  private final boolean atWordStarts;
+  // for that reading, a bit per pair of an ASCII first character and the second ({@link
+  // WordStarts#key}): set where the pair may begin a match, as far as two characters tell
+  private final long[] pairs;
+
+  /** ASCII letters, digits and the underscore: what {@code \b} reads as word characters. */
+  private static final boolean[] WORD = new boolean[ASCII];
+
+  static {
+    for (int c = 0; c < ASCII; c++) {
+      WORD[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+  }
 
   private MatchStarts(Firsts first, boolean atBoundary, boolean atStart) {
     this.atBoundary = atBoundary;
@@ -56,6 +78,12 @@ public final class MatchStarts {
       other = first.other;
       byFirst = null;
       otherFirst = null;
+      secondLow = null;
+      secondHigh = null;
+      secondOther = null;
+      secondAny = null;
+      atWordStarts = atWordStarts(ascii, other, atBoundary);
+      pairs = pairs();
       return;
     }
     // the texts' own first characters say more than the characters read without them
@@ -76,6 +104,72 @@ public final class MatchStarts {
     }
     other = !rest.isEmpty();
     otherFirst = rest.toArray(new String[0]);
+    secondLow = new long[ASCII];
+    secondHigh = new long[ASCII];
+    secondOther = new boolean[ASCII];
+    secondAny = new boolean[ASCII];
+    atWordStarts = atWordStarts(ascii, other, atBoundary);
+    for (int c = 0; c < ASCII; c++) {
+      String[] bucket = byFirst[c];
+      boolean any = bucket == null;
+      for (int k = 0; !any && k < bucket.length; k++) {
+        any = bucket[k].length() < 2;
+      }
+      if (any) {
+        secondAny[c] = true;
+        continue;
+      }
+      for (String t : bucket) {
+        char d = t.charAt(1);
+        if (d >= ASCII) {
+          secondOther[c] = true;
+        } else if (d < 64) {
+          secondLow[c] |= 1L << d;
+        } else {
+          secondHigh[c] |= 1L << (d - 64);
+        }
+      }
+    }
+    pairs = pairs();
+  }
+
+  /**
+   * The pairs of first and second character that may begin a match: every second character after a
+   * first one without texts or with a text of one character; else the texts' second characters (any
+   * outside ASCII as {@link WordStarts#OTHER}, which also stands for DEL). A pair says less than
+   * the texts, never more, and the texts are compared after it.
+   */
+  private long[] pairs() {
+    long[] bits = new long[ASCII * ASCII / Long.SIZE];
+    for (int c = 0; c < ASCII; c++) {
+      if (!ascii[c]) {
+        continue;
+      }
+      for (int d = 0; d < ASCII; d++) {
+        boolean may =
+            byFirst == null
+                || secondAny[c]
+                || ((d < 64 ? secondLow[c] >>> d : secondHigh[c] >>> (d - 64)) & 1L) != 0
+                || d == WordStarts.OTHER && secondOther[c];
+        if (may) {
+          int key = c << 7 | d;
+          bits[key >>> 6] |= 1L << key;
+        }
+      }
+    }
+    return bits;
+  }
+
+  private static boolean atWordStarts(boolean[] ascii, boolean other, boolean atBoundary) {
+    if (!atBoundary || other) {
+      return false;
+    }
+    for (int c = 0; c < ASCII; c++) {
+      if (ascii[c] && !WORD[c]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The texts without those that begin with another of them (which says the same, sooner). */
@@ -95,16 +189,23 @@ public final class MatchStarts {
    * a construct this does not read, or when the expression can match the empty text.
    */
   public static Optional<MatchStarts> of(String regex) {
+    // "(?i)" before everything: ASCII letters in either case; read the rest, then add to each
+    // letter the other case (and use no fixed texts)
+    boolean foldCase = regex.startsWith("(?i)");
+    String body = foldCase ? regex.substring(4) : regex;
     try {
-      Reader r = new Reader(regex);
+      Reader r = new Reader(body, foldCase);
       Firsts first = r.alternation();
-      if (r.at < regex.length() || first.nullable) {
+      if (r.at < body.length() || first.nullable) {
         return Optional.empty();
+      }
+      if (foldCase) {
+        first.foldCase();
       }
       boolean oneBranch = r.branches == 1;
       return Optional.of(
           new MatchStarts(
-              first, oneBranch && regex.startsWith("\\b"), oneBranch && regex.startsWith("^")));
+              first, oneBranch && body.startsWith("\\b"), oneBranch && body.startsWith("^")));
     } catch (Unreadable e) {
       return Optional.empty();
     }
@@ -115,17 +216,145 @@ public final class MatchStarts {
    * text must be all the text the expression reads: {@code ^} holds only at its start.
    */
   public int next(CharSequence text, int from) {
-    int length = atStart ? Math.min(1, text.length()) : text.length();
+    if (atWordStarts && !atStart && text instanceof String) {
+      return nextAtWordStart((String) text, from);
+    }
+    int end = text.length();
+    int length = atStart ? Math.min(1, end) : end;
     for (int i = from; i < length; i++) {
       char c = text.charAt(i);
-      if ((c < ASCII ? ascii[c] : other)
+      if (c < ASCII) {
+        if (!ascii[c]
+            || atBoundary && !maybeBoundary(text, i, c)
+            || byFirst != null
+                && !(secondMayFollow(text, i, end, c) && beginsWithOne(text, i, end, byFirst[c]))) {
+          continue;
+        }
+        return i;
+      }
+      if (other
           && (!atBoundary || maybeBoundary(text, i, c))
-          && (byFirst == null
-              || beginsWithOne(text, i, text.length(), c < ASCII ? byFirst[c] : otherFirst))) {
+          && (byFirst == null || beginsWithOne(text, i, end, otherFirst))) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * {@link #next} for an expression whose matches begin at the start of a word: reads only the
+   * starts of words, which are found once per text and thread ({@link WordStarts}) and shared by
+   * every expression asked about the same text.
+   */
+  private int nextAtWordStart(String text, int from) {
+    WordStarts words = WordStarts.of(text);
+    int[] starts = words.starts;
+    int[] keys = words.keys;
+    int end = text.length();
+    for (int k = words.firstAtOrAfter(from); k < words.count; k++) {
+      int key = keys[k];
+      if ((pairs[key >>> 6] & 1L << key) != 0
+          && (byFirst == null || beginsWithOne(text, starts[k], end, byFirst[key >>> 7]))) {
+        return starts[k];
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where the words of a text begin: each ASCII letter, digit or underscore that is first in the
+   * text or follows another character (outside ASCII too, where {@code \b} may or may not hold, so
+   * that no start is missed). Kept per thread for the two texts last asked about: the cue patterns
+   * ask about the same sentence, lower-cased and as written, one after another. Strings cannot
+   * change, so the same instance has the same starts.
+   */
+  static final class WordStarts {
+    // the two texts last asked about per thread (cues read a sentence both lower-cased and as
+    // written), the one asked about last first
+    private static final ThreadLocal<WordStarts[]> LAST =
+        ThreadLocal.withInitial(() -> new WordStarts[] {new WordStarts(), new WordStarts()});
+
+    /** The second character of a key when it lies outside ASCII (shared with DEL). */
+    static final int OTHER = ASCII - 1;
+
+    private String text;
+    private int[] starts = new int[64];
+    // per start, its character and the next as one number (first * 128 + second): the second
+    // outside ASCII is OTHER, and 0 (with NUL) where the text ends after the first
+    private int[] keys = new int[64];
+    private int count;
+
+    static WordStarts of(String text) {
+      WordStarts[] last = LAST.get();
+      WordStarts w = last[0];
+      if (w.text == text) {
+        return w;
+      }
+      w = last[1];
+      if (w.text != text) {
+        w.read(text);
+      }
+      last[1] = last[0];
+      last[0] = w;
+      return w;
+    }
+
+    private void read(String text) {
+      int n = 0;
+      boolean afterWord = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        boolean word = c < ASCII && WORD[c];
+        if (word && !afterWord) {
+          if (n == starts.length) {
+            starts = Arrays.copyOf(starts, n * 2);
+            keys = Arrays.copyOf(keys, n * 2);
+          }
+          starts[n] = i;
+          keys[n++] = key(c, i + 1 < text.length() ? text.charAt(i + 1) : 0);
+        }
+        afterWord = word;
+      }
+      this.count = n;
+      this.text = text;
+    }
+
+    static int key(char first, int second) {
+      return first << 7 | (second < ASCII ? second : OTHER);
+    }
+
+    /** The index of the first start at or after {@code from}. */
+    int firstAtOrAfter(int from) {
+      int lo = 0;
+      int hi = count;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (starts[mid] < from) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+  }
+
+  /**
+   * Whether the character after {@code text[i]}, an ASCII character with texts, may be the second
+   * of one of them: a bit test that spares comparing the texts one by one at most positions.
+   */
+  private boolean secondMayFollow(CharSequence text, int i, int end, char c) {
+    if (secondAny[c]) {
+      return true;
+    }
+    if (i + 1 >= end) {
+      return false; // no text of one character, and the longer ones do not fit
+    }
+    char d = text.charAt(i + 1);
+    if (d >= ASCII) {
+      return secondOther[c];
+    }
+    return ((d < 64 ? secondLow[c] : secondHigh[c]) & 1L << d) != 0;
   }
 
   /**
@@ -178,7 +407,7 @@ public final class MatchStarts {
   }
 
   private static boolean isWord(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    return WORD[c];
   }
 
   /** A part of the expression the reader does not understand. */
@@ -248,6 +477,20 @@ public final class MatchStarts {
       other = true; // a negated class matches most of what lies outside ASCII
     }
 
+    /**
+     * ASCII letters in both cases, and no fixed texts. Without {@code UNICODE_CASE} a pattern folds
+     * the case of ASCII letters only, so what lies outside ASCII stays as read.
+     */
+    void foldCase() {
+      for (int c = 'a'; c <= 'z'; c++) {
+        char upper = (char) (c - 'a' + 'A');
+        boolean either = ascii[c] || ascii[upper];
+        ascii[c] = either;
+        ascii[upper] = either;
+      }
+      lits = null;
+    }
+
     static Firsts any() {
       Firsts s = new Firsts();
       s.addRange((char) 0, (char) (ASCII - 1));
@@ -264,8 +507,13 @@ public final class MatchStarts {
     int branches;
     private int depth;
 
-    Reader(String source) {
+    // whether the expression began with (?i): then (?i: and (?-i: groups are read as plain groups
+    // (what they match, in whichever case, is within what the case-folded reading allows)
+    private final boolean foldCase;
+
+    Reader(String source, boolean foldCase) {
       this.source = source;
+      this.foldCase = foldCase;
     }
 
     /** {@code a|b|...} up to a closing parenthesis or the end. */
@@ -429,6 +677,10 @@ public final class MatchStarts {
           throw new Unreadable();
         }
         at = close + 1;
+      } else if (foldCase && source.startsWith("?-i:", at)) {
+        at += 4;
+      } else if (foldCase && source.startsWith("?i:", at)) {
+        at += 3;
       } else if (source.startsWith("?", at)) {
         throw new Unreadable(); // inline flags and the like
       }

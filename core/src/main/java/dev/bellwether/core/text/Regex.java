@@ -20,10 +20,14 @@ import java.util.regex.Pattern;
 public final class Regex {
   private final Pattern pattern;
   private final MatchStarts starts; // null: search every position
+  // one matcher per thread for the answers that hand no matcher out (in, startsIn): creating a
+  // matcher allocates its group arrays, which costs more than many short searches
+  private final ThreadLocal<Matcher> spare;
 
   private Regex(Pattern pattern) {
     this.pattern = pattern;
     this.starts = MatchStarts.of(pattern.pattern()).orElse(null);
+    this.spare = ThreadLocal.withInitial(() -> pattern.matcher(""));
   }
 
   /**
@@ -44,7 +48,7 @@ public final class Regex {
 
   /** Whether the expression occurs anywhere in {@code text}. */
   public boolean in(CharSequence text) {
-    return scan(text).next();
+    return new Scan(text, spare(text, starts != null)).next();
   }
 
   /**
@@ -58,7 +62,7 @@ public final class Regex {
     if (starts == null || from == 0 && to == text.length()) {
       return from == 0 && to == text.length()
           ? in(text)
-          : pattern.matcher(text).region(from, to).find();
+          : spare(text, false).region(from, to).find();
     }
     return in(text.subSequence(from, to));
   }
@@ -68,7 +72,18 @@ public final class Regex {
     if (starts != null && !starts.mayBeginAt(text, from, to)) {
       return false;
     }
-    return pattern.matcher(text).region(from, to).lookingAt();
+    return spare(text, false).region(from, to).lookingAt();
+  }
+
+  /**
+   * This thread's spare matcher, reset to {@code text}, with the bounds a new matcher has ({@code
+   * narrowed} false) or those the search at match starts uses. Only for answers that do not hand
+   * the matcher out, and never while another such answer of this expression is in progress (none
+   * calls out of this class while it searches).
+   */
+  private Matcher spare(CharSequence text, boolean narrowed) {
+    Matcher m = spare.get().reset(text);
+    return m.useTransparentBounds(narrowed).useAnchoringBounds(!narrowed);
   }
 
   /** The first match in {@code text}, its groups readable until the matcher is used again. */
@@ -77,9 +92,19 @@ public final class Regex {
     return scan.next() ? Optional.of(scan.matcher()) : Optional.empty();
   }
 
+  /** Where the first match in {@code text} starts, or -1 when there is none. */
+  public int firstStart(CharSequence text) {
+    Scan scan = new Scan(text, spare(text, starts != null));
+    return scan.next() ? scan.matcher().start() : -1;
+  }
+
   /** The matches in {@code text} in order, one at a time. */
   public Scan scan(CharSequence text) {
-    return new Scan(text);
+    Matcher matcher = pattern.matcher(text);
+    if (starts != null) {
+      matcher.useTransparentBounds(true).useAnchoringBounds(false);
+    }
+    return new Scan(text, matcher);
   }
 
   /** {@code text} with each match replaced by what {@code replacer} makes of it. */
@@ -113,12 +138,9 @@ public final class Regex {
     private int from;
     private boolean done;
 
-    private Scan(CharSequence text) {
+    private Scan(CharSequence text, Matcher matcher) {
       this.text = text;
-      this.matcher = pattern.matcher(text);
-      if (starts != null) {
-        matcher.useTransparentBounds(true).useAnchoringBounds(false);
-      }
+      this.matcher = matcher;
     }
 
     /** Starts the search at {@code at} instead of where the last match ended. */

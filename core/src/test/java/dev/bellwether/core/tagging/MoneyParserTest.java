@@ -94,4 +94,152 @@ class MoneyParserTest {
     List<Money> found = PARSER.parse("It raised $2 billion and $30 billion in valuation.");
     assertThat(found).extracting(Money::plain).containsExactly("2000000000", "30000000000");
   }
+
+  /**
+   * Signs and codes in lower case and amounts next to digits that begin none: where the parser
+   * skips positions and reads digits with a pattern without signs, it finds what the whole pattern
+   * finds everywhere (the figures are those of the parser before that change).
+   */
+  @org.junit.jupiter.api.Test
+  void findsAmountsWhereverTheWholePatternWould() {
+    assertThat(PARSER.parse("It paid us$6.6bn for it.").toString())
+        .isEqualTo("[Money[currency=USD, amount=6.6E+9, start=8, end=16]]");
+    assertThat(PARSER.parse("It paid rs 300 crore for it.").toString())
+        .isEqualTo("[Money[currency=INR, amount=3.00E+9, start=8, end=20]]");
+    assertThat(PARSER.parse("It paid s$2 billion, or 12 billion yen.").toString())
+        .isEqualTo(
+            "[Money[currency=SGD, amount=2E+9, start=8, end=19],"
+                + " Money[currency=JPY, amount=1.2E+10, start=24, end=38]]");
+    assertThat(
+            PARSER
+                .parse("In 2024 it paid 1.5.3 and $7-8 billion and €3,5m and x$4 million")
+                .toString())
+        .isEqualTo("[Money[currency=USD, amount=4E+6, start=54, end=64]]");
+    assertThat(
+            PARSER
+                .parse(
+                    "it paid hk$3 billion and a$5m and 12.5 million swiss francs in 2,500,000"
+                        + " steps")
+                .toString())
+        .isEqualTo(
+            "[Money[currency=HKD, amount=3E+9, start=8, end=20],"
+                + " Money[currency=AUD, amount=5E+6, start=25, end=29],"
+                + " Money[currency=CHF, amount=1.25E+7, start=34, end=59]]");
+  }
+
+  /**
+   * The parser's search, which tries the pattern only at digits and signs or codes, finds the
+   * matches, groups included, that {@link java.util.regex.Matcher#find} finds trying every position
+   * (read through reflection: the search is private).
+   */
+  @org.junit.jupiter.api.Test
+  void searchFindsWhatFindFinds() throws Exception {
+    java.lang.reflect.Field moneyField = MoneyParser.class.getDeclaredField("money");
+    java.lang.reflect.Field digitField = MoneyParser.class.getDeclaredField("moneyAtDigit");
+    java.lang.reflect.Method find =
+        MoneyParser.class.getDeclaredMethod(
+            "find",
+            java.util.regex.Matcher.class,
+            java.util.regex.Matcher.class,
+            String.class,
+            int.class);
+    moneyField.setAccessible(true);
+    digitField.setAccessible(true);
+    find.setAccessible(true);
+    java.util.regex.Pattern money = (java.util.regex.Pattern) moneyField.get(PARSER);
+    java.util.regex.Pattern atDigit = (java.util.regex.Pattern) digitField.get(PARSER);
+    String[] pieces = {
+      "$",
+      "us$",
+      "US$",
+      "U.S.$",
+      "u.s.$",
+      "usd ",
+      "USD",
+      "€",
+      "eur",
+      "EUR ",
+      "£",
+      "¥",
+      "₹",
+      "₩",
+      "rs ",
+      "Rs. ",
+      "rmb",
+      "hk$",
+      "HK$",
+      "a$",
+      "c$",
+      "s$",
+      "nt$",
+      "x",
+      "a",
+      "s",
+      " ",
+      "-",
+      ".",
+      ",",
+      "1",
+      "2",
+      "12",
+      "3.5",
+      "1,200",
+      "2,500,000",
+      " billion",
+      "bn",
+      "m",
+      "M",
+      " crore",
+      " lakh",
+      " dollars",
+      " yen",
+      " won",
+      " Swiss francs",
+      " to ",
+      " and ",
+      "between ",
+      "\u212a"
+    };
+    java.util.Random random = new java.util.Random(11);
+    for (int n = 0; n < 3000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(14); k >= 0; k--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String t = text.toString();
+      List<String> expected = new java.util.ArrayList<>();
+      java.util.regex.Matcher all = money.matcher(t);
+      while (all.find()) {
+        expected.add(describe(all));
+      }
+      List<String> actual = new java.util.ArrayList<>();
+      java.util.regex.Matcher any =
+          money.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+      java.util.regex.Matcher digits =
+          atDigit.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+      for (java.util.regex.Matcher m =
+              (java.util.regex.Matcher) find.invoke(PARSER, any, digits, t, 0);
+          m != null;
+          m = (java.util.regex.Matcher) find.invoke(PARSER, any, digits, t, m.end())) {
+        actual.add(describe(m));
+      }
+      assertThat(actual).as("in \"%s\"", t).isEqualTo(expected);
+    }
+  }
+
+  private static String describe(java.util.regex.Matcher m) {
+    return m.start()
+        + "-"
+        + m.end()
+        + " "
+        + m.group("pre")
+        + "|"
+        + m.group("num")
+        + "|"
+        + m.group("word")
+        + "|"
+        + m.group("letter")
+        + "|"
+        + m.group("post");
+  }
 }

@@ -45,7 +45,8 @@ class RegexTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "(?i)\\bchips?\\b", // inline flags
+        "\\bchips?(?i)\\b", // inline flags other than a leading (?i)
+        "(?m)^x", // other flags
         "\\p{Lu}\\w+", // Unicode properties
         "(a)\\1", // back references
         "\\bx?", // can match the empty text
@@ -69,7 +70,10 @@ class RegexTest {
         "x|\\by",
         "’s\\b|\\d{2,}",
         "(?<name>ab)+c*",
-        "\\b_\\w+"
+        "\\b_\\w+",
+        "(?i)\\b(?:acquir(?:e|es|ed)|buys?|US)\\b",
+        "(?i)\\b(?:(?-i:[A-Z][a-z]+ )?(?:Exec|ab)|VALUE[ds]?)\\b",
+        "(?i)[$€x]\\d|(?-i:Ab)c"
       })
   void findsWhatPatternFinds(String regex) {
     Regex fast = Regex.compile(regex);
@@ -114,7 +118,16 @@ class RegexTest {
       "中",
       "\n",
       "_",
-      "former "
+      "former ",
+      "Acquired",
+      "BUYS",
+      "Us",
+      "Value",
+      "Ab",
+      "EXEC",
+      "X",
+      "K",
+      "\u212a"
     };
     for (int n = 0; n < 3000; n++) {
       StringBuilder text = new StringBuilder();
@@ -150,6 +163,126 @@ class RegexTest {
     assertThat(scan.next()).isTrue();
     assertThat(scan.matcher().start()).isEqualTo(4); // "ab" at 1 follows "x": no boundary
     assertThat(scan.next()).isFalse();
+  }
+
+  @Test
+  void secondCharacterRulesOutTextsWithTheSameFirst() {
+    MatchStarts starts = MatchStarts.of("\\b(?:stake|series|seed)\\b").get();
+    String text = "s st se sx sta seeds series, s";
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = starts.next(text, 0); i >= 0; i = starts.next(text, i + 1)) {
+      candidates.add(i);
+    }
+    // "sx" and the lone "s"s at both ends cannot begin any of them; "st" and "se" are too short
+    assertThat(candidates).containsExactly(15, 21);
+    assertThat(MatchStarts.of("\\b(?:s|stake)").get().next("x s", 0)).isEqualTo(2);
+    assertThat(MatchStarts.of("(?:é[a-z]|éé)").get().next("éx ée éé", 0)).isEqualTo(0);
+  }
+
+  @Test
+  void answersStayRightWhenTheSpareMatcherIsReused() {
+    Regex anchored = Regex.compile("^ab");
+    Regex word = Regex.compile("\\bab");
+    Regex plain = Regex.compile("(?i)ab$"); // not narrowed
+    String text = "xab ab";
+    for (int round = 0; round < 3; round++) {
+      assertThat(word.in(text)).isTrue();
+      assertThat(word.in(text, 1, 3)).isTrue(); // "ab" read as the whole text
+      assertThat(word.startsIn(text, 1, 6)).isTrue();
+      assertThat(anchored.in(text)).isFalse();
+      assertThat(anchored.in(text, 4, 6)).isTrue();
+      assertThat(anchored.startsIn(text, 1, 3)).isTrue();
+      assertThat(plain.in(text, 0, 3)).isTrue(); // $ at the end of the range
+      assertThat(plain.in(text, 0, 4)).isFalse();
+      assertThat(plain.in("AB")).isTrue();
+      assertThat(word.in("xab")).isFalse();
+    }
+    // a scan in progress keeps its own matcher while the same expression answers other questions
+    Regex.Scan scan = word.scan(text);
+    assertThat(scan.next()).isTrue();
+    assertThat(word.in("ab")).isTrue();
+    assertThat(scan.matcher().start()).isEqualTo(4);
+    assertThat(scan.next()).isFalse();
+  }
+
+  @Test
+  void threadsShareAnExpression() throws Exception {
+    Regex word = Regex.compile("\\b(?:deal|pact)s?\\b");
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int t = 0; t < 4; t++) {
+      int seed = t;
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  Random random = new Random(seed);
+                  for (int k = 0; k < 20_000; k++) {
+                    String text = random.nextBoolean() ? "a deal was made" : "an ideal pact";
+                    int from = random.nextInt(4);
+                    boolean expected =
+                        Pattern.compile(word.toString())
+                            .matcher(text)
+                            .region(from, text.length())
+                            .find();
+                    assertThat(word.in(text, from, text.length())).isEqualTo(expected);
+                    assertThat(word.in(text)).isTrue();
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              });
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\\b(?:stake|series|seed)\\b",
+        "\\b(?:rais(?:e|es|ed)|s_x|9a)",
+        "\\b[a-c]\\w*",
+        "\\b(?:in|into)\\b",
+        "\\b(?:sé|t’s|x\u007f|a)" // second characters outside ASCII, DEL; one of one character
+      })
+  void wordStartsGiveWhatTheCharacterScanGives(String regex) {
+    MatchStarts starts = MatchStarts.of(regex).get();
+    Random random = new Random(7);
+    String alphabet = "abcdeinorstx_9 ,.-é’\n\u007f";
+    for (int k = 0; k < 2_000; k++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String string = text.toString();
+      for (int from = 0; from <= length + 1; from++) {
+        // a String is read by its word starts, another CharSequence character by character
+        assertThat(starts.next(string, from))
+            .as("%s from %d", string, from)
+            .isEqualTo(starts.next(text, from));
+      }
+    }
+  }
+
+  @Test
+  void firstStartIsWhereTheFirstMatchStarts() {
+    Regex word = Regex.compile("\\b(?:deal|pact)s?\\b");
+    Regex folded = Regex.compile("(?i)\\bdeals?\\b");
+    String lower = "an ideal pact, deals";
+    String written = "An ideal Pact, DEALS";
+    for (int round = 0; round < 3; round++) { // texts in turn: each keeps its own word starts
+      assertThat(word.firstStart(lower)).isEqualTo(9);
+      assertThat(folded.firstStart(written)).isEqualTo(15);
+      assertThat(word.firstStart(written)).isEqualTo(-1);
+      assertThat(word.firstStart("deals")).isEqualTo(word.first("deals").get().start());
+      assertThat(folded.firstStart(lower)).isEqualTo(15);
+    }
   }
 
   /** Every match of the fast search: start, end and groups. */
