@@ -105,7 +105,7 @@ public final class LoadHarness {
     LoadRun.Drained passed =
         run.runToEnd(pass, PASS, List.of(PassThroughTopology.INPUT), DRAIN_BOUND);
     pass.close(Duration.ofSeconds(30));
-    double passRate = items / passed.secondsFromRunning();
+    double passRate = passed.rate();
     report("pass-through", items, passed);
     if (options.ladder()) {
       ladder(run, threads, commit, items, passRate);
@@ -113,7 +113,7 @@ public final class LoadHarness {
 
     KafkaStreams full = new KafkaStreams(fullTopology(), run.streamsConfig(FULL, threads, commit));
     LoadRun.Drained done = run.runToEnd(full, FULL, sourceTopics(fullTopology()), DRAIN_BOUND);
-    double fullRate = items / done.secondsFromRunning();
+    double fullRate = done.rate();
     report("full topology", items, done);
     say(
         "ratio full / pass-through: %.3f  (commit.interval.ms %d, exactly_once_v2)",
@@ -141,7 +141,7 @@ public final class LoadHarness {
           run.runToEnd(streams, appId, List.of(Topics.DISCOVERED.name()), DRAIN_BOUND);
       streams.close(Duration.ofSeconds(30));
       report("ladder " + rung + ", " + stage.name(), items, drained);
-      say("  ratio to the pass-through: %.3f", items / drained.secondsFromRunning() / passRate);
+      say("  ratio to the pass-through: %.3f", drained.rate() / passRate);
     }
   }
 
@@ -223,9 +223,13 @@ public final class LoadHarness {
 
   private static void report(String what, int items, LoadRun.Drained drained) {
     say(
-        "%s: %.0f items/s from RUNNING to caught up (%.1f s; %.1f s from start incl. rebalance);"
-            + " process CPU %.1f s = %.2f cores, %.2f ms CPU per item",
+        "%s: %.0f items/s from the first commit to caught up (%d items in %.1f s); %.0f items/s"
+            + " from RUNNING (%.1f s; %.1f s from start incl. rebalance); process CPU %.1f s ="
+            + " %.2f cores, %.2f ms CPU per item",
         what,
+        drained.rate(),
+        drained.leftAtFirstCommit(),
+        (drained.drainedNanos() - drained.firstCommitNanos()) / 1e9,
         items / drained.secondsFromRunning(),
         drained.secondsFromRunning(),
         drained.secondsFromStart(),

@@ -12,4 +12,15 @@ class LoadHarnessTest {
     assertThat(LoadHarness.sourceTopics(LoadHarness.fullTopology()))
         .containsExactly("bellwether.discovered");
   }
+
+  @Test
+  void throughputCountsFromTheFirstCommitNotFromRunning() {
+    // started at 0 s, processing before RUNNING at 2 s (a second thread still rebalancing), first
+    // commit seen at 1 s with 9,000 records left, caught up at 4 s
+    LoadRun.Drained drained =
+        new LoadRun.Drained(0, 2_000_000_000L, 1_000_000_000L, 9_000, 4_000_000_000L, 0);
+
+    assertThat(drained.rate()).isEqualTo(3_000.0);
+    assertThat(drained.secondsFromRunning()).isEqualTo(2.0);
+  }
 }
