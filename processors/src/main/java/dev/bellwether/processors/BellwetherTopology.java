@@ -245,7 +245,7 @@ public final class BellwetherTopology {
    * One record per event the article reports, keyed by the event's {@link StoryKeys story key},
    * each holding the article with that event alone.
    */
-  private static List<KeyValue<String, TaggedArticle>> perEvent(TaggedArticle article) {
+  public static List<KeyValue<String, TaggedArticle>> perEvent(TaggedArticle article) {
     List<KeyValue<String, TaggedArticle>> out = new ArrayList<>();
     for (TaggedEvent event : article.getEvents()) {
       StoryKeys.keyOf(event)

@@ -133,7 +133,7 @@ public final class LoadHarness {
   /** Each rung of the stage ladder over the same items, as a ratio to the pass-through. */
   private void ladder(LoadRun run, int threads, int commit, int items, double passRate) {
     int rung = 0;
-    for (StageLadder.Stage stage : StageLadder.stages(tagger())) {
+    for (StageLadder.Stage stage : StageLadder.stages(tagger(), Watchlist.builtIn(KNOWLEDGE))) {
       String appId = LADDER + "-" + ++rung;
       KafkaStreams streams =
           new KafkaStreams(stage.topology().get(), run.streamsConfig(appId, threads, commit));

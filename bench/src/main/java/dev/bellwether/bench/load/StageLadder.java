@@ -1,14 +1,20 @@
 package dev.bellwether.bench.load;
 
+import dev.bellwether.core.story.StoryClusterer;
 import dev.bellwether.core.tagging.Tagger;
+import dev.bellwether.core.watchlist.Watchlist;
+import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.article.FeedSummaryArticles;
 import dev.bellwether.processors.dedupe.SeenItemsFilter;
+import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import dev.bellwether.processors.story.StoryProcessor;
 import dev.bellwether.processors.tag.ArticleTagger;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +27,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -33,9 +40,10 @@ final class StageLadder {
   static final String ITEMS_OUT = "bench.ladder.items";
   static final String ARTICLES_OUT = "bench.ladder.articles";
   static final String TAGGED_OUT = "bench.ladder.tagged";
+  static final String ALERTS_OUT = "bench.ladder.alerts";
 
   /** The output topics, created with the run's broker. */
-  static final List<String> OUTPUTS = List.of(ITEMS_OUT, ARTICLES_OUT, TAGGED_OUT);
+  static final List<String> OUTPUTS = List.of(ITEMS_OUT, ARTICLES_OUT, TAGGED_OUT, ALERTS_OUT);
 
   private static final Serde<String> KEYS = Serdes.String();
 
@@ -45,12 +53,20 @@ final class StageLadder {
   private StageLadder() {}
 
   /** The rungs, each doing what the one before does and one stage more. */
-  static List<Stage> stages(Tagger tagger) {
+  static List<Stage> stages(Tagger tagger, Watchlist watchlist) {
     return List.of(
         new Stage("Avro in and out (FeedItem read and written)", StageLadder::avro),
         new Stage("+ dedupe (seen-items store, changelogged)", StageLadder::dedupe),
         new Stage(
-            "+ articles and tagging (articles and tagged written)", () -> dedupeAndTag(tagger)));
+            "+ articles and tagging (articles and tagged written)",
+            () -> {
+              StreamsBuilder builder = new StreamsBuilder();
+              tagged(builder, tagger);
+              return builder.build();
+            }),
+        new Stage(
+            "+ stories and alerts (story repartition, stories store, alerts written)",
+            () -> storiesAndAlerts(tagger, watchlist)));
   }
 
   private static Topology avro() {
@@ -65,8 +81,7 @@ final class StageLadder {
     return builder.build();
   }
 
-  private static Topology dedupeAndTag(Tagger tagger) {
-    StreamsBuilder builder = new StreamsBuilder();
+  private static KStream<String, TaggedArticle> tagged(StreamsBuilder builder, Tagger tagger) {
     KStream<String, Article> articles =
         newItems(builder).mapValues(FeedSummaryArticles::fromFeedItem, Named.as("to-article"));
     articles.to(ARTICLES_OUT, Produced.with(KEYS, BellwetherSerdes.article()));
@@ -74,6 +89,25 @@ final class StageLadder {
     KStream<String, TaggedArticle> tagged =
         articles.mapValues(articleTagger::tag, Named.as("tag-article"));
     tagged.to(TAGGED_OUT, Produced.with(KEYS, BellwetherSerdes.taggedArticle()));
+    return tagged;
+  }
+
+  /** The full topology without the trend windows. */
+  private static Topology storiesAndAlerts(Tagger tagger, Watchlist watchlist) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(StoryProcessor.storeBuilder());
+    StoryClusterer clusterer = StoryClusterer.withDefaults();
+    ProcessorsMetrics meters =
+        new ProcessorsMetrics(new CompositeMeterRegistry(), Clock.systemUTC());
+    Serde<TaggedArticle> taggedArticles = BellwetherSerdes.taggedArticle();
+    tagged(builder, tagger)
+        .flatMap((id, article) -> BellwetherTopology.perEvent(article), Named.as("per-event"))
+        .repartition(Repartitioned.with(KEYS, taggedArticles).withName("events-by-story-key"))
+        .process(
+            () -> new StoryProcessor(clusterer, watchlist, meters),
+            Named.as("stories-and-alerts"),
+            StoryProcessor.STORE)
+        .to(ALERTS_OUT, Produced.with(KEYS, BellwetherSerdes.alert()));
     return builder.build();
   }
 
