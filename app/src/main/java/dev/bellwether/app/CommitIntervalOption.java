@@ -19,8 +19,8 @@ final class CommitIntervalOption {
       description =
           "How often the processors commit their exactly-once transactions (env"
               + " BELLWETHER_COMMIT_INTERVAL), 10ms to 1m. An alert waits for two commits:"
-              + " 100ms gives alerts sooner at light load, 200ms keeps p99 lowest at half of"
-              + " saturation. Default: ${DEFAULT-VALUE}.")
+              + " 100ms gives alerts sooner up to about half of saturation, 200ms keeps p99"
+              + " under a second nearer to saturation. Default: ${DEFAULT-VALUE}.")
   Duration interval = ProcessorsRunner.DEFAULT_COMMIT_INTERVAL;
 
   /**

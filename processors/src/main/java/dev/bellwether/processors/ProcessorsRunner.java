@@ -31,7 +31,7 @@ public final class ProcessorsRunner implements AutoCloseable {
   /**
    * How often the stream threads commit their transactions by default: under exactly-once an alert
    * waits for two commits, so this sets the floor of its latency (about 450 ms at light load); 200
-   * ms gave the lowest p99 at half of saturation (docs/benchmarks.md).
+   * ms kept p99 under a second up to 80 % of saturation, where 100 ms did not (docs/benchmarks.md).
    */
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
 
