@@ -163,6 +163,16 @@ final class MoneyParser {
   /** One number read from the text, with or without a currency. */
   private record Hit(String currency, BigDecimal amount, boolean scaled, int start, int end) {}
 
+  /** The pattern of amounts (the search's test reads it). */
+  Pattern pattern() {
+    return money;
+  }
+
+  /** The pattern tried at a digit by {@link #find}: the whole pattern when there is no variant. */
+  Pattern patternAtDigit() {
+    return moneyAtDigit == null ? money : moneyAtDigit;
+  }
+
   List<Money> parse(String sentence) {
     int digit = firstDigit(sentence);
     if (digit < 0) {
@@ -207,7 +217,7 @@ final class MoneyParser {
    * that hold a digit or a sign or code ({@link #signOrCodeAt}). At a digit {@code digitMatcher} is
    * tried, which matches there as the whole pattern does. The matcher that found it, or null.
    */
-  private @Nullable Matcher find(Matcher any, Matcher digitMatcher, String s, int from) {
+  @Nullable Matcher find(Matcher any, Matcher digitMatcher, String s, int from) {
     int digit = firstDigit(s, from);
     for (int p = from; digit >= 0; ) {
       p = Math.max(p, digit - prefixReach);

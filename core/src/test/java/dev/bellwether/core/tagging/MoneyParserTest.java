@@ -3,7 +3,12 @@ package dev.bellwether.core.tagging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,13 +88,13 @@ class MoneyParserTest {
     assertThat(PARSER.parse(text)).isEmpty();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void keepsTheNewFigureOfAChange() {
     List<Money> found = PARSER.parse("Its target rose from $8 billion to $10 billion.");
     assertThat(found).extracting(Money::plain).containsExactly("10000000000");
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void keepsAmountAndValuationApart() {
     List<Money> found = PARSER.parse("It raised $2 billion and $30 billion in valuation.");
     assertThat(found).extracting(Money::plain).containsExactly("2000000000", "30000000000");
@@ -100,7 +105,7 @@ class MoneyParserTest {
    * skips positions and reads digits with a pattern without signs, it finds what the whole pattern
    * finds everywhere (the figures are those of the parser before that change).
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void findsAmountsWhereverTheWholePatternWould() {
     assertThat(PARSER.parse("It paid us$6.6bn for it.").toString())
         .isEqualTo("[Money[currency=USD, amount=6.6E+9, start=8, end=16]]");
@@ -129,25 +134,13 @@ class MoneyParserTest {
 
   /**
    * The parser's search, which tries the pattern only at digits and signs or codes, finds the
-   * matches, groups included, that {@link java.util.regex.Matcher#find} finds trying every position
-   * (read through reflection: the search is private).
+   * matches, groups included, that {@link Matcher#find} finds trying every position (the search and
+   * the patterns are package-private for this test).
    */
-  @org.junit.jupiter.api.Test
-  void searchFindsWhatFindFinds() throws Exception {
-    java.lang.reflect.Field moneyField = MoneyParser.class.getDeclaredField("money");
-    java.lang.reflect.Field digitField = MoneyParser.class.getDeclaredField("moneyAtDigit");
-    java.lang.reflect.Method find =
-        MoneyParser.class.getDeclaredMethod(
-            "find",
-            java.util.regex.Matcher.class,
-            java.util.regex.Matcher.class,
-            String.class,
-            int.class);
-    moneyField.setAccessible(true);
-    digitField.setAccessible(true);
-    find.setAccessible(true);
-    java.util.regex.Pattern money = (java.util.regex.Pattern) moneyField.get(PARSER);
-    java.util.regex.Pattern atDigit = (java.util.regex.Pattern) digitField.get(PARSER);
+  @Test
+  void searchFindsWhatFindFinds() {
+    Pattern money = PARSER.pattern();
+    Pattern atDigit = PARSER.patternAtDigit();
     String[] pieces = {
       "$",
       "us$",
@@ -200,34 +193,31 @@ class MoneyParserTest {
       "between ",
       "\u212a"
     };
-    java.util.Random random = new java.util.Random(11);
+    Random random = new Random(11);
     for (int n = 0; n < 3000; n++) {
       StringBuilder text = new StringBuilder();
       for (int k = random.nextInt(14); k >= 0; k--) {
         text.append(pieces[random.nextInt(pieces.length)]);
       }
       String t = text.toString();
-      List<String> expected = new java.util.ArrayList<>();
-      java.util.regex.Matcher all = money.matcher(t);
+      List<String> expected = new ArrayList<>();
+      Matcher all = money.matcher(t);
       while (all.find()) {
         expected.add(describe(all));
       }
-      List<String> actual = new java.util.ArrayList<>();
-      java.util.regex.Matcher any =
-          money.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
-      java.util.regex.Matcher digits =
-          atDigit.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
-      for (java.util.regex.Matcher m =
-              (java.util.regex.Matcher) find.invoke(PARSER, any, digits, t, 0);
+      List<String> actual = new ArrayList<>();
+      Matcher any = money.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+      Matcher digits = atDigit.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+      for (Matcher m = PARSER.find(any, digits, t, 0);
           m != null;
-          m = (java.util.regex.Matcher) find.invoke(PARSER, any, digits, t, m.end())) {
+          m = PARSER.find(any, digits, t, m.end())) {
         actual.add(describe(m));
       }
       assertThat(actual).as("in \"%s\"", t).isEqualTo(expected);
     }
   }
 
-  private static String describe(java.util.regex.Matcher m) {
+  private static String describe(Matcher m) {
     return m.start()
         + "-"
         + m.end()
