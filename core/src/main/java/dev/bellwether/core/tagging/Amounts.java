@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells a funding sentence's amount from its valuation: a valuation is introduced by "valued at",
@@ -34,15 +35,15 @@ final class Amounts {
     Map<String, String> facts = new LinkedHashMap<>();
     List<Money> money = s.money();
     boolean[] valuations = valuations(s, money);
-    Money v = valuation(money, valuations);
+    @Nullable Money v = valuation(money, valuations);
     if (v != null) {
       facts.put(v.isUsd() ? "valuation_usd" : "valuation", v.plain());
     }
-    Money a = amount(s, money, valuations);
+    @Nullable Money a = amount(s, money, valuations);
     if (a != null) {
       putAmount(facts, a);
       if (!a.isUsd()) {
-        Money u = usdEquivalent(s, a);
+        @Nullable Money u = usdEquivalent(s, a);
         if (u != null) {
           facts.put("amount_usd", u.plain());
         }
@@ -73,9 +74,10 @@ final class Amounts {
    * The first of the largest candidates (as {@code Stream.max} with a comparator keeps the first of
    * equal ones), or null.
    */
-  private static Money amount(SentenceContext s, List<Money> money, boolean[] valuations) {
-    Money best = null;
-    String currency = null;
+  private static @Nullable Money amount(
+      SentenceContext s, List<Money> money, boolean[] valuations) {
+    @Nullable Money best = null;
+    @Nullable String currency = null;
     for (int i = 0; i < valuations.length; i++) {
       Money m = money.get(i);
       if (valuations[i] || before(s, m, TOTAL_BEFORE)) {
@@ -93,7 +95,7 @@ final class Amounts {
   }
 
   /** "€600 million ($650 million)": the US-dollar figure the text itself gives for an amount. */
-  private static Money usdEquivalent(SentenceContext s, Money a) {
+  private static @Nullable Money usdEquivalent(SentenceContext s, Money a) {
     for (Money u : s.money()) {
       if (u.isUsd() && u.start() >= a.end() && s.findIn(EQUIVALENT_GAP, a.end(), u.start())) {
         return u;
@@ -107,7 +109,7 @@ final class Amounts {
     return Optional.ofNullable(valuation(money, valuations(s, money)));
   }
 
-  private static Money valuation(List<Money> money, boolean[] valuations) {
+  private static @Nullable Money valuation(List<Money> money, boolean[] valuations) {
     for (int i = 0; i < valuations.length; i++) {
       if (valuations[i]) {
         return money.get(i);
