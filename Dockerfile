@@ -19,7 +19,11 @@ COPY core/ core/
 COPY localkafka/ localkafka/
 COPY ingest/ ingest/
 COPY processors/ processors/
+COPY slackbot/ slackbot/
+COPY dashboard/ dashboard/
 COPY app/ app/
+# bench is a reactor module but not part of the image: its pom is enough for Maven to read the
+# reactor. Every module of pom.xml must appear here (DockerfileTest checks it).
 COPY bench/pom.xml bench/pom.xml
 # Tests run in CI (./mvnw -B verify), not here. The cache mount keeps ~/.m2 between builds.
 RUN --mount=type=cache,target=/root/.m2 \

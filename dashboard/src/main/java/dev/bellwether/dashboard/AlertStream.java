@@ -3,12 +3,16 @@ package dev.bellwether.dashboard;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -36,6 +40,9 @@ public final class AlertStream implements AutoCloseable {
   static final int QUEUE = 1_000;
   static final long HEARTBEAT_SECONDS = 15;
 
+  /** How long {@link #close()} waits for the server to finish the streams' responses. */
+  static final Duration FINISH = Duration.ofSeconds(5);
+
   /** How many missed alerts a reconnecting client is sent at most. */
   static final int CATCH_UP = 1_000;
 
@@ -43,9 +50,14 @@ public final class AlertStream implements AutoCloseable {
   private final Clock clock;
   private final int maxClients;
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+
+  /** Streams whose responses the server has not finished yet (a client may already be gone). */
+  private final Set<Client> open = ConcurrentHashMap.newKeySet();
+
   private final ThreadPoolExecutor senders;
   private final ScheduledExecutorService heartbeat;
   private final AutoCloseable subscription;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   public AlertStream(AlertLog alerts, Clock clock, int maxClients) {
     this.alerts = alerts;
@@ -94,33 +106,74 @@ public final class AlertStream implements AutoCloseable {
     }
   }
 
-  /** Serves one stream until the client goes away. */
+  /**
+   * Serves one stream until the client goes away or the stream is closed, holding the request's
+   * thread (one of Javalin's async threads, never a Jetty selector) meanwhile. Holding it, rather
+   * than {@link SseClient#keepAlive()}, is what lets {@link #close()} end a stream: completing
+   * keepAlive's future after the server recycled the request sends Javalin 7 into an endless
+   * exception loop (issue 21).
+   */
   void serve(SseClient sse) {
     Context ctx = sse.ctx();
     AlertFilter filter = AlertFilter.parse(ctx::queryParam);
     long after = lastEventId(ctx.header("Last-Event-ID"), ctx.queryParam("lastEventId"));
-    sse.keepAlive();
     Client client = new Client(sse, filter, "true".equals(ctx.queryParam("html")));
+    sse.onClose(client::ended);
+    if (ctx.req().isAsyncStarted()) {
+      ctx.req().getAsyncContext().addListener(client);
+    } else {
+      client.finished.countDown();
+    }
+    open.add(client);
     clients.add(client);
-    sse.onClose(() -> clients.remove(client));
-    sse.sendComment("bellwether alerts; last seq " + alerts.lastSeq());
+    if (closed.get()) {
+      client.ended();
+      return;
+    }
+    client.send(() -> sse.sendComment("bellwether alerts; last seq " + alerts.lastSeq()));
     if (after >= 0) {
       List<AlertEntry> missed = alerts.since(after, filter, clock.instant(), CATCH_UP);
       missed.forEach(client::enqueue);
     }
+    client.awaitEnd();
   }
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     try {
       subscription.close();
     } catch (Exception e) {
       log.debug("Unsubscribing the stream failed", e);
     }
     heartbeat.shutdownNow();
-    clients.forEach(c -> c.sse.close());
+    clients.forEach(Client::ended);
     clients.clear();
+    awaitFinished();
     senders.shutdownNow();
+  }
+
+  /**
+   * Waits, at most {@link #FINISH}, until the server has finished every stream's response: the
+   * server must not stop under a response Javalin is still completing (issue 21).
+   */
+  private void awaitFinished() {
+    long deadline = System.nanoTime() + FINISH.toNanos();
+    for (Client c : open) {
+      try {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !c.finished.await(left, TimeUnit.NANOSECONDS)) {
+          log.info(
+              "{} alert stream(s) still finishing after {}; stopping anyway", open.size(), FINISH);
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void offer(AlertEntry entry) {
@@ -156,11 +209,13 @@ public final class AlertStream implements AutoCloseable {
   }
 
   /** One open stream: its filter, its queue and whether a sender is draining it. */
-  private final class Client {
+  private final class Client implements AsyncListener {
     final SseClient sse;
     final AlertFilter filter;
     final BlockingQueue<AlertEntry> queue = new ArrayBlockingQueue<>(QUEUE);
     final AtomicBoolean draining = new AtomicBoolean();
+    final CountDownLatch end = new CountDownLatch(1);
+    final CountDownLatch finished = new CountDownLatch(1);
     final boolean html;
 
     Client(SseClient sse, AlertFilter filter, boolean html) {
@@ -181,11 +236,56 @@ public final class AlertStream implements AutoCloseable {
     void enqueue(AlertEntry entry) {
       if (!queue.offer(entry)) {
         log.info("Closing a slow alert stream ({} alerts behind); it will reconnect", QUEUE);
-        clients.remove(this);
-        sse.close();
+        ended();
         return;
       }
       drain();
+    }
+
+    /**
+     * The stream is over, by the client (a write failed), the server or slowness: it is forgotten,
+     * and the request's thread returns so that Javalin ends the response itself.
+     */
+    void ended() {
+      clients.remove(this);
+      end.countDown();
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+      open.remove(this);
+      finished.countDown();
+      ended();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      ended();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      ended();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+      // not restarted
+    }
+
+    boolean live() {
+      return end.getCount() > 0 && !sse.terminated();
+    }
+
+    /** Holds the request's thread until {@link #ended()}. */
+    void awaitEnd() {
+      try {
+        end.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        clients.remove(this);
+      }
     }
 
     void drain() {
@@ -197,14 +297,14 @@ public final class AlertStream implements AutoCloseable {
             () -> {
               try {
                 AlertEntry next;
-                while ((next = queue.poll()) != null && !sse.terminated()) {
+                while ((next = queue.poll()) != null && live()) {
                   AlertEntry e = next;
                   send(() -> sse.sendEvent("alert", data(e), Long.toString(e.seq())));
                 }
               } finally {
                 draining.set(false);
               }
-              if (!queue.isEmpty() && !sse.terminated()) {
+              if (!queue.isEmpty() && live()) {
                 drain();
               }
             });
@@ -216,7 +316,7 @@ public final class AlertStream implements AutoCloseable {
     /** Writes under the client's lock: the sender and the heartbeat never interleave. */
     void send(Runnable write) {
       synchronized (this) {
-        if (!sse.terminated()) {
+        if (live()) {
           write.run();
         }
       }

@@ -116,6 +116,8 @@ public final class Dashboard implements AutoCloseable {
             files.location = Location.CLASSPATH;
           });
       config.staticFiles.enableWebjars();
+      // The live streams end before the server stops, whatever order the caller closes in.
+      config.events.serverStopping(stream::close);
       config.routes.before(Dashboard::securityHeaders);
       config.routes.get("/", this::feedPage);
       config.routes.get("/stories/{id}", this::storyPage);
