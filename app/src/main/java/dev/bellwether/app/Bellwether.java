@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       TagCommand.class,
       EvalCommand.class,
+      TrainCommand.class,
       TopicsCommand.class,
       HealthCommand.class,
       CommandLine.HelpCommand.class

@@ -1,6 +1,9 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.model.BuiltInModel;
+import dev.bellwether.app.model.MiniLmEncoder;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
+import dev.bellwether.core.learn.EventModel;
 import dev.bellwether.core.tagging.CueBook;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
@@ -9,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +46,32 @@ record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchli
    */
   static Tagger tagger(@Nullable Path companiesFile, @Nullable Path cuesFile) {
     return new Tagger(companies(companiesFile), cues(cuesFile));
+  }
+
+  /**
+   * The tagger with a learned model beside its rules: {@code "builtin"} (the shipped model, or the
+   * rules alone when this build has none), {@code "none"}, or a model file.
+   */
+  static Tagger withModel(Tagger rules, String model) {
+    if (model.equals("none")) {
+      return rules;
+    }
+    Optional<EventModel> m;
+    if (model.equals("builtin")) {
+      m = BuiltInModel.load();
+    } else {
+      Path file = Path.of(model);
+      try {
+        m = Optional.of(BuiltInModel.read(file));
+      } catch (NoSuchFileException e) {
+        throw new UserError("no such model file: " + file.toAbsolutePath());
+      } catch (IOException e) {
+        throw new UserError("cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new UserError(file + ": " + e.getMessage());
+      }
+    }
+    return m.isEmpty() ? rules : rules.withModel(MiniLmEncoder.shared(), m.get());
   }
 
   private static CompanyKnowledgeBase companies(@Nullable Path file) {

@@ -22,8 +22,21 @@ final class TaggerFiles {
               + " cues.yaml; `bellwether tag --show-cues` prints it (docs/configuration.md).")
   @Nullable Path cues;
 
+  @Option(
+      names = "--model",
+      paramLabel = "FILE|builtin|none",
+      description =
+          "The learned event model beside the rules: a file from `bellwether train`, the"
+              + " built-in one, or none (rules alone). Default: ${DEFAULT-VALUE}.")
+  String model = "builtin";
+
   /** A tagger over these files, or the built-in ones; a bad file is refused whole. */
   Tagger tagger() {
+    return Knowledge.withModel(Knowledge.tagger(companies, cues), model);
+  }
+
+  /** The rules alone, over these files (for training a model). */
+  Tagger rules() {
     return Knowledge.tagger(companies, cues);
   }
 }

@@ -270,7 +270,8 @@ public final class CueBook {
 
   private static final class Reader {
     private static final List<String> TABLES = List.of("authorities", "exchanges", "targets");
-    private static final List<String> WORD_LISTS = List.of("not-organizations", "abbreviations");
+    private static final List<String> WORD_LISTS =
+        List.of("not-organizations", "abbreviations", "model-gate");
 
     private final ConfigProblems problems;
     private final Map<String, String> vocabulary = new LinkedHashMap<>();
@@ -325,7 +326,7 @@ public final class CueBook {
           wordLists.put(
               list,
               Set.copyOf(
-                  list.equals("abbreviations")
+                  !list.equals("not-organizations")
                       ? words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()
                       : words));
         }

@@ -1,12 +1,16 @@
 package dev.bellwether.core.tagging;
 
 import dev.bellwether.core.company.CompanyKnowledgeBase;
+import dev.bellwether.core.learn.EventModel;
+import dev.bellwether.core.learn.SentenceEncoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tags news text: the known companies it names and the events it reports. Works sentence by
@@ -26,6 +30,7 @@ public final class Tagger {
   private final StatusCues status;
   private final SentenceSplitter splitter;
   private final List<EventCues> cues;
+  private final @Nullable LearnedCues learned;
 
   /** A tagger over a company knowledge base with the built-in cues. */
   public Tagger(CompanyKnowledgeBase kb) {
@@ -33,7 +38,12 @@ public final class Tagger {
   }
 
   public Tagger(CompanyKnowledgeBase kb, CueBook book) {
+    this(kb, book, null);
+  }
+
+  private Tagger(CompanyKnowledgeBase kb, CueBook book, @Nullable LearnedCues learned) {
     this.kb = kb;
+    this.learned = learned;
     this.book = book;
     this.status = new StatusCues(book);
     this.splitter = new SentenceSplitter(book.words("abbreviations"));
@@ -44,6 +54,23 @@ public final class Tagger {
             new PartnershipCues(book),
             new AcquisitionCues(book),
             new IpoCues(book));
+  }
+
+  /**
+   * This tagger with a learned event model beside its rules: the model reads the sentences that
+   * name a company and have an event-like word, and adds the events of the types the rules missed
+   * where it is sure enough (docs/tagging.md).
+   *
+   * @throws IllegalArgumentException when the model was trained on another encoder's vectors
+   */
+  public Tagger withModel(SentenceEncoder encoder, EventModel model) {
+    return new Tagger(
+        kb, book, new LearnedCues(encoder, model, book, kb.group(CONTROL_TARGETS_GROUP)));
+  }
+
+  /** Whether a learned model reads beside the rules. */
+  public boolean hasModel() {
+    return learned != null;
   }
 
   /** A tagger over the built-in company knowledge base and cues. */
@@ -71,6 +98,7 @@ public final class Tagger {
   Tagging tag(String text, boolean gated) {
     List<CompanyMention> mentions = kb.findMentions(text);
     List<DetectedEvent> events = new ArrayList<>();
+    List<LearnedCues.Candidate> candidates = new ArrayList<>();
     List<CompanyMention> previous = List.of();
     int next = 0; // the first mention not before the current sentence
     Sentences sentences = splitter.split(text);
@@ -86,6 +114,9 @@ public final class Tagger {
         last++;
       }
       List<CompanyMention> own = mentions.subList(next, last);
+      if (learned != null) {
+        candidate(text, sentences.get(k), own, previous).ifPresent(candidates::add);
+      }
       long triggers = gated ? flags[k] : -1L;
       int types = gated ? book.typesToRead(triggers) : -1;
       if (types != 0) {
@@ -102,7 +133,28 @@ public final class Tagger {
       }
       previous = own.isEmpty() ? previous : own;
     }
+    if (learned != null) {
+      learned.complete(candidates, status, events);
+    }
     return new Tagging(mentions, events);
+  }
+
+  /**
+   * A sentence for the learned model: one that names a company, or continues the previous one, and
+   * has an event-like word.
+   */
+  private Optional<LearnedCues.Candidate> candidate(
+      String text, Sentence s, List<CompanyMention> own, List<CompanyMention> previous) {
+    List<CompanyMention> carried =
+        own.isEmpty()
+                && !previous.isEmpty()
+                && status.continuation.startsIn(text, s.start(), s.end())
+            ? previous
+            : List.of();
+    if (own.isEmpty() && carried.isEmpty() || !learned.passesGate(s.text())) {
+      return Optional.empty();
+    }
+    return Optional.of(new LearnedCues.Candidate(s, List.copyOf(own), carried));
   }
 
   /**

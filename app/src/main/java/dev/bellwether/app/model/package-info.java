@@ -1,0 +1,8 @@
+/**
+ * The learned event model's runtime side: the in-process sentence encoder (ONNX, from a Maven
+ * artifact) and the built-in trained weights.
+ */
+@NullMarked
+package dev.bellwether.app.model;
+
+import org.jspecify.annotations.NullMarked;

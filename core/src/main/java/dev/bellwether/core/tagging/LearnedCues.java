@@ -1,0 +1,254 @@
+package dev.bellwether.core.tagging;
+
+import dev.bellwether.core.learn.EventModel;
+import dev.bellwether.core.learn.SentenceEncoder;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The learned event model beside the rules: it reads the sentences that name an organization and
+ * have an event-like word (the cue book's {@code model-gate} stems), all of a text's at once, and
+ * adds an event of a type the rules did not find where the model is sure enough. The facts of such
+ * an event are read by simple positions (the subject raises or buys, the next organization is
+ * bought, every organization is a party); the rules' events keep theirs.
+ */
+final class LearnedCues {
+  /** At most this many sentences of one text are read by the model (the first ones). */
+  static final int MAX_SENTENCES = 48;
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Pattern BUY_VERB =
+      Pattern.compile(
+          "\\b(?:acqui\\w*|buy\\w*|bought|purchas\\w*|takeover|take over|took over|snap\\w* up"
+              + "|scoop\\w* up|merg\\w*|absorb\\w*|paying|pay|paid)\\b");
+  private static final Pattern BOUGHT_BY =
+      Pattern.compile("\\b(?:acquired|bought|purchased|snapped up|taken over) by\\b");
+  private static final Pattern EXCHANGE =
+      Pattern.compile(
+          "\\b(Nasdaq|NYSE|New York Stock Exchange|Hong Kong(?: Stock Exchange)?|HKEX"
+              + "|STAR Market|Shanghai|Shenzhen|Tokyo Stock Exchange|London Stock Exchange"
+              + "|Euronext|Korea Exchange|KOSDAQ|National Stock Exchange|Bombay Stock Exchange"
+              + "|Toronto Stock Exchange|ASX|Taiwan Stock Exchange|SIX Swiss Exchange)\\b");
+
+  private final SentenceEncoder encoder;
+  private final EventModel model;
+  private final Set<String> gate;
+  private final Authorities authorities;
+  private final Set<String> controlTargets;
+
+  LearnedCues(SentenceEncoder encoder, EventModel model, CueBook book, Set<String> controlTargets) {
+    if (!encoder.name().equals(model.encoder()) || encoder.dimension() != model.dimension()) {
+      throw new IllegalArgumentException(
+          "the event model was trained on "
+              + model.encoder()
+              + " vectors, not on "
+              + encoder.name()
+              + "'s");
+    }
+    this.encoder = encoder;
+    this.model = model;
+    this.gate = book.words("model-gate");
+    this.authorities = new Authorities(book.table("authorities"));
+    this.controlTargets = Set.copyOf(controlTargets);
+  }
+
+  /** One sentence the model reads, with the companies it names or continues from before. */
+  record Candidate(Sentence sentence, List<CompanyMention> own, List<CompanyMention> carried) {}
+
+  /** Whether a sentence has a word that begins with one of the gate's stems. */
+  boolean passesGate(String sentence) {
+    Matcher m = WORD.matcher(sentence);
+    while (m.find()) {
+      String w = m.group().toLowerCase(Locale.ROOT);
+      for (int n = Math.min(w.length(), 13); n >= 2; n--) {
+        if (gate.contains(w.substring(0, n))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The model's probability per type for each candidate, in order. */
+  List<Map<EventType, Double>> probabilities(List<Candidate> candidates) {
+    List<String> texts = new ArrayList<>(candidates.size());
+    candidates.forEach(c -> texts.add(c.sentence().text()));
+    float[][] vectors = encoder.encode(texts);
+    List<Map<EventType, Double>> out = new ArrayList<>(vectors.length);
+    for (float[] v : vectors) {
+      Map<EventType, Double> p = new EnumMap<>(EventType.class);
+      for (EventType t : EventType.values()) {
+        p.put(t, model.probability(t, v));
+      }
+      out.add(p);
+    }
+    return out;
+  }
+
+  /**
+   * Adds to {@code events} an event of each type the rules missed and the model finds in a
+   * candidate sentence above its threshold (the most probable sentence of that type).
+   */
+  void complete(List<Candidate> candidates, StatusCues status, List<DetectedEvent> events) {
+    if (candidates.isEmpty()) {
+      return;
+    }
+    List<Candidate> read = candidates.subList(0, Math.min(MAX_SENTENCES, candidates.size()));
+    List<Map<EventType, Double>> p = probabilities(read);
+    for (EventType t : EventType.values()) {
+      if (events.stream().anyMatch(e -> e.type() == t)) {
+        continue;
+      }
+      int best = -1;
+      for (int k = 0; k < read.size(); k++) {
+        if (p.get(k).get(t) >= model.threshold(t)
+            && (best < 0 || p.get(k).get(t) > p.get(best).get(t))) {
+          best = k;
+        }
+      }
+      if (best >= 0) {
+        build(t, read.get(best), p.get(best).get(t), status).ifPresent(events::add);
+      }
+    }
+  }
+
+  private Optional<DetectedEvent> build(
+      EventType type, Candidate c, double probability, StatusCues status) {
+    Sentence s = c.sentence();
+    SentenceContext context =
+        SentenceContext.of(
+            status, -1, -1L, s, s.text().toLowerCase(Locale.ROOT), c.own(), c.carried());
+    if (context.isNegated()) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    for (CompanyMention m : context.anchors()) {
+      if (!names.contains(m.company()) && !context.isEpithet(m)) {
+        names.add(m.company());
+      }
+    }
+    Map<String, String> facts = new java.util.LinkedHashMap<>();
+    List<String> companies = new ArrayList<>(names);
+    switch (type) {
+      case FUNDING -> funding(context, names, companies, facts);
+      case EXPORT_CONTROL -> exportControl(context, names, companies, facts);
+      case PARTNERSHIP -> {
+        if (names.size() < 2) {
+          return Optional.empty();
+        }
+        facts.put("parties", String.join("; ", names));
+      }
+      case ACQUISITION -> {
+        if (!acquisition(context, names, companies, facts)) {
+          return Optional.empty();
+        }
+      }
+      case IPO -> {
+        Matcher ex = EXCHANGE.matcher(s.text());
+        if (ex.find()) {
+          facts.put("exchange", ex.group(1));
+        }
+      }
+    }
+    if (companies.isEmpty() && type != EventType.EXPORT_CONTROL) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DetectedEvent(
+            type,
+            context.status(),
+            companies,
+            facts,
+            false,
+            false,
+            Math.min(1.0, Math.max(0.0, probability)),
+            s.evidence()));
+  }
+
+  private static void funding(
+      SentenceContext s, List<String> names, List<String> companies, Map<String, String> facts) {
+    List<String> investors = new ArrayList<>();
+    String recipient = null;
+    for (CompanyMention m : s.anchors()) {
+      if (s.isEpithet(m) || s.isInvestor(m)) {
+        if (!s.isEpithet(m) && !investors.contains(m.company())) {
+          investors.add(m.company());
+        }
+      } else if (recipient == null) {
+        recipient = m.company();
+      } else if (!investors.contains(m.company()) && !m.company().equals(recipient)) {
+        investors.add(m.company());
+      }
+    }
+    companies.clear();
+    if (recipient != null) {
+      companies.add(recipient);
+    }
+    investors.stream().filter(i -> !companies.contains(i)).forEach(companies::add);
+    Amounts.of(s).forEach(facts::put);
+    if (!investors.isEmpty()) {
+      facts.put("investors", String.join("; ", investors));
+    }
+  }
+
+  private void exportControl(
+      SentenceContext s, List<String> names, List<String> companies, Map<String, String> facts) {
+    authorities.of(s.text()).ifPresent(a -> facts.put("authority", a));
+    String target = names.stream().filter(controlTargets::contains).findFirst().orElse(null);
+    if (target == null && names.size() == 1) {
+      target = names.get(0);
+    }
+    if (target != null) {
+      facts.put("target", target);
+      companies.remove(target);
+      companies.add(0, target);
+    }
+  }
+
+  private static boolean acquisition(
+      SentenceContext s, List<String> names, List<String> companies, Map<String, String> facts) {
+    if (names.size() < 2) {
+      return false;
+    }
+    String lower = s.lower();
+    boolean passive = BOUGHT_BY.matcher(lower).find();
+    String acquirer = passive ? names.get(1) : names.get(0);
+    String target = passive ? names.get(0) : names.get(1);
+    Matcher verb = BUY_VERB.matcher(lower);
+    if (!passive && verb.find()) {
+      // the acquirer is the last organization named before the verb, the target the first after
+      int at = verb.start();
+      String before = null;
+      String after = null;
+      for (CompanyMention m : s.anchors()) {
+        int off = s.offset(m);
+        if (off >= 0 && off < at) {
+          before = m.company();
+        } else if (off >= at && after == null && !m.company().equals(before)) {
+          after = m.company();
+        }
+      }
+      if (before != null && after != null) {
+        acquirer = before;
+        target = after;
+      }
+    }
+    facts.put("acquirer", acquirer);
+    facts.put("target", target);
+    Amounts.of(s).forEach(facts::putIfAbsent);
+    facts.remove("valuation_usd");
+    facts.remove("valuation");
+    companies.clear();
+    companies.add(target);
+    companies.add(acquirer);
+    names.stream().filter(n -> !companies.contains(n)).forEach(companies::add);
+    return true;
+  }
+}
