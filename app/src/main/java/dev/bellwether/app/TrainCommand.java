@@ -10,6 +10,7 @@ import dev.bellwether.core.eval.Predictions;
 import dev.bellwether.core.eval.Scorecard;
 import dev.bellwether.core.learn.EventModel;
 import dev.bellwether.core.learn.LogisticRegression;
+import dev.bellwether.core.learn.NgramHasher;
 import dev.bellwether.core.learn.SentenceEncoder;
 import dev.bellwether.core.tagging.EventType;
 import dev.bellwether.core.tagging.Tagger;
@@ -96,13 +97,21 @@ final class TrainCommand implements Callable<Integer> {
       names = "--l2",
       paramLabel = "L",
       description = "L2 penalty of the logistic regressions. Default: ${DEFAULT-VALUE}.")
-  double l2 = 1e-3;
+  double l2 = 1e-4;
 
   @Option(
       names = "--epochs",
       paramLabel = "N",
       description = "Training passes over the data. Default: ${DEFAULT-VALUE}.")
   int epochs = 400;
+
+  @Option(
+      names = "--ngrams",
+      paramLabel = "SLOTS",
+      description =
+          "Slots of hashed words and word pairs added to the sentence vectors (0: vectors"
+              + " alone). Default: ${DEFAULT-VALUE}.")
+  int ngrams = 4096;
 
   @Option(
       names = "--learning-curve",
@@ -117,6 +126,9 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (folds < 2 || folds > 20) {
       throw new UserError("--folds must be between 2 and 20, not " + folds);
+    }
+    if (ngrams < 0 || ngrams > 1 << 20) {
+      throw new UserError("--ngrams must be between 0 and 1048576, not " + ngrams);
     }
     List<LabeledItem> items = new ArrayList<>();
     Map<String, String> stories = new HashMap<>();
@@ -133,7 +145,8 @@ final class TrainCommand implements Callable<Integer> {
     SentenceEncoder encoder = new CachingEncoder(MiniLmEncoder.shared());
     err.printf(Locale.ROOT, "encoding %d labeled texts...%n", items.size());
     err.flush();
-    float[][] vectors = encoder.encode(items.stream().map(LabeledItem::text).toList());
+    float[][] vectors =
+        features(encoder.encode(items.stream().map(LabeledItem::text).toList()), items);
     int[] fold = folds(items, stories);
 
     Map<Double, List<LabeledItem>> byThreshold = new LinkedHashMap<>();
@@ -243,7 +256,25 @@ final class TrainCommand implements Callable<Integer> {
       }
       weights.put(t, lr.train(x, y));
     }
-    return new EventModel(MiniLmEncoder.NAME, x[0].length, hash(), command(), weights, thresholds);
+    return new EventModel(
+        MiniLmEncoder.NAME, x[0].length - ngrams, ngrams, hash(), command(), weights, thresholds);
+  }
+
+  /** Each item's model input: its sentence vector and its hashed words and word pairs. */
+  private float[][] features(float[][] vectors, List<LabeledItem> items) {
+    NgramHasher hasher = ngrams > 0 ? new NgramHasher(ngrams) : null;
+    float[][] out = new float[vectors.length][];
+    for (int i = 0; i < out.length; i++) {
+      if (hasher == null) {
+        out[i] = vectors[i];
+      } else {
+        float[] grams = hasher.vector(items.get(i).text());
+        out[i] = new float[vectors[i].length + ngrams];
+        System.arraycopy(vectors[i], 0, out[i], 0, vectors[i].length);
+        System.arraycopy(grams, 0, out[i], vectors[i].length, ngrams);
+      }
+    }
+    return out;
   }
 
   /** Each type's threshold with the best cross-validated F1 of that type (ties: the higher). */
@@ -343,7 +374,7 @@ final class TrainCommand implements Callable<Integer> {
     StringBuilder c = new StringBuilder("bellwether train");
     data.forEach(p -> c.append(" --data ").append(p));
     c.append(" --folds ").append(folds).append(" --l2 ").append(l2);
-    c.append(" --epochs ").append(epochs);
+    c.append(" --epochs ").append(epochs).append(" --ngrams ").append(ngrams);
     return c.toString();
   }
 

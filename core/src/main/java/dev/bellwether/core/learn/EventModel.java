@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A linear classifier per event type over sentence vectors: the probability that a sentence reports
@@ -22,6 +23,7 @@ import java.util.Objects;
  * # comments
  * encoder all-minilm-l6-v2-q
  * dimension 384
+ * ngrams 4096
  * data sha256:...
  * command bellwether train ...
  * type FUNDING threshold 0.55
@@ -31,20 +33,34 @@ import java.util.Objects;
 public final class EventModel {
   private final String encoder;
   private final int dimension;
+  private final int ngrams;
+  private final @Nullable NgramHasher hasher;
   private final String data;
   private final String command;
   private final Map<EventType, float[]> weights;
   private final Map<EventType, Double> thresholds;
 
+  /**
+   * @param dimension the encoder's vector size
+   * @param ngrams slots of the hashed words and word pairs appended to the encoder's vector (0 for
+   *     none)
+   * @param weights per type, {@code dimension + ngrams} weights and the bias last
+   */
   public EventModel(
       String encoder,
       int dimension,
+      int ngrams,
       String data,
       String command,
       Map<EventType, float[]> weights,
       Map<EventType, Double> thresholds) {
     this.encoder = Objects.requireNonNull(encoder, "encoder");
     this.dimension = dimension;
+    if (ngrams < 0) {
+      throw new IllegalArgumentException("ngrams must not be negative");
+    }
+    this.ngrams = ngrams;
+    this.hasher = ngrams == 0 ? null : new NgramHasher(ngrams);
     this.data = Objects.requireNonNull(data, "data");
     this.command = Objects.requireNonNull(command, "command");
     this.weights = new EnumMap<>(EventType.class);
@@ -53,9 +69,9 @@ public final class EventModel {
     this.thresholds.putAll(thresholds);
     for (EventType t : EventType.values()) {
       float[] w = this.weights.get(t);
-      if (w == null || w.length != dimension + 1) {
+      if (w == null || w.length != dimension + ngrams + 1) {
         throw new IllegalArgumentException(
-            "the model needs " + (dimension + 1) + " weights for " + t);
+            "the model needs " + (dimension + ngrams + 1) + " weights for " + t);
       }
       double th = this.thresholds.getOrDefault(t, 0.5);
       if (th <= 0 || th > 1) {
@@ -71,6 +87,26 @@ public final class EventModel {
 
   public int dimension() {
     return dimension;
+  }
+
+  /** Slots of hashed words and word pairs after the encoder's values (0: none). */
+  public int ngrams() {
+    return ngrams;
+  }
+
+  /** The model's input for a text: its encoder vector, then its hashed words and word pairs. */
+  public float[] features(float[] vector, String text) {
+    if (vector.length != dimension) {
+      throw new IllegalArgumentException(
+          "a vector of " + dimension + " values is needed, not " + vector.length);
+    }
+    if (hasher == null) {
+      return vector;
+    }
+    float[] out = new float[dimension + ngrams];
+    System.arraycopy(vector, 0, out, 0, dimension);
+    System.arraycopy(hasher.vector(text), 0, out, dimension, ngrams);
+    return out;
   }
 
   /** The hash of the labeled data the model was trained on. */
@@ -91,16 +127,16 @@ public final class EventModel {
     Map<EventType, Double> t = new EnumMap<>(EventType.class);
     t.putAll(thresholds);
     t.putAll(changed);
-    return new EventModel(encoder, dimension, data, command, weights, t);
+    return new EventModel(encoder, dimension, ngrams, data, command, weights, t);
   }
 
-  /** The probability that a sentence with this vector reports an event of the type. */
-  public double probability(EventType type, float[] vector) {
-    if (vector.length != dimension) {
+  /** The probability that a text with these {@link #features} reports an event of the type. */
+  public double probability(EventType type, float[] features) {
+    if (features.length != dimension + ngrams) {
       throw new IllegalArgumentException(
-          "a vector of " + dimension + " values is needed, not " + vector.length);
+          (dimension + ngrams) + " features are needed, not " + features.length);
     }
-    return LogisticRegression.probability(weights.get(type), vector);
+    return LogisticRegression.probability(weights.get(type), features);
   }
 
   /** Writes the model in its text form. */
@@ -109,6 +145,7 @@ public final class EventModel {
     out.write("# vectors of the encoder below (docs/tagging.md). Made by the command below.\n");
     out.write("encoder " + encoder + "\n");
     out.write("dimension " + dimension + "\n");
+    out.write("ngrams " + ngrams + "\n");
     out.write("data " + data + "\n");
     out.write("command " + command.replace('\n', ' ') + "\n");
     for (EventType t : EventType.values()) {
@@ -127,6 +164,7 @@ public final class EventModel {
     String data = "";
     String command = "";
     int dimension = -1;
+    int ngrams = 0;
     Map<EventType, float[]> weights = new EnumMap<>(EventType.class);
     Map<EventType, Double> thresholds = new EnumMap<>(EventType.class);
     int number = 0;
@@ -141,6 +179,7 @@ public final class EventModel {
         switch (parts[0]) {
           case "encoder" -> encoder = parts[1];
           case "dimension" -> dimension = Integer.parseInt(parts[1]);
+          case "ngrams" -> ngrams = Integer.parseInt(parts[1]);
           case "data" -> data = parts.length > 1 ? parts[1] : "";
           case "command" -> command = line.trim().substring("command".length()).trim();
           case "type" -> thresholds.put(EventType.valueOf(parts[1]), Double.valueOf(parts[3]));
@@ -151,7 +190,7 @@ public final class EventModel {
       if (encoder == null) {
         throw new IllegalArgumentException("no encoder line");
       }
-      return new EventModel(encoder, dimension, data, command, weights, thresholds);
+      return new EventModel(encoder, dimension, ngrams, data, command, weights, thresholds);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {

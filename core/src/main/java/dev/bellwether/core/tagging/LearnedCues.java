@@ -82,10 +82,11 @@ final class LearnedCues {
     candidates.forEach(c -> texts.add(c.sentence().text()));
     float[][] vectors = encoder.encode(texts);
     List<Map<EventType, Double>> out = new ArrayList<>(vectors.length);
-    for (float[] v : vectors) {
+    for (int i = 0; i < vectors.length; i++) {
+      float[] x = model.features(vectors[i], texts.get(i));
       Map<EventType, Double> p = new EnumMap<>(EventType.class);
       for (EventType t : EventType.values()) {
-        p.put(t, model.probability(t, v));
+        p.put(t, model.probability(t, x));
       }
       out.add(p);
     }

@@ -23,7 +23,13 @@ class EventModelTest {
       thresholds.put(t, 0.6);
     }
     return new EventModel(
-        "test-encoder", dimension, "sha256:abc", "bellwether train --data x", weights, thresholds);
+        "test-encoder",
+        dimension,
+        0,
+        "sha256:abc",
+        "bellwether train --data x",
+        weights,
+        thresholds);
   }
 
   @Test

@@ -56,7 +56,7 @@ class LearnedCuesTest {
       w[WORDS.size()] = -4f;
       weights.put(t, w);
     }
-    return new EventModel(encoder, WORDS.size(), "", "test", weights, Map.of());
+    return new EventModel(encoder, WORDS.size(), 0, "", "test", weights, Map.of());
   }
 
   @Test
