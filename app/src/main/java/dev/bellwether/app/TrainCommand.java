@@ -114,6 +114,14 @@ final class TrainCommand implements Callable<Integer> {
   int ngrams = 4096;
 
   @Option(
+      names = "--misses",
+      paramLabel = "N",
+      description =
+          "Print at most N items whose event types the cross-validated tagger missed or added."
+              + " Default: ${DEFAULT-VALUE}.")
+  int misses = 0;
+
+  @Option(
       names = "--learning-curve",
       description =
           "Also cross-validate on 25, 50 and 75 % of each training fold and print core F1"
@@ -180,6 +188,9 @@ final class TrainCommand implements Callable<Integer> {
     report(outw, "rules alone (cross-validated)", Scorecard.score(items, rulesOnly));
     report(outw, "rules + model (cross-validated)", Scorecard.score(items, combined));
     chosen.forEach((t, v) -> outw.printf(Locale.ROOT, "threshold %-15s %.2f%n", t, v));
+    Scorecard.score(items, combined).misses().stream()
+        .limit(misses)
+        .forEach(m -> outw.printf(Locale.ROOT, "  %s %s: %s%n", m.id(), m.what(), m.text()));
     if (learningCurve) {
       learningCurve(outw, err, items, vectors, fold, rules, encoder, chosen);
     }
@@ -403,6 +414,16 @@ final class TrainCommand implements Callable<Integer> {
           c.fp(),
           c.fn());
     }
+    s.checks()
+        .forEach(
+            (field, c) ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %-15s %d/%d = %.3f%n",
+                    field,
+                    c.right(),
+                    c.asked(),
+                    c.accuracy()));
     out.printf(
         Locale.ROOT,
         "  core F1 %.3f  micro F1 %.3f  fields %.3f%n",

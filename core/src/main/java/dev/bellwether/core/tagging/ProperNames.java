@@ -1,5 +1,6 @@
 package dev.bellwether.core.tagging;
 
+import dev.bellwether.core.org.OrganizationFinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ final class ProperNames {
     m.region(from, Math.min(text.length(), to));
     while (m.find()) {
       String name = stripTrailingDot(m.group());
-      if (!NOT_NAMES.contains(name)) {
+      if (mayName(name)) {
         names.add(new Name(name, m.start(), m.start() + name.length()));
       }
     }
@@ -58,11 +59,18 @@ final class ProperNames {
     m.region(from, Math.min(text.length(), from + reach));
     while (m.find()) {
       String name = stripTrailingDot(m.group());
-      if (!NOT_NAMES.contains(name)) {
+      if (mayName(name)) {
         return Optional.of(name);
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether a capitalized run may name an organization: no place, person, date or stop word. */
+  private static boolean mayName(String name) {
+    return !NOT_NAMES.contains(name)
+        && !OrganizationFinder.builtIn().notAnOrganization(name)
+        && !OrganizationFinder.isPublicBodyOrMedia(name);
   }
 
   private static String stripTrailingDot(String name) {

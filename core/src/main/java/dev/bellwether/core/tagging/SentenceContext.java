@@ -1,6 +1,8 @@
 package dev.bellwether.core.tagging;
 
+import dev.bellwether.core.org.OrganizationFinder;
 import dev.bellwether.core.text.Regex;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,7 @@ final class SentenceContext {
   private final List<CompanyMention> mentions;
   private final List<CompanyMention> carried;
   private List<Money> money;
+  private List<CompanyMention> anchors;
   private Map<Regex, Boolean> answers;
   private String plain;
   private Map<Regex, Boolean> plainAnswers;
@@ -119,9 +122,24 @@ final class SentenceContext {
     return sentence.text();
   }
 
-  /** The companies the sentence is about: its own mentions, else those carried over. */
+  /**
+   * The companies the sentence is about: its own mentions, after the subject carried over from the
+   * previous sentence when this one continues it ("It", "The company").
+   */
   List<CompanyMention> anchors() {
-    return mentions.isEmpty() ? carried : mentions;
+    if (carried.isEmpty()) {
+      return mentions;
+    }
+    if (mentions.isEmpty()) {
+      return carried;
+    }
+    if (anchors == null) {
+      List<CompanyMention> a = new ArrayList<>(mentions.size() + 1);
+      a.add(carried.get(0));
+      mentions.stream().filter(m -> !m.company().equals(carried.get(0).company())).forEach(a::add);
+      anchors = List.copyOf(a);
+    }
+    return anchors;
   }
 
   boolean hasAnchor() {
@@ -204,13 +222,23 @@ final class SentenceContext {
 
   /** The first anchor, not an epithet, that starts at or after a sentence offset. */
   Optional<CompanyMention> firstAfter(int at) {
-    return mentions.stream().filter(m -> offset(m) >= at && !isEpithet(m)).findFirst();
+    return mentions.stream()
+        .filter(m -> offset(m) >= at && !isEpithet(m) && !isPublicBody(m))
+        .findFirst();
+  }
+
+  /**
+   * Whether the mention names a public body or a news outlet ("the Justice Department", "Reuters"):
+   * never the company that raises, buys or is bought.
+   */
+  static boolean isPublicBody(CompanyMention m) {
+    return OrganizationFinder.isPublicBodyOrMedia(m.company());
   }
 
   /** The first anchor, not an epithet or an investor, that starts before a sentence offset. */
   Optional<CompanyMention> subjectBefore(int at) {
     return anchors().stream()
-        .filter(m -> offset(m) < at && !isEpithet(m) && !isInvestor(m))
+        .filter(m -> offset(m) < at && !isEpithet(m) && !isInvestor(m) && !isPublicBody(m))
         .findFirst();
   }
 

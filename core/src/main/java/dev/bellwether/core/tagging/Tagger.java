@@ -3,6 +3,8 @@ package dev.bellwether.core.tagging;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
 import dev.bellwether.core.learn.EventModel;
 import dev.bellwether.core.learn.SentenceEncoder;
+import dev.bellwether.core.org.OrgMention;
+import dev.bellwether.core.org.OrganizationFinder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +98,16 @@ public final class Tagger {
    * words or not (to check that the triggers in the cue book miss nothing).
    */
   Tagging tag(String text, boolean gated) {
-    List<CompanyMention> mentions = kb.findMentions(text);
+    List<CompanyMention> known = kb.findMentions(text);
+    // organizations beyond the knowledge base: technology firms are companies of the text; every
+    // organization (funds, governments, other firms too) may anchor an event or be a party to it
+    List<CompanyMention> companies = known;
+    List<CompanyMention> mentions = known;
+    List<OrgMention> found = OrganizationFinder.builtIn().find(text, known);
+    if (!found.isEmpty()) {
+      companies = merged(known, found, true);
+      mentions = merged(known, found, false);
+    }
     List<DetectedEvent> events = new ArrayList<>();
     List<LearnedCues.Candidate> candidates = new ArrayList<>();
     List<CompanyMention> previous = List.of();
@@ -120,13 +131,12 @@ public final class Tagger {
       long triggers = gated ? flags[k] : -1L;
       int types = gated ? book.typesToRead(triggers) : -1;
       if (types != 0) {
-        // the previous sentence's companies count only where no company is named, and for a
-        // partnership's parties; the continuation pattern is asked only then
-        boolean mayCarry =
-            !previous.isEmpty()
-                && (own.isEmpty() || (types & CueBook.flag(EventType.PARTNERSHIP)) != 0);
+        // a sentence that begins "It", "The company"... continues the previous one's companies:
+        // its first is the subject here too ("The company bought X")
         List<CompanyMention> carried =
-            mayCarry && status.continuation.startsIn(text, start, end) ? previous : List.of();
+            !previous.isEmpty() && status.continuation.startsIn(text, start, end)
+                ? previous
+                : List.of();
         if (!own.isEmpty() || !carried.isEmpty() || CueBook.mayNeedNoCompany(types, triggers)) {
           read(sentences.get(k), types, triggers, own, carried, events);
         }
@@ -136,7 +146,30 @@ public final class Tagger {
     if (learned != null) {
       learned.complete(candidates, status, events);
     }
-    return new Tagging(mentions, events);
+    return new Tagging(companies, events);
+  }
+
+  /** News outlets, which report events and are never party to them ("(Reuters) -"). */
+  private static final java.util.regex.Pattern NEWS_OUTLET =
+      java.util.regex.Pattern.compile(
+          "\\b(?:Reuters|Bloomberg|CNBC|Nikkei|Xinhua|Caixin|Times|Journal|Post|News|Press"
+              + "|Herald|Tribune|Gazette|Daily|Weekly|Telegraph|Guardian|Economist|Forbes"
+              + "|Fortune|TechCrunch|Verge|Wired|Axios|Information|Insider|Associated Press|AFP)\\b");
+
+  /**
+   * The knowledge base's mentions and the other organizations found, in text order, as mentions
+   * named by their canonical names: only the technology organizations when {@code techOnly}.
+   */
+  private static List<CompanyMention> merged(
+      List<CompanyMention> known, List<OrgMention> found, boolean techOnly) {
+    List<CompanyMention> all = new ArrayList<>(known);
+    for (OrgMention o : found) {
+      if (techOnly ? o.kind() == OrgMention.Kind.TECH : !NEWS_OUTLET.matcher(o.name()).find()) {
+        all.add(new CompanyMention(o.name(), o.surface(), o.start(), o.end()));
+      }
+    }
+    all.sort(java.util.Comparator.comparingInt(CompanyMention::start));
+    return all;
   }
 
   /**

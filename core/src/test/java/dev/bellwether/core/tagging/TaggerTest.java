@@ -323,8 +323,22 @@ class TaggerTest {
   }
 
   @Test
-  void needsAKnownCompany() {
-    assertThat(events("Acme Robotics raised $20 million in a Series A.")).isEmpty();
+  void readsAnOrganizationOutsideTheKnowledgeBase() { // issue 18
+    DetectedEvent e = only(EventType.FUNDING, "Acme Robotics raised $20 million in a Series A.");
+    assertThat(e.companies()).containsExactly("Acme Robotics");
+    assertThat(e.facts()).containsEntry("amount_usd", "20000000");
+  }
+
+  @Test
+  void needsAnOrganization() {
+    assertThat(events("The team raised $20 million in a Series A.")).isEmpty();
+  }
+
+  @Test
+  void neverTakesANewsOutletForAParty() { // issue 18
+    assertThat(events("SAN FRANCISCO (Reuters) - Acme Robotics raised $20 million on Monday."))
+        .extracting(DetectedEvent::companies)
+        .containsExactly(List.of("Acme Robotics"));
   }
 
   @Test
