@@ -83,6 +83,7 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Tagger tagger = files.tagger();
+    Tagger rules = checkTriggers ? files.rules() : tagger;
     List<LabeledItem> labeled = readGold(gold);
     List<LabeledItem> predicted = new ArrayList<>();
     List<String> hidden = new ArrayList<>();
@@ -90,14 +91,16 @@ final class EvalCommand implements Callable<Integer> {
       Tagging tagging = tagger.tag(item.text());
       predicted.add(Predictions.of(item.id(), tagging));
       if (checkTriggers) {
-        Tagging everything = tagger.tagReadingEverySentence(item.text());
-        if (!everything.equals(tagging)) {
+        // the triggers gate the rules: compare the rules alone, read with and without them
+        Tagging gated = rules.tag(item.text());
+        Tagging everything = rules.tagReadingEverySentence(item.text());
+        if (!everything.equals(gated)) {
           hidden.add(
               item.id()
                   + ": "
                   + describe(everything)
                   + " without triggers, "
-                  + describe(tagging)
+                  + describe(gated)
                   + " with them");
         }
       }

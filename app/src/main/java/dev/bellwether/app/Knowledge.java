@@ -1,12 +1,12 @@
 package dev.bellwether.app;
 
-import dev.bellwether.app.model.BuiltInModel;
-import dev.bellwether.app.model.MiniLmEncoder;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
 import dev.bellwether.core.learn.EventModel;
 import dev.bellwether.core.tagging.CueBook;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
+import dev.bellwether.processors.model.BuiltInModel;
+import dev.bellwether.processors.model.MiniLmEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * The company knowledge base, the event cues and the watchlist, from files or the built-in
  * defaults.
  */
-record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchlist) {
+record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchlist, String model) {
 
   static Knowledge load(@Nullable Path companiesFile, @Nullable Path watchlistFile) {
     return load(companiesFile, null, watchlistFile);
@@ -28,7 +28,7 @@ record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchli
   static Knowledge load(
       @Nullable Path companiesFile, @Nullable Path cuesFile, @Nullable Path watchlistFile) {
     CompanyKnowledgeBase kb = companies(companiesFile);
-    return new Knowledge(kb, cues(cuesFile), watchlist(watchlistFile, kb));
+    return new Knowledge(kb, cues(cuesFile), watchlist(watchlistFile, kb), "none");
   }
 
   /** The watchlist of the file, or the built-in one, over these companies. */
@@ -84,9 +84,17 @@ record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchli
     return file == null ? CueBook.builtIn() : CueBook.parse(read(file), file.toString());
   }
 
-  /** A tagger over these companies and cues. */
+  /**
+   * The same knowledge, tagging with a learned model: builtin, none or a file (docs/tagging.md).
+   */
+  Knowledge withModel(String model) {
+    withModel(new Tagger(companies, cues), model); // refuses a bad model file now, not later
+    return new Knowledge(companies, cues, watchlist, model);
+  }
+
+  /** A tagger over these companies and cues, with this knowledge's model. */
   Tagger tagger() {
-    return new Tagger(companies, cues);
+    return withModel(new Tagger(companies, cues), model);
   }
 
   static Knowledge builtIn() {

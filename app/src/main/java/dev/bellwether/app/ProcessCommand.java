@@ -83,6 +83,8 @@ final class ProcessCommand implements Callable<Integer> {
               + " BELLWETHER_STORY_WINDOW). Default: ${DEFAULT-VALUE}.")
   Duration storyWindow;
 
+  @Mixin ModelOption model = new ModelOption();
+
   @Mixin CommitIntervalOption commit = new CommitIntervalOption();
 
   @Option(
@@ -102,7 +104,7 @@ final class ProcessCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration commitInterval = commit.validated(spec);
-    Knowledge knowledge = Knowledge.load(companies, cues, watchlist);
+    Knowledge knowledge = Knowledge.load(companies, cues, watchlist).withModel(model.model);
     AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
     try (RoleOps ops =
         RoleOps.start(

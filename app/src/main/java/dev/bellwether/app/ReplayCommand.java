@@ -97,7 +97,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Article> input = read(articles);
-    Knowledge knowledge = Knowledge.load(files.companies, files.cues, rules);
+    Knowledge knowledge =
+        Knowledge.load(files.companies, files.cues, rules).withModel(files.model.model);
     Tagger tagger = knowledge.tagger();
     PrintWriter out = spec.commandLine().getOut();
     List<Alert> alerts = replay(tagger, knowledge.watchlist(), input);

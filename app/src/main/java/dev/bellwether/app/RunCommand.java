@@ -115,6 +115,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Watchlist rules YAML. Default: the built-in one (docs/configuration.md).")
   Path watchlist;
 
+  @Mixin ModelOption model = new ModelOption();
+
   @Mixin CommitIntervalOption commit = new CommitIntervalOption();
 
   @Mixin DashboardOptions dashboardOptions = new DashboardOptions();
@@ -132,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
     DemoFeedServer demo = sourceChoice.demo ? DemoFeedServer.start() : null;
     try {
       SourcesFile sources = demo != null ? demoSources(demo) : fileSources();
-      Knowledge knowledge = Knowledge.load(companies, cues, watchlist);
+      Knowledge knowledge = Knowledge.load(companies, cues, watchlist).withModel(model.model);
       SlackBotConfig slack = SlackBotConfig.fromEnv(System.getenv(), null);
       LocalPipeline.Options options =
           new LocalPipeline.Options(

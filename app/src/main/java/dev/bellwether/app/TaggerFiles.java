@@ -3,6 +3,7 @@ package dev.bellwether.app;
 import dev.bellwether.core.tagging.Tagger;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code --companies} and {@code --cues} options of the offline tagging commands. */
@@ -22,17 +23,11 @@ final class TaggerFiles {
               + " cues.yaml; `bellwether tag --show-cues` prints it (docs/configuration.md).")
   @Nullable Path cues;
 
-  @Option(
-      names = "--model",
-      paramLabel = "FILE|builtin|none",
-      description =
-          "The learned event model beside the rules: a file from `bellwether train`, the"
-              + " built-in one, or none (rules alone). Default: ${DEFAULT-VALUE}.")
-  String model = "builtin";
+  @Mixin ModelOption model = new ModelOption();
 
   /** A tagger over these files, or the built-in ones; a bad file is refused whole. */
   Tagger tagger() {
-    return Knowledge.withModel(Knowledge.tagger(companies, cues), model);
+    return Knowledge.withModel(Knowledge.tagger(companies, cues), model.model);
   }
 
   /** The rules alone, over these files (for training a model). */

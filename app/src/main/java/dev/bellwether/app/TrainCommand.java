@@ -2,8 +2,6 @@ package dev.bellwether.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bellwether.app.model.CachingEncoder;
-import dev.bellwether.app.model.MiniLmEncoder;
 import dev.bellwether.core.eval.LabeledEvent;
 import dev.bellwether.core.eval.LabeledItem;
 import dev.bellwether.core.eval.Predictions;
@@ -14,6 +12,8 @@ import dev.bellwether.core.learn.NgramHasher;
 import dev.bellwether.core.learn.SentenceEncoder;
 import dev.bellwether.core.tagging.EventType;
 import dev.bellwether.core.tagging.Tagger;
+import dev.bellwether.processors.model.CachingEncoder;
+import dev.bellwether.processors.model.MiniLmEncoder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -62,7 +62,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  bellwether train --data data/events/train.jsonl --data data/events/dev.jsonl \\",
-      "      --out app/src/main/resources/dev/bellwether/app/model/event-model.txt",
+      "      --out processors/src/main/resources/dev/bellwether/processors/model/event-model.txt",
       "  bellwether train --data mine.jsonl --data data/events/train.jsonl --out my-model.txt",
       "  bellwether eval --gold data/events/test.jsonl --model my-model.txt"
     })
@@ -140,9 +140,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     List<LabeledItem> items = new ArrayList<>();
     Map<String, String> stories = new HashMap<>();
+    List<Integer> ends = new ArrayList<>();
     for (Path file : data) {
       items.addAll(EvalCommand.readGold(file));
       stories.putAll(stories(file));
+      ends.add(items.size());
     }
     if (items.size() < folds * 2) {
       throw new UserError("too few labeled items to train on: " + items.size());
@@ -153,8 +155,9 @@ final class TrainCommand implements Callable<Integer> {
     SentenceEncoder encoder = new CachingEncoder(MiniLmEncoder.shared());
     err.printf(Locale.ROOT, "encoding %d labeled texts...%n", items.size());
     err.flush();
-    float[][] vectors =
-        features(encoder.encode(items.stream().map(LabeledItem::text).toList()), items);
+    // the model reads texts with their organizations masked, in training as in tagging
+    List<String> texts = items.stream().map(i -> rules.maskOrganizations(i.text())).toList();
+    float[][] vectors = features(encoder.encode(texts), texts);
     int[] fold = folds(items, stories);
 
     Map<Double, List<LabeledItem>> byThreshold = new LinkedHashMap<>();
@@ -187,6 +190,9 @@ final class TrainCommand implements Callable<Integer> {
     outw.printf(Locale.ROOT, "%d items, %d folds by story%n", items.size(), folds);
     report(outw, "rules alone (cross-validated)", Scorecard.score(items, rulesOnly));
     report(outw, "rules + model (cross-validated)", Scorecard.score(items, combined));
+    if (data.size() > 1) {
+      perFile(outw, items, rulesOnly, combined, ends);
+    }
     chosen.forEach((t, v) -> outw.printf(Locale.ROOT, "threshold %-15s %.2f%n", t, v));
     Scorecard.score(items, combined).misses().stream()
         .limit(misses)
@@ -236,6 +242,34 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /** The cross-validated core and micro F1 of each file's items, rules alone and with the model. */
+  private void perFile(
+      PrintWriter out,
+      List<LabeledItem> items,
+      List<LabeledItem> rulesOnly,
+      List<LabeledItem> combined,
+      List<Integer> ends) {
+    Map<String, LabeledItem> rules = new HashMap<>();
+    rulesOnly.forEach(i -> rules.put(i.id(), i));
+    Map<String, LabeledItem> both = new HashMap<>();
+    combined.forEach(i -> both.put(i.id(), i));
+    for (int f = 0; f < data.size(); f++) {
+      List<LabeledItem> gold = items.subList(f == 0 ? 0 : ends.get(f - 1), ends.get(f));
+      List<LabeledItem> r = gold.stream().map(g -> rules.get(g.id())).toList();
+      List<LabeledItem> c = gold.stream().map(g -> both.get(g.id())).toList();
+      Scorecard sr = Scorecard.score(gold, r);
+      Scorecard sc = Scorecard.score(gold, c);
+      out.printf(
+          Locale.ROOT,
+          "%s: rules core F1 %.3f micro %.3f; rules + model core F1 %.3f micro %.3f%n",
+          data.get(f),
+          sr.core().f1(),
+          sr.micro().f1(),
+          sc.core().f1(),
+          sc.micro().f1());
+    }
+  }
+
   /**
    * A model trained on the items outside fold {@code heldOut} (every item when it is -1), on the
    * first {@code share} of them in a fixed order.
@@ -272,14 +306,14 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Each item's model input: its sentence vector and its hashed words and word pairs. */
-  private float[][] features(float[][] vectors, List<LabeledItem> items) {
+  private float[][] features(float[][] vectors, List<String> texts) {
     NgramHasher hasher = ngrams > 0 ? new NgramHasher(ngrams) : null;
     float[][] out = new float[vectors.length][];
     for (int i = 0; i < out.length; i++) {
       if (hasher == null) {
         out[i] = vectors[i];
       } else {
-        float[] grams = hasher.vector(items.get(i).text());
+        float[] grams = hasher.vector(texts.get(i));
         out[i] = new float[vectors[i].length + ngrams];
         System.arraycopy(vectors[i], 0, out[i], 0, vectors[i].length);
         System.arraycopy(grams, 0, out[i], vectors[i].length, ngrams);

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Weighs the words in and around a candidate: keywords in the name, what the words before or an
- * appositive after call it ("AI startup X", "X, the venture capital firm"), whether it is an
- * investor in a round ("led by X"), and whether it raises, buys, is bought or partners.
+ * appositive after call it ("AI startup X", "X, the venture capital firm"), and whether it is an
+ * investor in a round ("led by X"). What events it takes part in is {@code EventCues}' to say.
  */
 final class Cues {
   /** What an organization is called when it is a technology company (its kind may yet change). */
@@ -18,7 +18,7 @@ final class Cues {
               + " decacorn provider designer supplier rival rivals competitor challenger upstart"
               + " spinoff spin-off subsidiary unit manufacturer foundry vendor giant outfit"
               + " operator specialist heavyweight powerhouse venture business hyperscaler neocloud"
-              + " scaleup scale-up fintech");
+              + " scaleup scale-up fintech group");
 
   /** What an organization is called when it is an investor, a public body, a school or media. */
   private static final Set<String> OTHER_HEADS =
@@ -33,7 +33,20 @@ final class Cues {
   private static final Set<String> FLEXIBLE_HEADS =
       Lexicon.words(
           "company companies firm maker makers manufacturer giant business operator provider"
-              + " supplier developer outfit venture");
+              + " supplier developer outfit venture group");
+
+  /** Modifiers of finance and law, which make a flexible head an investor's or adviser's. */
+  private static final Set<String> FINANCE_MODIFIERS =
+      Lexicon.words(
+          "venture capital investment equity hedge private law legal asset wealth sovereign"
+              + " consulting accounting financial finance insurance banking trading brokerage");
+
+  /** Modifiers that keep a flexible head a technology company ("car-technology company"). */
+  private static final Set<String> TECH_MODIFIERS =
+      Lexicon.words(
+          "ai tech technology software chip chips semiconductor cloud internet online digital"
+              + " data cybersecurity security robotics computing app apps platform e-commerce"
+              + " delivery ride-hailing streaming networking telecom telecoms electronics");
 
   /** Modifiers that make a flexible head something other than a technology company. */
   private static final Set<String> NON_TECH_MODIFIERS =
@@ -44,41 +57,8 @@ final class Cues {
               + " property estate vehicle vehicles car cars auto automotive ev media publishing"
               + " entertainment chemical chemicals construction banking trading brokerage"
               + " advertising apparel cosmetics beauty toy sports grocery restaurant hotel travel"
-              + " agricultural textile cement utility petroleum");
-
-  /** Verbs after which the organization before them raised, bought, invested or partnered. */
-  private static final Set<String> EVENT_AFTER =
-      Lexicon.words(
-          "raise raises raised raising secures secured securing lands landed nabs bags nets"
-              + " acquire acquires acquired acquiring buy buys bought buying purchase purchases"
-              + " purchased invest invests invested investing partner partners partnered partnering"
-              + " teams teamed merge merges merged backs backed");
-
-  /** Words that may stand between an organization and its event verb ("X has agreed to buy"). */
-  private static final Set<String> AUX_AFTER =
-      Lexicon.words(
-          "has have had is was were are will would could may might be been being also just"
-              + " recently reportedly previously already finally officially quietly now earlier"
-              + " agreed agrees to plans planned plan set expected in talks which that it on last"
-              + " this week month year today");
-
-  /** Nouns after an organization's possessive that show it raises or deals ("X's funding"). */
-  private static final Set<String> EVENT_AFTER_POSSESSIVE =
-      Lexicon.words(
-          "funding fundraise fundraising acquisition takeover purchase investment partnership"
-              + " merger ipo listing round valuation deal backers investors series");
-
-  /** Words before an organization that it is bought, invested in or partnered with. */
-  private static final Set<String> EVENT_BEFORE =
-      Lexicon.words(
-          "acquire acquires acquired acquiring acquisition buy buys bought buying purchase"
-              + " purchased purchasing invest invests invested investing investment investments"
-              + " stake backed back backs backing funded partner partners partnered partnering"
-              + " partnership team teams teamed merge merged merger merging takeover");
-
-  /** Words that may stand between such a word and the organization ("invested in the"). */
-  private static final Set<String> SKIP_BEFORE =
-      Lexicon.words("in with by up the a an of to into its their minority majority");
+              + " agricultural textile cement utility petroleum lobby advocacy rights industry trade"
+              + " campaign activist hacker hacking criminal");
 
   /** Two words before a name that make it an investor in a round ("led by X"). */
   private static final Set<String> INVESTOR_PAIRS =
@@ -151,6 +131,11 @@ final class Cues {
     }
     Evidence before = calledBefore(c.from());
     return before.found() ? before : calledAfter(c);
+  }
+
+  /** What the words before {@code tokens[from]} say: an investor, or what the text calls it. */
+  Evidence fromWordsBefore(int from) {
+    return isInvestor(from) ? Evidence.OTHER_CONTEXT : calledBefore(from);
   }
 
   /**
@@ -267,68 +252,26 @@ final class Cues {
     return TECH_HEADS.contains(next) || OTHER_HEADS.contains(next);
   }
 
+  /**
+   * The kind a head and its modifiers give: finance or law first ("technology investment firm"),
+   * then technology ("legal AI company"), then other trades ("electric-vehicle maker").
+   */
   private static Evidence kindOf(String head, List<String> modifiers) {
     if (OTHER_HEADS.contains(head)) {
       return Evidence.OTHER_CONTEXT;
     }
-    if (FLEXIBLE_HEADS.contains(head)) {
-      for (String m : modifiers) {
-        if (NON_TECH_MODIFIERS.contains(m)) {
-          return Evidence.OTHER_CONTEXT;
-        }
-      }
+    if (!FLEXIBLE_HEADS.contains(head)
+        || !hasAny(modifiers, FINANCE_MODIFIERS)
+            && (hasAny(modifiers, TECH_MODIFIERS) || !hasAny(modifiers, NON_TECH_MODIFIERS))) {
+      return Evidence.TECH_CONTEXT;
     }
-    return Evidence.TECH_CONTEXT;
+    return Evidence.OTHER_CONTEXT;
   }
 
-  /**
-   * Whether it raises, buys, invests or partners ("X raised", "X has agreed to buy", "X-backed"),
-   * or its possessive names such a deal ("X's funding round").
-   */
-  boolean actsInEvent(Candidate c) {
-    Token last = tokens.get(c.to() - 1);
-    if (last.suffix().equals("backed") || tokens.get(c.end() - 1).suffix().equals("backed")) {
-      return true; // "X-backed": X is an investor in something
-    }
-    int sentence = last.sentence();
-    boolean possessive = tokens.get(c.end() - 1).is(Token.POSSESSIVE);
-    for (int k = c.end(); k < Math.min(tokens.size(), c.end() + 6); k++) {
-      Token t = tokens.get(k);
-      String word = t.lower();
-      boolean joined = t.joinsPrevious() || k == c.end() && t.gap() == Token.Gap.COMMA;
-      if (t.sentence() != sentence || !joined) {
-        return false;
-      }
-      if (possessive && k == c.end()) {
-        return EVENT_AFTER_POSSESSIVE.contains(word);
-      }
-      if (EVENT_AFTER.contains(word)) {
+  private static boolean hasAny(List<String> words, Set<String> set) {
+    for (String w : words) {
+      if (set.contains(w)) {
         return true;
-      }
-      if (!AUX_AFTER.contains(word) || !tokens.get(k).openEnded()) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** Whether it is bought, invested in or partnered with ("to buy X", "Sequoia-backed X"). */
-  boolean isActedOn(Candidate c) {
-    int from = c.from();
-    if (from > 0 && tokens.get(from - 1).suffix().equals("backed")) {
-      return true; // "Sequoia-backed X"
-    }
-    for (int k = from - 1; k >= Math.max(0, from - 5); k--) {
-      Token after = tokens.get(k + 1);
-      if (!after.joinsPrevious() || !tokens.get(k).openEnded()) {
-        return false;
-      }
-      String word = tokens.get(k).lower();
-      if (EVENT_BEFORE.contains(word)) {
-        return true;
-      }
-      if (!SKIP_BEFORE.contains(word)) {
-        return false;
       }
     }
     return false;
@@ -356,14 +299,18 @@ final class Cues {
     return t.suffix().isEmpty() ? t.lower() : t.lower() + "-" + t.suffix();
   }
 
-  /** The word and its hyphen-separated parts ("electric-vehicle": also "electric", "vehicle"). */
+  /**
+   * The word and, for a compound, its last part, which says what it is ("electric-vehicle": also
+   * "vehicle"; "food-delivery": "delivery", a platform, not food; "legal-AI": "AI").
+   */
   private static void addParts(List<String> out, String word) {
     if (word.isEmpty()) {
       return;
     }
-    out.add(word);
-    if (word.indexOf('-') > 0) {
-      out.addAll(List.of(word.split("-")));
+    int dash = word.lastIndexOf('-');
+    out.add(dash > 0 ? word.substring(dash + 1) : word);
+    if (dash > 0 && TECH_MODIFIERS.contains(word)) {
+      out.add(word);
     }
   }
 

@@ -30,6 +30,17 @@ final class Lexicon {
               + " Silicon Instruments Memory Automation Analytics Cyber Telecom Communications"
               + " Telecommunications Computer Computers Foundry Interactive Informatics");
 
+  /**
+   * Plural or trade nouns that make a company's name even after a place, where a town's name begins
+   * it ("Palo Alto Networks", "Texas Instruments", "Oxford Instruments").
+   */
+  static final Set<String> COMPANY_NOUNS =
+      words(
+          "Networks Systems Labs Laboratories Technologies Electronics Semiconductor"
+              + " Semiconductors Instruments Robotics Microsystems Microelectronics Software"
+              + " Devices Dynamics Communications Telecommunications Computers Photonics"
+              + " Informatics Interactive");
+
   /** Words that make a name a financial, public, academic or media organization's. */
   static final Set<String> OTHER_KEYWORDS =
       words(

@@ -52,8 +52,10 @@ public final class OrganizationFinder {
     sorted.sort(Comparator.comparingInt(CompanyMention::start));
     List<Token> tokens = Tokenizer.tokens(text, sorted);
     Segmenter.Result segments = Segmenter.segment(text, tokens, lex);
-    List<Candidate> candidates = segments.candidates();
-    Evidence[] evidence = weigh(text, tokens, candidates, segments.surnames());
+    Cues cues = new Cues(text, tokens);
+    EventCues events = new EventCues(tokens);
+    List<Candidate> candidates = preferWholeRuns(segments, cues, events);
+    Evidence[] evidence = weigh(tokens, candidates, cues, events, segments.surnames());
     Map<String, Evidence> byName = new HashMap<>();
     for (int i = 0; i < candidates.size(); i++) {
       byName.merge(candidates.get(i).name(), evidence[i], Evidence::or);
@@ -70,10 +72,44 @@ public final class OrganizationFinder {
     return found;
   }
 
+  /**
+   * The candidates, with a run that common words cut into pieces taken whole when it takes part in
+   * an event or the text says what it is: "Light Year", not "Light", in "Meituan is acquiring Light
+   * Year" and "AI start-up Light Year".
+   */
+  private static List<Candidate> preferWholeRuns(
+      Segmenter.Result segments, Cues cues, EventCues events) {
+    List<Candidate> candidates = segments.candidates();
+    for (Candidate whole : segments.wholeRuns()) {
+      if (!isActing(whole, events) && !cues.fromContext(whole).found()) {
+        continue;
+      }
+      List<Candidate> kept = new ArrayList<>(candidates.size());
+      boolean added = false;
+      for (Candidate c : candidates) {
+        if (!added && c.from() >= whole.from()) {
+          kept.add(whole);
+          added = true;
+        }
+        if (!c.within(whole)) {
+          kept.add(c);
+        }
+      }
+      if (!added) {
+        kept.add(whole);
+      }
+      candidates = kept;
+    }
+    return candidates;
+  }
+
   /** The evidence for each candidate, from the candidate and the words around it. */
   private Evidence[] weigh(
-      String text, List<Token> tokens, List<Candidate> candidates, Set<String> surnames) {
-    Cues cues = new Cues(text, tokens);
+      List<Token> tokens,
+      List<Candidate> candidates,
+      Cues cues,
+      EventCues events,
+      Set<String> surnames) {
     Evidence[] evidence = new Evidence[candidates.size()];
     Evidence context = Evidence.NONE; // of the candidate before, for lists ("A, B and C")
     Set<String> lowerWords = null;
@@ -85,16 +121,22 @@ public final class OrganizationFinder {
         continue;
       }
       Evidence around = cues.fromContext(c);
-      if (!around.found() && cues.isActedOn(c)) {
+      if (!around.found() && events.isActedOn(c)) {
         around = Evidence.EVENT;
       }
       if (!around.found() && i > 0 && isListedWith(tokens, candidates.get(i - 1), c)) {
         around = context; // "bought A, B and C", "led by A, B and C"
       }
+      if (!around.found()) {
+        around = fromListOpening(tokens, c, cues, events); // "AI companies Known, C and D"
+      }
       context = around;
       Evidence e = cues.fromName(c).or(around);
-      if (!e.found() && cues.actsInEvent(c)) {
+      if (!e.found() && events.actsInEvent(c)) {
         e = Evidence.EVENT;
+      }
+      if (c.acronym() && !isActing(c, events)) {
+        e = Evidence.NONE; // "GPU", "CEO": a short acronym is a name only when it acts
       }
       if (e.fromContext() && (cues.isPerson(c) || isSurname(tokens, c, surnames))) {
         e = Evidence.NONE;
@@ -109,13 +151,94 @@ public final class OrganizationFinder {
   }
 
   /**
+   * What the words before a list say of its names, for a name in the list after known companies
+   * ("AI companies SenseTime, Megvii and Yitu", "blacklisted Huawei, SMIC and Phytium").
+   */
+  private static Evidence fromListOpening(
+      List<Token> tokens, Candidate c, Cues cues, EventCues events) {
+    int start = listStart(tokens, c.from());
+    if (start == c.from() || !hasKnown(tokens, start, c.from()) || !inList(tokens, c)) {
+      return Evidence.NONE;
+    }
+    Evidence before = cues.fromWordsBefore(start);
+    return before.found() || !events.isActedOnAt(start, c.end()) ? before : Evidence.EVENT;
+  }
+
+  private static boolean hasKnown(List<Token> tokens, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (tokens.get(k).is(Token.KNOWN)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the name is an item of a list, not a clause after one ("in X, Reuters reported"): "and"
+   * or "or" before it, or a comma, "and" or "or" after it.
+   */
+  private static boolean inList(List<Token> tokens, Candidate c) {
+    String before = c.from() > 0 ? tokens.get(c.from() - 1).text() : "";
+    if (before.equals("and") || before.equals("or")) {
+      return true;
+    }
+    if (c.end() >= tokens.size()) {
+      return false;
+    }
+    Token after = tokens.get(c.end());
+    return after.gap() == Token.Gap.COMMA
+        || after.text().equals("and") && after.joinsPrevious()
+        || after.text().equals("or") && after.joinsPrevious();
+  }
+
+  /** Where the list of capitalized names that ends with the name at {@code from} starts. */
+  private static int listStart(List<Token> tokens, int from) {
+    int start = from;
+    for (int items = 0; items < 8; items++) {
+      int previous = previousItemEnd(tokens, start);
+      if (previous < 0) {
+        break;
+      }
+      int k = previous;
+      while (k > 0
+          && tokens.get(k).joinsPrevious()
+          && tokens.get(k - 1).capitalized()
+          && tokens.get(k - 1).openEnded()) {
+        k--;
+      }
+      start = k;
+    }
+    return start;
+  }
+
+  /** The last word of the list item before the item at {@code k}: after ",", "and" or "or". */
+  private static int previousItemEnd(List<Token> tokens, int k) {
+    Token t = tokens.get(k);
+    int end = -1;
+    if (t.gap() == Token.Gap.COMMA) {
+      end = k - 1;
+    } else if (k >= 2 && t.joinsPrevious()) {
+      Token and = tokens.get(k - 1);
+      boolean conjunction = and.text().equals("and") || and.text().equals("or");
+      end = conjunction && and.gap() != Token.Gap.BREAK ? k - 2 : -1;
+    }
+    return end >= 0 && tokens.get(end).capitalized() && tokens.get(end).openEnded() ? end : -1;
+  }
+
+  private static boolean isActing(Candidate c, EventCues events) {
+    return events.actsInEvent(c) || events.isActedOn(c);
+  }
+
+  /**
    * Whether {@code c} follows {@code before} in a list: only a comma, "and" or "or" between them.
    */
   private static boolean isListedWith(List<Token> tokens, Candidate before, Candidate c) {
     int gap = c.from() - before.end();
     Token first = tokens.get(c.from());
     if (gap == 0) {
-      return first.gap() == Token.Gap.COMMA && tokens.get(before.end() - 1).openEnded();
+      return first.gap() == Token.Gap.COMMA
+          && tokens.get(before.end() - 1).openEnded()
+          && inList(tokens, c); // not "into X, Reuters reported"
     }
     if (gap != 1) {
       return false;

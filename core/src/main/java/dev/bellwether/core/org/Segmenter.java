@@ -31,6 +31,7 @@ final class Segmenter {
   private final Lexicon lex;
   private final boolean[] title;
   private final List<Candidate> out = new ArrayList<>();
+  private final List<Candidate> wholeRuns = new ArrayList<>();
   private final Set<String> surnames = new HashSet<>();
 
   private Segmenter(String text, List<Token> tokens, Lexicon lex) {
@@ -40,8 +41,13 @@ final class Segmenter {
     this.title = TitleCase.sentences(tokens);
   }
 
-  /** The candidates of a text, in order, and the last names of the people it names. */
-  record Result(List<Candidate> candidates, Set<String> surnames) {}
+  /**
+   * The candidates of a text, in order, and the last names of the people it names.
+   *
+   * @param wholeRuns runs of capitalized words that stop words or dates cut into pieces ("Light" of
+   *     "Light Year"), whole: the name when an event shows the run is one organization
+   */
+  record Result(List<Candidate> candidates, List<Candidate> wholeRuns, Set<String> surnames) {}
 
   static Result segment(String text, List<Token> tokens, Lexicon lex) {
     Segmenter s = new Segmenter(text, tokens, lex);
@@ -55,7 +61,7 @@ final class Segmenter {
       s.split(i, end);
       i = end;
     }
-    return new Result(s.out, s.surnames);
+    return new Result(s.out, s.wholeRuns, s.surnames);
   }
 
   /** The end of the run of name words from {@code start}, connectors inside included. */
@@ -150,8 +156,14 @@ final class Segmenter {
     return end;
   }
 
-  /** Cuts the run {@code [start, end)} into candidates. */
+  /**
+   * Cuts the run {@code [start, end)} into candidates, and keeps the run whole as well when only
+   * stop words or dates inside cut it.
+   */
   private void split(int start, int end) {
+    if (cutsOnlyAtCommonWords(start, end)) {
+      keepWhole(start, end);
+    }
     int piece = -1; // where the current piece starts, or -1
     boolean places = false; // whether the piece has only places so far ("U.S.")
     int i = start;
@@ -241,6 +253,15 @@ final class Segmenter {
     return true;
   }
 
+  private boolean hasHead(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (lex.isHead(tokens.get(k).text()) && !tokens.get(k).is(Token.DIGIT)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean hasWordOf(int from, int to, Set<String> words) {
     for (int k = from; k < to; k++) {
       if (words.contains(tokens.get(k).text())) {
@@ -263,6 +284,45 @@ final class Segmenter {
     return next.equals("with") || next.equals("up");
   }
 
+  /**
+   * Whether a run of two or more words in running text is cut only by stop words or dates inside it
+   * ("Light Year", "Beats Electronics"): no place, person, title, nationality, connector or
+   * well-known organization in it, no date last, and a name word first where a sentence starts.
+   */
+  private boolean cutsOnlyAtCommonWords(int start, int end) {
+    if (end - start < 2
+        || title[tokens.get(start).sentence()]
+        || isCut(start) && tokens.get(start).is(Token.SENTENCE_START)
+        || lex.calendar.contains(tokens.get(end - 1).text())
+        || lex.demonyms.longestAt(tokens, start, end) > 0
+        || isPerson(start, end)) {
+      return false;
+    }
+    boolean cut = false;
+    for (int k = start; k < end; k++) {
+      String word = tokens.get(k).text();
+      if (CONNECTORS.contains(word)
+          || lex.titles.contains(word)
+          || lex.places.longestAt(tokens, k, end) > 0
+          || lex.listedOrgs.longestAt(tokens, k, end) > 0) {
+        return false;
+      }
+      cut |= isCut(k);
+    }
+    return cut;
+  }
+
+  private void keepWhole(int start, int end) {
+    int to = end;
+    while (to > start + 1 && Lexicon.LEGAL_SUFFIXES.contains(tokens.get(to - 1).text())) {
+      to--;
+    }
+    boolean named = hasHead(start, to) || Lexicon.isOrgWord(tokens.get(to - 1).text());
+    if (!continuesKnown(start) && named) {
+      wholeRuns.add(candidate(start, to, end, false, false));
+    }
+  }
+
   /** Makes a candidate of the words {@code [from, end)} of the run that starts at {@code run}. */
   private void close(int run, int from, int end) {
     if (from < 0) {
@@ -278,6 +338,11 @@ final class Segmenter {
     if (end > from && isNameLike(from, to, end)) {
       emit(run, from, to, end, false);
     }
+  }
+
+  /** An all-capital word of at most three letters alone, without a legal suffix ("SAP"). */
+  private boolean isLoneAcronym(int from, int to, int end) {
+    return to - from == 1 && to == end && isShortAcronym(tokens.get(from).text());
   }
 
   private boolean isNameLike(int from, int to, int end) {
@@ -298,13 +363,29 @@ final class Segmenter {
       keyword |= Lexicon.isOrgWord(t.text());
     }
     String last = tokens.get(to - 1).text();
-    return head
+    return (head || isPlaceAndCompanyNoun(from, to))
         && !(digits && !suffixed && !keyword)
-        && !lex.nonOrgEndings.contains(last)
-        && !(to - from == 1 && isShortAcronym(last) && !suffixed);
+        && !lex.nonOrgEndings.contains(last);
   }
 
-  /** An all-capital word of at most three letters ("GPU", "BIS"): too ambiguous alone. */
+  /**
+   * Whether a place is followed only by nouns that name companies ("Palo Alto Networks", "Texas
+   * Instruments"): a company named after where it began.
+   */
+  private boolean isPlaceAndCompanyNoun(int from, int to) {
+    int place = lex.places.longestAt(tokens, from, to);
+    if (place == 0 || from + place == to) {
+      return false;
+    }
+    for (int k = from + place; k < to; k++) {
+      if (!Lexicon.COMPANY_NOUNS.contains(tokens.get(k).text())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An all-capital word of at most three letters ("GPU", "SAP"): ambiguous alone. */
   private static boolean isShortAcronym(String word) {
     if (word.length() > 3) {
       return false;
@@ -321,9 +402,14 @@ final class Segmenter {
     if (from == run && continuesKnown(from)) {
       return; // "Samsung Electronics", "Alibaba Group Holding": the known company's own name
     }
+    out.add(candidate(from, to, end, listed, !listed && isLoneAcronym(from, to, end)));
+  }
+
+  private Candidate candidate(int from, int to, int end, boolean listed, boolean acronym) {
     Token last = tokens.get(to - 1);
     String name = singleSpaced(text.substring(tokens.get(from).start(), last.end()));
-    out.add(new Candidate(from, to, end, name, listed, title[tokens.get(from).sentence()]));
+    boolean inTitle = title[tokens.get(from).sentence()];
+    return new Candidate(from, to, end, name, listed, inTitle, acronym);
   }
 
   /** Whether the word right before {@code from} is a known company's and runs into it. */

@@ -100,7 +100,10 @@ final class ExportControlCues implements EventCues {
     target(s).ifPresent(t -> event.fact("target", t));
     event.list("items", items(s));
     targetCompany(s).ifPresent(event::company);
-    s.anchors().forEach(m -> event.company(m.company()));
+    // the government imposing a control is its authority, not a company it is about
+    s.anchors().stream()
+        .filter(m -> !SentenceContext.isPublicBody(m))
+        .forEach(m -> event.company(m.company()));
     return List.of(event.build());
   }
 

@@ -23,6 +23,16 @@ final class LearnedCues {
   /** At most this many sentences of one text are read by the model (the first ones). */
   static final int MAX_SENTENCES = 48;
 
+  /** The least probability of an event of a type beside another type the rules found. */
+  static final double SECOND_EVENT =
+      Double.parseDouble(System.getProperty("bellwether.secondEvent", "0.8"));
+
+  /** In a longer text the model reads the headline and lead: this many sentences. */
+  static final int LEAD_SENTENCES = 4;
+
+  /** A text of at most this many characters is also read whole. */
+  static final int WHOLE_TEXT = 700;
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Pattern BUY_VERB =
       Pattern.compile(
@@ -76,10 +86,31 @@ final class LearnedCues {
     return false;
   }
 
+  /** The word that stands for every organization in what the model reads. */
+  static final String ORGANIZATION = "Acme";
+
+  /**
+   * The sentence with each organization it names replaced by one neutral name, so that the model
+   * learns how events are told, not which companies were in its training data; public bodies ("the
+   * Commerce Department") stay, as they tell what kind of event it is.
+   */
+  static String masked(Sentence s, List<CompanyMention> mentions) {
+    StringBuilder out = new StringBuilder(s.text().length());
+    int at = s.start();
+    for (CompanyMention m : mentions) {
+      if (m.start() < at || m.end() > s.end() || SentenceContext.isPublicBody(m)) {
+        continue;
+      }
+      out.append(s.text(), at - s.start(), m.start() - s.start()).append(ORGANIZATION);
+      at = m.end();
+    }
+    return out.append(s.text(), at - s.start(), s.text().length()).toString();
+  }
+
   /** The model's probability per type for each candidate, in order. */
   List<Map<EventType, Double>> probabilities(List<Candidate> candidates) {
     List<String> texts = new ArrayList<>(candidates.size());
-    candidates.forEach(c -> texts.add(c.sentence().text()));
+    candidates.forEach(c -> texts.add(masked(c.sentence(), c.own())));
     float[][] vectors = encoder.encode(texts);
     List<Map<EventType, Double>> out = new ArrayList<>(vectors.length);
     for (int i = 0; i < vectors.length; i++) {
@@ -103,14 +134,16 @@ final class LearnedCues {
     }
     List<Candidate> read = candidates.subList(0, Math.min(MAX_SENTENCES, candidates.size()));
     List<Map<EventType, Double>> p = probabilities(read);
+    boolean rulesFound = !events.isEmpty();
     for (EventType t : EventType.values()) {
       if (events.stream().anyMatch(e -> e.type() == t)) {
         continue;
       }
+      // a second kind of event beside one the rules read is rarer: the model must be surer
+      double bar = rulesFound ? Math.max(model.threshold(t), SECOND_EVENT) : model.threshold(t);
       int best = -1;
       for (int k = 0; k < read.size(); k++) {
-        if (p.get(k).get(t) >= model.threshold(t)
-            && (best < 0 || p.get(k).get(t) > p.get(best).get(t))) {
+        if (p.get(k).get(t) >= bar && (best < 0 || p.get(k).get(t) > p.get(best).get(t))) {
           best = k;
         }
       }
@@ -140,12 +173,7 @@ final class LearnedCues {
     switch (type) {
       case FUNDING -> funding(context, names, companies, facts);
       case EXPORT_CONTROL -> exportControl(context, names, companies, facts);
-      case PARTNERSHIP -> {
-        if (names.size() < 2) {
-          return Optional.empty();
-        }
-        facts.put("parties", String.join("; ", names));
-      }
+      case PARTNERSHIP -> facts.put("parties", String.join("; ", names));
       case ACQUISITION -> {
         if (!acquisition(context, names, companies, facts)) {
           return Optional.empty();
@@ -216,7 +244,12 @@ final class LearnedCues {
   private static boolean acquisition(
       SentenceContext s, List<String> names, List<String> companies, Map<String, String> facts) {
     if (names.size() < 2) {
-      return false;
+      // one organization named: the one bought ("X was snapped up"), the buyer unnamed here
+      facts.put("target", names.get(0));
+      Amounts.of(s).forEach(facts::putIfAbsent);
+      facts.remove("valuation_usd");
+      facts.remove("valuation");
+      return true;
     }
     String lower = s.lower();
     boolean passive = BOUGHT_BY.matcher(lower).find();

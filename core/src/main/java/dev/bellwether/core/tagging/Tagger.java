@@ -70,6 +70,16 @@ public final class Tagger {
         kb, book, new LearnedCues(encoder, model, book, kb.group(CONTROL_TARGETS_GROUP)));
   }
 
+  /**
+   * The text as the learned model reads it: every organization named (in the knowledge base or not,
+   * public bodies aside) replaced by one neutral name. Training uses this too.
+   */
+  public String maskOrganizations(String text) {
+    List<CompanyMention> known = kb.findMentions(text);
+    List<CompanyMention> all = merged(known, OrganizationFinder.builtIn().find(text, known), false);
+    return LearnedCues.masked(new Sentence(text, 0, text.length()), all);
+  }
+
   /** Whether a learned model reads beside the rules. */
   public boolean hasModel() {
     return learned != null;
@@ -125,7 +135,7 @@ public final class Tagger {
         last++;
       }
       List<CompanyMention> own = mentions.subList(next, last);
-      if (learned != null) {
+      if (learned != null && k < LearnedCues.LEAD_SENTENCES) {
         candidate(text, sentences.get(k), own, previous).ifPresent(candidates::add);
       }
       long triggers = gated ? flags[k] : -1L;
@@ -144,6 +154,14 @@ public final class Tagger {
       previous = own.isEmpty() ? previous : own;
     }
     if (learned != null) {
+      if (sentences.count() > 1
+          && text.length() <= LearnedCues.WHOLE_TEXT
+          && !mentions.isEmpty()
+          && learned.passesGate(text)) {
+        // a short text is also read whole, as the model was trained on such texts
+        candidates.add(
+            new LearnedCues.Candidate(new Sentence(text, 0, text.length()), mentions, List.of()));
+      }
       learned.complete(candidates, status, events);
     }
     return new Tagging(companies, events);

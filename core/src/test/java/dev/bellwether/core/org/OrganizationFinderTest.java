@@ -326,6 +326,115 @@ class OrganizationFinderTest {
   }
 
   @Test
+  void placeFollowedByACompanyNounIsAnOrganization() {
+    assertThat(find("Palo Alto Networks will acquire CyberArk for $25 billion."))
+        .extracting(OrgMention::name, OrgMention::kind)
+        .containsExactly(tuple("Palo Alto Networks", Kind.TECH), tuple("CyberArk", Kind.TECH));
+    assertThat(names("Officials in Palo Alto and Texas met.")).isEmpty();
+  }
+
+  @Test
+  void shortAcronymIsANameOnlyWhenItActs() {
+    assertThat(names("SAP is buying WalkMe for $1.5 billion.")).containsExactly("SAP", "WalkMe");
+    assertThat(names("Nvidia agreed to acquire XYZ last year.")).containsExactly("XYZ");
+    assertThat(names("XYZ's acquisition of a rival closed.")).containsExactly("XYZ");
+    assertThat(names("The GPU shortage worried the CEO, and XYZ said nothing.")).isEmpty();
+  }
+
+  @Test
+  void commonWordInsideABoughtNameDoesNotCutIt() {
+    assertThat(names("Meituan is acquiring Light Year for $233.7 million."))
+        .containsExactly("Meituan", "Light Year");
+    assertThat(names("Apple spent $3 billion on Beats Electronics in 2014."))
+        .containsExactly("Beats Electronics");
+    assertThat(names("Light Year was a hit film.")).isEmpty();
+  }
+
+  @Test
+  void companyThatSaysItClosedADealActsInIt() {
+    assertThat(names("Naver said it had closed its roughly $600 million takeover of Wattpad."))
+        .containsExactly("Naver", "Wattpad");
+    assertThat(names("Naver said it would keep its options open.")).isEmpty();
+  }
+
+  @Test
+  void dealNamedAfterACompanyAndWhatWasPaidForItAreEvidence() {
+    assertThat(
+            names(
+                "At $32bn, the Wiz deal dwarfs anything Google has bought before, including the"
+                    + " $12.5bn it paid for Motorola Mobility in 2012."))
+        .containsExactly("Wiz", "Motorola Mobility");
+  }
+
+  @Test
+  void appositiveGroupIsTechUnlessItsTradeIsNot() {
+    assertThat(
+            find(
+                "Meituan, the Chinese food-delivery group, said on Thursday it is acquiring Light"
+                    + " Year"))
+        .extracting(OrgMention::name, OrgMention::kind)
+        .containsExactly(tuple("Meituan", Kind.TECH), tuple("Light Year", Kind.TECH));
+    assertThat(find("Nvidia partnered with Hanwa, the Korean private-equity group."))
+        .extracting(OrgMention::name, OrgMention::kind)
+        .containsExactly(tuple("Hanwa", Kind.OTHER));
+    assertThat(find("Cisco agreed to buy Israeli car-technology company Mobileye."))
+        .extracting(OrgMention::name, OrgMention::kind)
+        .containsExactly(tuple("Mobileye", Kind.TECH));
+  }
+
+  @Test
+  void companyThatFilesPricesOrDebutsAListingIsFound() {
+    assertThat(names("Cerebras files for IPO")).containsExactly("Cerebras");
+    assertThat(names("Zhipu prices its Hong Kong listing")).containsExactly("Zhipu");
+    assertThat(names("Moore Threads debuted on the STAR Market"))
+        .containsExactly("Moore Threads", "STAR Market");
+    assertThat(names("Kioxia shares jumped in their debut on Wednesday."))
+        .containsExactly("Kioxia");
+    assertThat(names("Figma's shares leapt 250% on their first day of trading."))
+        .containsExactly("Figma");
+    assertThat(names("Reddit went public in March.")).containsExactly("Reddit");
+    assertThat(names("Getty filed a lawsuit, and Kioxia shares fell after the rules.")).isEmpty();
+  }
+
+  @Test
+  void companiesAddedToAnExportBlacklistAreFound() {
+    assertThat(find("The Commerce Department added Inspur and Sugon to the Entity List."))
+        .extracting(OrgMention::name, OrgMention::kind)
+        .containsExactly(
+            tuple("Commerce Department", Kind.OTHER),
+            tuple("Inspur", Kind.TECH),
+            tuple("Sugon", Kind.TECH));
+    assertThat(names("Washington blacklisted SMIC, Phytium and Sunway last year."))
+        .containsExactly("Phytium", "Sunway");
+  }
+
+  @Test
+  void everyNameInAListAfterAnInvestorOrPartnerVerbIsFound() {
+    assertThat(find("The round drew investors including Thrive Capital, Coatue and Dragoneer."))
+        .extracting(OrgMention::name, OrgMention::kind)
+        .containsExactly(
+            tuple("Thrive Capital", Kind.OTHER),
+            tuple("Coatue", Kind.OTHER),
+            tuple("Dragoneer", Kind.OTHER));
+    assertThat(names("Cisco partnered with Mistral AI and Cohere."))
+        .containsExactly("Mistral AI", "Cohere");
+    assertThat(names("Blacklisted were AI companies Alibaba, Megvii, Yitu and Cisco."))
+        .containsExactly("Megvii", "Yitu");
+  }
+
+  @Test
+  void companyThatRaisesAfterAClauseOrClosesARoundActs() {
+    assertThat(names("Etched, which is building a chip called Sohu, closed a $500 million round."))
+        .containsExactly("Etched");
+    assertThat(names("Wa'ed Ventures put $15 million into Rebellions last year."))
+        .containsExactly("Wa'ed Ventures", "Rebellions");
+    assertThat(names("Thomson Reuters snapped up HighQ and ThoughtTrace."))
+        .contains("HighQ", "ThoughtTrace");
+    assertThat(names("The fund is backed by Chengdu's Hi-Tech Industrial Development Zone."))
+        .isEmpty();
+  }
+
+  @Test
   void readsAFewKilobytesOfNewsQuickly() {
     String article =
         ("Tel Aviv-based Apex Security, which Cisco agreed on Wednesday to buy, raised $40 million"

@@ -1,4 +1,4 @@
-package dev.bellwether.app.model;
+package dev.bellwether.processors.model;
 
 import dev.bellwether.core.learn.EventModel;
 import java.io.BufferedReader;
@@ -14,7 +14,7 @@ import java.util.Optional;
 /** The trained event model shipped with Bellwether, and models read from files. */
 public final class BuiltInModel {
   /** Where the built-in model lives on the class path. */
-  public static final String RESOURCE = "/dev/bellwether/app/model/event-model.txt";
+  public static final String RESOURCE = "/dev/bellwether/processors/model/event-model.txt";
 
   private BuiltInModel() {}
 

@@ -1,4 +1,4 @@
-package dev.bellwether.app.model;
+package dev.bellwether.processors.model;
 
 import dev.bellwether.core.learn.SentenceEncoder;
 import dev.langchain4j.data.embedding.Embedding;

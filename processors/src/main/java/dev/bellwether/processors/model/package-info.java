@@ -3,6 +3,6 @@
  * artifact) and the built-in trained weights.
  */
 @NullMarked
-package dev.bellwether.app.model;
+package dev.bellwether.processors.model;
 
 import org.jspecify.annotations.NullMarked;
