@@ -2,6 +2,8 @@ package dev.bellwether.bench;
 
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.tagging.Tagging;
+import dev.bellwether.processors.model.BuiltInModel;
+import dev.bellwether.processors.model.MiniLmEncoder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,12 +41,25 @@ public class TaggerBenchmark {
   @Param({"news", "dense"})
   public String corpus = "news";
 
+  /**
+   * {@code none}: the rules alone; {@code builtin}: with the learned event model beside them
+   * (docs/tagging.md).
+   */
+  @Param({"none", "builtin"})
+  public String model = "none";
+
   private String[] articles;
   private int next;
 
   @Setup
   public void setUp() {
-    tagger = Tagger.builtIn();
+    tagger =
+        model.equals("none")
+            ? Tagger.builtIn()
+            : Tagger.builtIn()
+                .withModel(
+                    MiniLmEncoder.shared(),
+                    BuiltInModel.load().orElseThrow(() -> new IllegalStateException("no model")));
     ArticleCorpus texts = ArticleCorpus.named(corpus);
     List<String> list = texts.articles();
     articles = list.toArray(new String[0]);

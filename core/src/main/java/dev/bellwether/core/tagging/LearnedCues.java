@@ -24,8 +24,7 @@ final class LearnedCues {
   static final int MAX_SENTENCES = 48;
 
   /** The least probability of an event of a type beside another type the rules found. */
-  static final double SECOND_EVENT =
-      Double.parseDouble(System.getProperty("bellwether.secondEvent", "0.8"));
+  static final double SECOND_EVENT = 0.8;
 
   /** In a longer text the model reads the headline and lead: this many sentences. */
   static final int LEAD_SENTENCES = 4;
@@ -148,9 +147,24 @@ final class LearnedCues {
         }
       }
       if (best >= 0) {
-        build(t, read.get(best), p.get(best).get(t), status).ifPresent(events::add);
+        build(t, read.get(best), p.get(best).get(t), status)
+            .filter(e -> !restates(e, events))
+            .ifPresent(events::add);
       }
     }
+  }
+
+  /**
+   * Whether an event the model would add only restates, in other words, one the rules read about
+   * the same organizations ("X to acquire Y ... Y's team will join X" is one acquisition).
+   */
+  private static boolean restates(DetectedEvent added, List<DetectedEvent> found) {
+    return found.stream()
+        .anyMatch(
+            e ->
+                e.type() != EventType.EXPORT_CONTROL
+                    && added.companies().size() > 1
+                    && e.companies().containsAll(added.companies()));
   }
 
   private Optional<DetectedEvent> build(

@@ -71,10 +71,23 @@ class LearnedCuesTest {
   }
 
   @Test
-  void readsOnlySentencesThatNameACompanyAndHaveAnEventWord() {
-    tagger.tag("The weather zorblat a deal. Anthropic zorblat quietly. Anthropic zorblat a deal.");
+  void readsOnlySentencesThatNameACompanyAndHaveAnEventWordWithTheCompanyMasked() {
+    String text =
+        "The weather zorblat a deal all week, forecasters said on Monday and again on Tuesday."
+            + " Anthropic zorblat quietly. Anthropic zorblat a deal. "
+            + "It rained. ".repeat(LearnedCues.WHOLE_TEXT / 10); // too long to be read whole
 
-    assertThat(encoded).containsExactly("Anthropic zorblat a deal.");
+    tagger.tag(text);
+
+    assertThat(encoded).containsExactly("Acme zorblat a deal.");
+  }
+
+  @Test
+  void readsAShortTextWholeAsWell() {
+    tagger.tag("Anthropic zorblat quietly. Anthropic zorblat a deal.");
+
+    assertThat(encoded)
+        .containsExactly("Acme zorblat a deal.", "Acme zorblat quietly. Acme zorblat a deal.");
   }
 
   @Test

@@ -351,7 +351,7 @@ class TaggerTest {
     DetectedEvent possessive =
         only(EventType.ACQUISITION, "Zenith Holdings' $2B takeover of Cohere closed on Friday.");
     assertThat(possessive.facts())
-        .containsEntry("acquirer", "Zenith")
+        .containsEntry("acquirer", "Zenith Holdings") // as the text names it (issue 18)
         .containsEntry("target", "Cohere");
   }
 
