@@ -2,6 +2,7 @@ package dev.bellwether.core.tagging;
 
 import dev.bellwether.core.learn.EventModel;
 import dev.bellwether.core.learn.SentenceEncoder;
+import dev.bellwether.core.text.Regex;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -50,6 +51,7 @@ final class LearnedCues {
   private final EventModel model;
   private final Set<String> gate;
   private final Authorities authorities;
+  private final Regex calls;
   private final Set<String> controlTargets;
 
   LearnedCues(SentenceEncoder encoder, EventModel model, CueBook book, Set<String> controlTargets) {
@@ -65,6 +67,7 @@ final class LearnedCues {
     this.model = model;
     this.gate = book.words("model-gate");
     this.authorities = new Authorities(book.table("authorities"));
+    this.calls = book.pattern("export-control", "calls");
     this.controlTargets = Set.copyOf(controlTargets);
   }
 
@@ -173,7 +176,13 @@ final class LearnedCues {
     SentenceContext context =
         SentenceContext.of(
             status, -1, -1L, s, s.text().toLowerCase(Locale.ROOT), c.own(), c.carried());
-    if (context.isNegated()) {
+    // what the rules know never to be an event holds for the model too: denials, questions and
+    // speculation, and calls for a control rather than a control
+    if (context.isNegated()
+        || context.isHypothetical(0)
+        || type == EventType.EXPORT_CONTROL
+            && context.has(calls)
+            && !context.lower().contains("bill")) {
       return Optional.empty();
     }
     List<String> names = new ArrayList<>();
