@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * The company knowledge base, the event cues and the watchlist, from files or the built-in
  * defaults.
  */
-record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchlist, String model) {
+record Knowledge(
+    CompanyKnowledgeBase companies, CueBook cues, Watchlist watchlist, Optional<EventModel> model) {
 
   static Knowledge load(@Nullable Path companiesFile, @Nullable Path watchlistFile) {
     return load(companiesFile, null, watchlistFile);
@@ -28,7 +29,7 @@ record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchli
   static Knowledge load(
       @Nullable Path companiesFile, @Nullable Path cuesFile, @Nullable Path watchlistFile) {
     CompanyKnowledgeBase kb = companies(companiesFile);
-    return new Knowledge(kb, cues(cuesFile), watchlist(watchlistFile, kb), "none");
+    return new Knowledge(kb, cues(cuesFile), watchlist(watchlistFile, kb), Optional.empty());
   }
 
   /** The watchlist of the file, or the built-in one, over these companies. */
@@ -53,25 +54,31 @@ record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchli
    * rules alone when this build has none), {@code "none"}, or a model file.
    */
   static Tagger withModel(Tagger rules, String model) {
+    return withModel(rules, model(model));
+  }
+
+  private static Tagger withModel(Tagger rules, Optional<EventModel> model) {
+    return model.isEmpty() ? rules : rules.withModel(MiniLmEncoder.shared(), model.get());
+  }
+
+  /** The model named: none, the built-in one (none when this build has none), or a file's. */
+  private static Optional<EventModel> model(String model) {
     if (model.equals("none")) {
-      return rules;
+      return Optional.empty();
     }
-    Optional<EventModel> m;
     if (model.equals("builtin")) {
-      m = BuiltInModel.load();
-    } else {
-      Path file = Path.of(model);
-      try {
-        m = Optional.of(BuiltInModel.read(file));
-      } catch (NoSuchFileException e) {
-        throw new UserError("no such model file: " + file.toAbsolutePath());
-      } catch (IOException e) {
-        throw new UserError("cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
-      } catch (IllegalArgumentException e) {
-        throw new UserError(file + ": " + e.getMessage());
-      }
+      return BuiltInModel.load();
     }
-    return m.isEmpty() ? rules : rules.withModel(MiniLmEncoder.shared(), m.get());
+    Path file = Path.of(model);
+    try {
+      return Optional.of(BuiltInModel.read(file));
+    } catch (NoSuchFileException e) {
+      throw new UserError("no such model file: " + file.toAbsolutePath());
+    } catch (IOException e) {
+      throw new UserError("cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(file + ": " + e.getMessage());
+    }
   }
 
   private static CompanyKnowledgeBase companies(@Nullable Path file) {
@@ -88,8 +95,7 @@ record Knowledge(CompanyKnowledgeBase companies, CueBook cues, Watchlist watchli
    * The same knowledge, tagging with a learned model: builtin, none or a file (docs/tagging.md).
    */
   Knowledge withModel(String model) {
-    withModel(new Tagger(companies, cues), model); // refuses a bad model file now, not later
-    return new Knowledge(companies, cues, watchlist, model);
+    return new Knowledge(companies, cues, watchlist, model(model)); // a bad file is refused now
   }
 
   /** A tagger over these companies and cues, with this knowledge's model. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds organizations that the company knowledge base does not know. Runs of capitalized words are
@@ -342,17 +343,29 @@ public final class OrganizationFinder {
    * never the company that raises, buys or is bought.
    */
   public static boolean isPublicBodyOrMedia(String name) {
-    return PUBLIC_OR_MEDIA.matcher(name).find();
+    return PUBLIC_BODY.matcher(name).find() || isNewsOutlet(name);
   }
 
-  private static final java.util.regex.Pattern PUBLIC_OR_MEDIA =
-      java.util.regex.Pattern.compile(
+  /** Whether an organization is a news outlet, which reports events and is never party to them. */
+  public static boolean isNewsOutlet(String name) {
+    return NEWS_OUTLET.matcher(name).find();
+  }
+
+  private static final Pattern PUBLIC_BODY =
+      Pattern.compile(
           "\\b(?:Department|Ministry|Commission|Authority|Agency|Bureau|Administration|Council"
               + "|Parliament|Congress|Senate|House|Government|Office|Court|Tribunal|Treasury"
-              + "|Committee|Regulator|Regulation|Regulations|Act|Rule|Exchange|Times|Journal|Post"
-              + "|News|Reuters|Bloomberg|CNBC|Nikkei|Xinhua|Caixin|Pentagon|Navy|Army|Police"
-              + "|FTC|SEC|DOJ|BIS|CMA|SAMR|MIIT|MOFCOM|CAC|NDRC|White House|Commerce|Nasdaq|NYSE"
-              + "|HKEX|STAR Market|Federal|State Council|European Union|EU|Kremlin|Cabinet)\\b");
+              + "|Committee|Regulator|Regulation|Regulations|Act|Rule|Exchange|Pentagon|Navy|Army"
+              + "|Police|FTC|SEC|DOJ|BIS|CMA|SAMR|MIIT|MOFCOM|CAC|NDRC|White House|Commerce"
+              + "|Nasdaq|NYSE|HKEX|STAR Market|Federal|State Council|European Union|EU|Kremlin"
+              + "|Cabinet)\\b");
+
+  private static final Pattern NEWS_OUTLET =
+      Pattern.compile(
+          "\\b(?:Reuters|Bloomberg|CNBC|Nikkei|Xinhua|Caixin|Times|Journal|Post|News|Press"
+              + "|Herald|Tribune|Gazette|Daily|Weekly|Telegraph|Guardian|Economist|Forbes"
+              + "|Fortune|TechCrunch|Verge|Wired|Axios|Information|Insider|Associated Press"
+              + "|AFP)\\b");
 
   private static String last(String name) {
     String[] words = name.split("\\s+");

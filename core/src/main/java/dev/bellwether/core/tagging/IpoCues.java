@@ -36,11 +36,12 @@ final class IpoCues implements EventCues {
     }
     EventBuilder event = new EventBuilder(EventType.IPO, s).cues(2);
     event.company(company.get().company()).fact("company", company.get().company());
-    exchange(s).ifPresent(x -> event.fact("exchange", x));
+    exchange(exchanges, s).ifPresent(x -> event.fact("exchange", x));
     return List.of(event.build());
   }
 
-  private Optional<String> exchange(SentenceContext s) {
+  /** The first exchange of the cue book's table, in its order, named in the sentence. */
+  static Optional<String> exchange(Map<String, Regex> exchanges, SentenceContext s) {
     return exchanges.entrySet().stream()
         .filter(e -> e.getValue().in(s.lower()))
         .map(Map.Entry::getKey)

@@ -40,18 +40,12 @@ final class LearnedCues {
               + "|scoop\\w* up|merg\\w*|absorb\\w*|paying|pay|paid)\\b");
   private static final Pattern BOUGHT_BY =
       Pattern.compile("\\b(?:acquired|bought|purchased|snapped up|taken over) by\\b");
-  private static final Pattern EXCHANGE =
-      Pattern.compile(
-          "\\b(Nasdaq|NYSE|New York Stock Exchange|Hong Kong(?: Stock Exchange)?|HKEX"
-              + "|STAR Market|Shanghai|Shenzhen|Tokyo Stock Exchange|London Stock Exchange"
-              + "|Euronext|Korea Exchange|KOSDAQ|National Stock Exchange|Bombay Stock Exchange"
-              + "|Toronto Stock Exchange|ASX|Taiwan Stock Exchange|SIX Swiss Exchange)\\b");
-
   private final SentenceEncoder encoder;
   private final EventModel model;
   private final Set<String> gate;
   private final Authorities authorities;
   private final Regex calls;
+  private final Map<String, Regex> exchanges;
   private final Set<String> controlTargets;
 
   LearnedCues(SentenceEncoder encoder, EventModel model, CueBook book, Set<String> controlTargets) {
@@ -68,6 +62,7 @@ final class LearnedCues {
     this.gate = book.words("model-gate");
     this.authorities = new Authorities(book.table("authorities"));
     this.calls = book.pattern("export-control", "calls");
+    this.exchanges = book.table("exchanges");
     this.controlTargets = Set.copyOf(controlTargets);
   }
 
@@ -194,7 +189,7 @@ final class LearnedCues {
     Map<String, String> facts = new java.util.LinkedHashMap<>();
     List<String> companies = new ArrayList<>(names);
     switch (type) {
-      case FUNDING -> funding(context, names, companies, facts);
+      case FUNDING -> funding(context, companies, facts);
       case EXPORT_CONTROL -> exportControl(context, names, companies, facts);
       case PARTNERSHIP -> facts.put("parties", String.join("; ", names));
       case ACQUISITION -> {
@@ -202,12 +197,7 @@ final class LearnedCues {
           return Optional.empty();
         }
       }
-      case IPO -> {
-        Matcher ex = EXCHANGE.matcher(s.text());
-        if (ex.find()) {
-          facts.put("exchange", ex.group(1));
-        }
-      }
+      case IPO -> IpoCues.exchange(exchanges, context).ifPresent(x -> facts.put("exchange", x));
     }
     if (companies.isEmpty() && type != EventType.EXPORT_CONTROL) {
       return Optional.empty();
@@ -225,7 +215,7 @@ final class LearnedCues {
   }
 
   private static void funding(
-      SentenceContext s, List<String> names, List<String> companies, Map<String, String> facts) {
+      SentenceContext s, List<String> companies, Map<String, String> facts) {
     List<String> investors = new ArrayList<>();
     String recipient = null;
     for (CompanyMention m : s.anchors()) {

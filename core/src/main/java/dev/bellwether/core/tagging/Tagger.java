@@ -167,13 +167,6 @@ public final class Tagger {
     return new Tagging(companies, events);
   }
 
-  /** News outlets, which report events and are never party to them ("(Reuters) -"). */
-  private static final java.util.regex.Pattern NEWS_OUTLET =
-      java.util.regex.Pattern.compile(
-          "\\b(?:Reuters|Bloomberg|CNBC|Nikkei|Xinhua|Caixin|Times|Journal|Post|News|Press"
-              + "|Herald|Tribune|Gazette|Daily|Weekly|Telegraph|Guardian|Economist|Forbes"
-              + "|Fortune|TechCrunch|Verge|Wired|Axios|Information|Insider|Associated Press|AFP)\\b");
-
   /**
    * The knowledge base's mentions and the other organizations found, in text order, as mentions
    * named by their canonical names: only the technology organizations when {@code techOnly}.
@@ -182,7 +175,9 @@ public final class Tagger {
       List<CompanyMention> known, List<OrgMention> found, boolean techOnly) {
     List<CompanyMention> all = new ArrayList<>(known);
     for (OrgMention o : found) {
-      if (techOnly ? o.kind() == OrgMention.Kind.TECH : !NEWS_OUTLET.matcher(o.name()).find()) {
+      if (techOnly
+          ? o.kind() == OrgMention.Kind.TECH
+          : !OrganizationFinder.isNewsOutlet(o.name())) {
         all.add(new CompanyMention(o.name(), o.surface(), o.start(), o.end()));
       }
     }
