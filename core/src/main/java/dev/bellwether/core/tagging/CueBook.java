@@ -101,7 +101,9 @@ public final class CueBook {
             "corporate-suffix",
             "passive-gap",
             "relative-gap",
-            "acqui-hire"));
+            "acqui-hire",
+            "list-gap",
+            "subject-gap"));
     REQUIRED.put("ipo", List.of("cue"));
     REQUIRED.put(
         "status",

@@ -252,6 +252,12 @@ public final class Tagger {
     if (a.type() == EventType.PARTNERSHIP) {
       return Set.copyOf(a.companies()).equals(Set.copyOf(b.companies()));
     }
+    if (a.type() == EventType.ACQUISITION
+        && a.facts().containsKey("target")
+        && b.facts().containsKey("target")
+        && !a.facts().get("target").equals(b.facts().get("target"))) {
+      return false; // one buyer's two purchases
+    }
     return a.companies().isEmpty()
         ? b.companies().isEmpty()
         : !b.companies().isEmpty() && a.companies().get(0).equals(b.companies().get(0));
