@@ -18,7 +18,8 @@ final class EventCues {
               + " acquire acquires acquired acquiring buy buys bought buying purchase purchases"
               + " purchased invest invests invested investing partner partners partnered partnering"
               + " teams teamed merge merges merged backs backed lists listed debuts debuted floats"
-              + " floated absorb absorbs absorbed absorbing");
+              + " floated absorb absorbs absorbed absorbing cooperate cooperates cooperated"
+              + " collaborate collaborates collaborated allied");
 
   /** Verbs of a listing that need an offering nearby ("files for IPO", "priced its shares"). */
   private static final Set<String> OFFERING_VERBS =
@@ -57,13 +58,16 @@ final class EventCues {
   private static final Set<String> CLOSING_VERBS =
       Lexicon.words(
           "closed closes closing completed completes completing signed signs finalized"
-              + " finalised announced announces unveiled collected gathered");
+              + " finalised announced announces unveiled collected gathered formed forms renewed"
+              + " renews expanded expands expanding extended extends deepened deepens deepening"
+              + " struck strikes inked inks");
 
   /** Deals that such a verb may close, within a few words after it. */
   private static final Set<String> CLOSED_DEALS =
       Lexicon.words(
           "round funding financing series seed acquisition purchase takeover investment merger"
-              + " tranche extension ipo listing offering");
+              + " tranche extension ipo listing offering partnership alliance collaboration pact"
+              + " agreement");
 
   /** Nouns of a deal named after a company ("the Wiz deal", "the Scale AI stake"). */
   private static final Set<String> DEAL_NOUNS =

@@ -72,6 +72,7 @@ public final class CueBook {
             "relaxed",
             "listing",
             "listed",
+            "blacklist",
             "item",
             "model",
             "bare-item",

@@ -36,6 +36,9 @@ final class ExportControlCues implements EventCues {
   /** "adds X to the Entity List", "puts X on the Entity List": X is listed though named first. */
   private final Regex listed;
 
+  /** The name of a list of barred parties: "Entity List", "blacklist", "unverified list". */
+  private final Regex blacklist;
+
   private final Map<String, Regex> targets;
   private final Authorities authorities;
 
@@ -65,6 +68,7 @@ final class ExportControlCues implements EventCues {
     hurts = book.pattern("export-control", "hurts");
     relaxed = book.pattern("export-control", "relaxed");
     listed = book.pattern("export-control", "listed");
+    blacklist = book.pattern("export-control", "blacklist");
     item = book.pattern("export-control", "item");
     model = book.pattern("export-control", "model");
     bareItem = book.pattern("export-control", "bare-item");
@@ -115,7 +119,8 @@ final class ExportControlCues implements EventCues {
     return s.has(p, abbreviation);
   }
 
-  private Optional<String> target(SentenceContext s) {
+  /** Whom a control is aimed at: a company put on a list or barred, else the destinations. */
+  Optional<String> target(SentenceContext s) {
     Optional<String> company = targetCompany(s);
     if (company.isPresent()) {
       return company;
@@ -179,6 +184,21 @@ final class ExportControlCues implements EventCues {
           .filter(m -> foreignCompanies.contains(m.company()))
           .forEach(m -> named.add(m.company()));
     }
+    if (named.isEmpty() && has(s, blacklist)) {
+      // an organization put on a list, whoever it is: after the list's name, else before it
+      int at = Math.max(0, blacklist.firstStart(s.lower()));
+      listedOrganization(s, at, true)
+          .or(() -> listedOrganization(s, at, false))
+          .ifPresent(named::add);
+    }
     return named.stream().findFirst();
+  }
+
+  private static Optional<String> listedOrganization(SentenceContext s, int at, boolean after) {
+    return s.mentions().stream()
+        .filter(m -> after ? s.offset(m) >= at : s.offset(m) >= 0 && s.offset(m) < at)
+        .filter(m -> !SentenceContext.isPublicBody(m) && !s.isEpithet(m))
+        .map(CompanyMention::company)
+        .findFirst();
   }
 }

@@ -47,6 +47,7 @@ final class LearnedCues {
   private final Regex calls;
   private final Map<String, Regex> exchanges;
   private final Set<String> controlTargets;
+  private final ExportControlCues controls;
 
   LearnedCues(SentenceEncoder encoder, EventModel model, CueBook book, Set<String> controlTargets) {
     if (!encoder.name().equals(model.encoder()) || encoder.dimension() != model.dimension()) {
@@ -64,6 +65,7 @@ final class LearnedCues {
     this.calls = book.pattern("export-control", "calls");
     this.exchanges = book.table("exchanges");
     this.controlTargets = Set.copyOf(controlTargets);
+    this.controls = new ExportControlCues(book, controlTargets);
   }
 
   /** One sentence the model reads, with the companies it names or continues from before. */
@@ -243,14 +245,21 @@ final class LearnedCues {
   private void exportControl(
       SentenceContext s, List<String> names, List<String> companies, Map<String, String> facts) {
     authorities.of(s.text()).ifPresent(a -> facts.put("authority", a));
-    String target = names.stream().filter(controlTargets::contains).findFirst().orElse(null);
-    if (target == null && names.size() == 1) {
+    // whom it is aimed at as the rules read it (a listed or foreign company, else the
+    // destinations); a company merely named, as one the control hurts, is not its target
+    String target = controls.target(s).orElse(null);
+    if (target == null && names.size() == 1 && controlTargets.contains(names.get(0))) {
       target = names.get(0);
     }
     if (target != null) {
       facts.put("target", target);
-      companies.remove(target);
-      companies.add(0, target);
+      if (companies.remove(target)) {
+        companies.add(0, target);
+      }
+    }
+    List<String> items = controls.items(s);
+    if (!items.isEmpty()) {
+      facts.put("items", String.join("; ", items));
     }
   }
 
