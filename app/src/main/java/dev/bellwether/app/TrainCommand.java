@@ -128,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--learning-curve",
       description =
-          "Also cross-validate on 25, 50 and 75 % of each training fold and print core F1"
+          "Also cross-validate on 25, 50 and 75%% of each training fold and print core F1"
               + " against training size.")
   boolean learningCurve;
 

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Amounts {
   private static final Regex VALUATION_BEFORE =
-      Regex.compile("(?:valu(?:e|es|ed|ing|ation))\\b[^$€£¥\\d.;]{0,30}$");
+      Regex.compile("(?:valu(?:e|es|ed|ing|ation))\\b[^$€£¥\\d.;]{0,40}$");
   private static final Regex VALUATION_AFTER =
       Regex.compile(
           "^(?:\\s+(?!(?:at|of|and|with|for|on|in|to|from|by)\\b)[\\w-]+){0,3}?\\s*"
@@ -38,6 +38,12 @@ final class Amounts {
     @Nullable Money v = valuation(money, valuations);
     if (v != null) {
       facts.put(v.isUsd() ? "valuation_usd" : "valuation", v.plain());
+      if (!v.isUsd()) {
+        @Nullable Money u = usdEquivalent(s, v);
+        if (u != null) {
+          facts.put("valuation_usd", u.plain());
+        }
+      }
     }
     @Nullable Money a = amount(s, money, valuations);
     if (a != null) {
@@ -66,6 +72,10 @@ final class Amounts {
     boolean[] valuations = new boolean[money.size()];
     for (int i = 0; i < valuations.length; i++) {
       valuations[i] = isValuation(s, money.get(i));
+      // "values it at 400 billion yen ($2.6 billion)": the dollar figure is the valuation too
+      if (!valuations[i] && i > 0 && valuations[i - 1] && money.get(i).isUsd()) {
+        valuations[i] = s.findIn(EQUIVALENT_GAP, money.get(i - 1).end(), money.get(i).start());
+      }
     }
     return valuations;
   }

@@ -48,6 +48,8 @@ final class LearnedCues {
   private final Map<String, Regex> exchanges;
   private final Set<String> controlTargets;
   private final ExportControlCues controls;
+  private final Regex notFunding;
+  private final Regex roundPhrase;
 
   LearnedCues(SentenceEncoder encoder, EventModel model, CueBook book, Set<String> controlTargets) {
     if (!encoder.name().equals(model.encoder()) || encoder.dimension() != model.dimension()) {
@@ -63,6 +65,8 @@ final class LearnedCues {
     this.gate = book.words("model-gate");
     this.authorities = new Authorities(book.table("authorities"));
     this.calls = book.pattern("export-control", "calls");
+    this.notFunding = book.pattern("funding", "not-funding");
+    this.roundPhrase = book.pattern("funding", "round-phrase");
     this.exchanges = book.table("exchanges");
     this.controlTargets = Set.copyOf(controlTargets);
     this.controls = new ExportControlCues(book, controlTargets);
@@ -179,7 +183,8 @@ final class LearnedCues {
         || context.isHypothetical(0)
         || type == EventType.EXPORT_CONTROL
             && context.has(calls)
-            && !context.lower().contains("bill")) {
+            && !context.lower().contains("bill")
+        || type == EventType.FUNDING && context.has(notFunding) && !context.has(roundPhrase)) {
       return Optional.empty();
     }
     List<String> names = new ArrayList<>();
