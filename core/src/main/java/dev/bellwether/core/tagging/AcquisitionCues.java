@@ -87,7 +87,7 @@ final class AcquisitionCues implements EventCues {
       return end;
     }
     Optional<CompanyMention> premodifier =
-        nounCue.in(word) && !word.endsWith(" of") ? premodifier(s, start) : Optional.empty();
+        isNoun(word) && !word.endsWith(" of") ? premodifier(s, start) : Optional.empty();
     if (premodifier.isPresent()) {
       // "Intel's Mobileye purchase", "the Statsig purchase is one of OpenAI's largest"
       CompanyMention bought = premodifier.get();
@@ -189,6 +189,12 @@ final class AcquisitionCues implements EventCues {
     return next < s.lower().length() && end <= next && s.findIn(subjectGap, end, next);
   }
 
+  /** Whether the buying word is a noun ("purchase", "takeover of"), not a verb ("purchased"). */
+  private boolean isNoun(String word) {
+    String w = word.endsWith(" of") ? word.substring(0, word.length() - 3) : word;
+    return nounCue.in(w) && !w.endsWith("ed") && !w.endsWith("ing") && !w.endsWith("es");
+  }
+
   /** The organization right before an acquisition noun: "the Wiz purchase" (not "Wiz's"). */
   private static Optional<CompanyMention> premodifier(SentenceContext s, int start) {
     for (CompanyMention m : s.mentions()) {
@@ -248,7 +254,7 @@ final class AcquisitionCues implements EventCues {
    * the acquisition noun, without a corporate suffix ("Holding", "Inc.", "Group").
    */
   private Optional<String> possessiveBuyer(SentenceContext s, String word, int start) {
-    if (!nounCue.in(word)) {
+    if (!isNoun(word)) {
       return Optional.empty();
     }
     String text = s.text();
@@ -293,6 +299,7 @@ final class AcquisitionCues implements EventCues {
       SentenceContext s, int from, Optional<CompanyMention> acquirer) {
     return s.mentions().stream()
         .filter(m -> s.offset(m) >= from && !s.isEpithet(m) && !SentenceContext.isPublicBody(m))
+        .filter(m -> !possessive(s, m)) // "Figma's rival Frame.io": the one owned is bought
         .filter(m -> acquirer.isEmpty() || !sameName(m, acquirer.get()))
         .findFirst()
         .filter(m -> s.offset(m) - from <= 60);

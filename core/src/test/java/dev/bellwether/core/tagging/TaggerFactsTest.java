@@ -1,0 +1,96 @@
+package dev.bellwether.core.tagging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Facts read by the rules: who buys what, lists of purchases, targets, amounts beside listings. */
+class TaggerFactsTest {
+  private static final Tagger TAGGER = Tagger.builtIn();
+
+  private static List<DetectedEvent> of(EventType type, String text) {
+    return TAGGER.tag(text).events().stream().filter(e -> e.type() == type).toList();
+  }
+
+  private static List<String> facts(List<DetectedEvent> events, String key) {
+    return events.stream().map(e -> e.facts().getOrDefault(key, "-")).toList();
+  }
+
+  @Test
+  void aListOfPurchasesIsOnePurchaseEachWithItsOwnPrice() {
+    List<DetectedEvent> bought =
+        of(
+            EventType.ACQUISITION,
+            "Over three years AMD bought Xilinx for $49 billion in 2022, ZT Systems for $4.9"
+                + " billion in 2025 and Silo AI.");
+    assertThat(facts(bought, "target")).containsExactly("Xilinx", "ZT Systems", "Silo AI");
+    assertThat(facts(bought, "acquirer")).containsOnly("AMD");
+    assertThat(facts(bought, "amount_usd")).containsExactly("49000000000", "4900000000", "-");
+  }
+
+  @Test
+  void eachBuyingVerbHasItsOwnBuyer() {
+    List<DetectedEvent> bought =
+        of(
+            EventType.ACQUISITION,
+            "Salesforce bought Slack in 2021, and Adobe purchased Figma's rival Frame.io.");
+    assertThat(bought)
+        .extracting(e -> e.facts().get("acquirer") + ">" + e.facts().get("target"))
+        .contains("Salesforce>Slack", "Adobe>Frame.io");
+  }
+
+  @Test
+  void theCompanyBeforeAPurchaseNounIsTheOneBought() {
+    DetectedEvent e =
+        of(
+                EventType.ACQUISITION,
+                "The Neon purchase is the biggest Databricks has made since it began buying"
+                    + " startups.")
+            .get(0);
+    assertThat(e.facts()).containsEntry("target", "Neon").containsEntry("acquirer", "Databricks");
+  }
+
+  @Test
+  void aUnitFiledUnderItsBuyerIsNamedAsBought() {
+    DetectedEvent e =
+        of(EventType.ACQUISITION, "Facebook bought WhatsApp for $19 billion in 2014.").get(0);
+    assertThat(e.facts()).containsEntry("acquirer", "Meta").containsEntry("target", "WhatsApp");
+  }
+
+  @Test
+  void anOrganizationPutOnTheEntityListIsTheTargetWhoeverItIs() {
+    DetectedEvent e =
+        of(
+                EventType.EXPORT_CONTROL,
+                "The Commerce Department added Zhongke Tianji Microsystems to the Entity List on"
+                    + " Monday.")
+            .get(0);
+    assertThat(e.facts()).containsEntry("target", "Zhongke Tianji Microsystems");
+  }
+
+  @Test
+  void moneyRaisedInAListingIsNoFundingRound() {
+    String ipo = "Cerebras raised $1.1 billion in its Nasdaq IPO, pricing shares at $28.";
+    assertThat(of(EventType.FUNDING, ipo)).isEmpty();
+    assertThat(of(EventType.IPO, ipo)).isNotEmpty();
+    assertThat(
+            of(
+                EventType.FUNDING,
+                "Cerebras raised $250 million in a pre-IPO round led by Fidelity."))
+        .isNotEmpty();
+  }
+
+  @Test
+  void aValuationsDollarEquivalentIsTheValuation() {
+    DetectedEvent e =
+        of(
+                EventType.FUNDING,
+                "Sakana AI raised $100 million in a round that values the Tokyo lab at 300"
+                    + " billion yen ($2 billion).")
+            .get(0);
+    assertThat(e.facts())
+        .containsEntry("amount_usd", "100000000")
+        .containsEntry("valuation_usd", "2000000000");
+  }
+}
