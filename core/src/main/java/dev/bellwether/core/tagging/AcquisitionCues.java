@@ -21,6 +21,8 @@ final class AcquisitionCues implements EventCues {
   private final Regex acquiHire;
   private final Regex listGap;
   private final Regex subjectGap;
+  private final Regex goodsAfter;
+  private final Regex spac;
 
   AcquisitionCues(CueBook book) {
     cue = book.pattern("acquisition", "cue");
@@ -33,6 +35,8 @@ final class AcquisitionCues implements EventCues {
     acquiHire = book.pattern("acquisition", "acqui-hire");
     listGap = book.pattern("acquisition", "list-gap");
     subjectGap = book.pattern("acquisition", "subject-gap");
+    goodsAfter = book.pattern("acquisition", "goods-after");
+    spac = book.pattern("acquisition", "spac");
   }
 
   @Override
@@ -42,7 +46,7 @@ final class AcquisitionCues implements EventCues {
 
   @Override
   public List<DetectedEvent> detect(SentenceContext s) {
-    if (!s.hasAnchor() || s.isNegated() || s.has(acquiHire)) {
+    if (!s.hasAnchor() || s.isNegated() || s.has(acquiHire) || s.has(spac)) {
       return List.of();
     }
     // each buying verb or noun may report its own purchase: "Facebook bought A in 2014, and
@@ -101,6 +105,13 @@ final class AcquisitionCues implements EventCues {
       event.company(bought.company()).fact("target", targetName(bought, buyer));
       events.add(event.build());
       return end;
+    }
+    if (s.mentions().stream()
+        .filter(m -> s.offset(m) >= end && s.offset(m) - end <= 40)
+        .findFirst()
+        .filter(m -> goodsOf(s, m))
+        .isPresent()) {
+      return end; // "to buy more Nvidia GPUs": goods, not a company
     }
     Optional<CompanyMention> acquirer =
         clauseSubject(s, start).or(() -> first ? s.subjectBefore(start) : Optional.empty());
@@ -295,19 +306,21 @@ final class AcquisitionCues implements EventCues {
   }
 
   /** The first organization within reach after the cue, not the acquirer's own name. */
-  private static Optional<CompanyMention> targetMention(
+  private Optional<CompanyMention> targetMention(
       SentenceContext s, int from, Optional<CompanyMention> acquirer) {
     return s.mentions().stream()
         .filter(m -> s.offset(m) >= from && !s.isEpithet(m) && !SentenceContext.isPublicBody(m))
         .filter(m -> !possessive(s, m)) // "Figma's rival Frame.io": the one owned is bought
+        .filter(m -> !goodsOf(s, m)) // "buy more Nvidia GPUs": goods, not the company
         .filter(m -> acquirer.isEmpty() || !sameName(m, acquirer.get()))
         .findFirst()
         .filter(m -> s.offset(m) - from <= 60);
   }
 
-  private static CompanyMention targetMentionOf(
-      SentenceContext s, int from, Optional<CompanyMention> acquirer) {
-    return targetMention(s, from, acquirer).orElseThrow();
+  /** Whether the mention names the maker of goods bought ("Nvidia GPUs", "Intel stock"). */
+  private boolean goodsOf(SentenceContext s, CompanyMention m) {
+    int end = m.end() - s.sentence().start();
+    return s.findIn(goodsAfter, end, Math.min(s.lower().length(), end + 40));
   }
 
   /**

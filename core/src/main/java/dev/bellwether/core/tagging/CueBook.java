@@ -104,7 +104,9 @@ public final class CueBook {
             "relative-gap",
             "acqui-hire",
             "list-gap",
-            "subject-gap"));
+            "subject-gap",
+            "goods-after",
+            "spac"));
     REQUIRED.put("ipo", List.of("cue"));
     REQUIRED.put(
         "status",

@@ -93,4 +93,29 @@ class TaggerFactsTest {
         .containsEntry("amount_usd", "100000000")
         .containsEntry("valuation_usd", "2000000000");
   }
+
+  @Test
+  void buyingGoodsCollapsedDealsAndBlankCheckListingsAreNoAcquisitions() {
+    assertThat(of(EventType.ACQUISITION, "Humain plans to buy 18,000 more Nvidia GPUs.")).isEmpty();
+    assertThat(of(EventType.ACQUISITION, "Nvidia will buy $5 billion of Intel common stock."))
+        .isEmpty();
+    assertThat(
+            of(
+                EventType.ACQUISITION,
+                "Intel is calling off its $5.4 billion agreement to buy Tower Semiconductor."))
+        .isEmpty();
+    assertThat(of(EventType.ACQUISITION, "Altium rebuffed a takeover bid from Autodesk in 2021."))
+        .isEmpty();
+    assertThat(
+            of(
+                EventType.ACQUISITION,
+                "SoundHound agreed to go public by merging with blank-check firm Archimedes Tech"
+                    + " SPAC Partners."))
+        .isEmpty();
+    assertThat(
+            of(
+                EventType.ACQUISITION,
+                "Perplexity has been floated as a possible acquisition target for Samsung."))
+        .isEmpty();
+  }
 }
