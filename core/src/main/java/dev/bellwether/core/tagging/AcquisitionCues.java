@@ -137,7 +137,7 @@ final class AcquisitionCues implements EventCues {
         listed = listed(s, firstTarget, acquirer);
         target = Optional.of(targetName(firstTarget, acquirer));
       } else {
-        target = ProperNames.after(s.text(), end, Math.min(50, Math.max(0, next - end)));
+        target = nameAfter(s, end, Math.min(50, Math.max(0, next - end)));
       }
     }
     if (target.isEmpty() || acquirer.isEmpty() && s.mentions().isEmpty()) {
@@ -315,6 +315,19 @@ final class AcquisitionCues implements EventCues {
         .filter(m -> acquirer.isEmpty() || !sameName(m, acquirer.get()))
         .findFirst()
         .filter(m -> s.offset(m) - from <= 60);
+  }
+
+  /**
+   * The first capitalized name within reach after the buying word, in the same clause: not past a
+   * comma ("for an Israeli AI startup, and Daimler Trucks picked up ...").
+   */
+  private static Optional<String> nameAfter(SentenceContext s, int end, int reach) {
+    String text = s.text();
+    return ProperNames.all(text, end, end + reach).stream()
+        .findFirst()
+        .filter(n -> text.substring(end, n.start()).indexOf(',') < 0)
+        .filter(n -> text.substring(end, n.start()).indexOf(';') < 0)
+        .map(ProperNames.Name::text);
   }
 
   /** Whether the mention names the maker of goods bought ("Nvidia GPUs", "Intel stock"). */

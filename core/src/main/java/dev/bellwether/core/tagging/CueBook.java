@@ -80,6 +80,7 @@ public final class CueBook {
     REQUIRED.put(
         "partnership",
         List.of(
+            "named",
             "person-partner",
             "cue",
             "continues",

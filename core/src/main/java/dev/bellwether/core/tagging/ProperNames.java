@@ -70,7 +70,18 @@ final class ProperNames {
   private static boolean mayName(String name) {
     return !NOT_NAMES.contains(name)
         && !OrganizationFinder.builtIn().notAnOrganization(name)
-        && !OrganizationFinder.isPublicBodyOrMedia(name);
+        && !OrganizationFinder.isPublicBodyOrMedia(name)
+        && !onlyDescribing(name);
+  }
+
+  /** "Israeli AI" (in "an Israeli AI startup"): words that describe an organization, no name. */
+  private static boolean onlyDescribing(String name) {
+    for (String word : name.split("\\s+")) {
+      if (!NOT_NAMES.contains(word) && !OrganizationFinder.builtIn().notAnOrganization(word)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String stripTrailingDot(String name) {

@@ -33,6 +33,8 @@ public final class Tagger {
   private final SentenceSplitter splitter;
   private final List<EventCues> cues;
   private final @Nullable LearnedCues learned;
+  private final dev.bellwether.core.text.Regex roundPhrase;
+  private final dev.bellwether.core.text.Regex namedPartnership;
 
   /** A tagger over a company knowledge base with the built-in cues. */
   public Tagger(CompanyKnowledgeBase kb) {
@@ -49,6 +51,8 @@ public final class Tagger {
     this.book = book;
     this.status = new StatusCues(book);
     this.splitter = new SentenceSplitter(book.words("abbreviations"));
+    this.roundPhrase = book.pattern("funding", "round-phrase");
+    this.namedPartnership = book.pattern("partnership", "named");
     this.cues =
         List.of(
             new FundingCues(book),
@@ -218,11 +222,34 @@ public final class Tagger {
     String lower = sentence.text().toLowerCase(Locale.ROOT);
     SentenceContext context =
         SentenceContext.of(status, types, triggers, sentence, lower, own, carried);
+    List<DetectedEvent> found = new ArrayList<>(2);
     for (EventCues c : cues) {
       if (context.triggers(c.type())) {
-        c.detect(context).forEach(e -> addUnlessRepeated(events, e));
+        found.addAll(c.detect(context));
       }
     }
+    for (DetectedEvent e : found) {
+      if (!overshadowed(e, found, context)) {
+        addUnlessRepeated(events, e);
+      }
+    }
+  }
+
+  /**
+   * Whether an event is only another reading of a deal of another type in the same sentence: the
+   * price of a purchase read as funding ("paid $6.9 billion for Mellanox"), the agreement of a
+   * purchase or the banks of a listing read as a partnership ("signed an agreement to merge with",
+   * "working with Goldman Sachs on its IPO"). A funding round or a partnership the sentence names
+   * in so many words stands.
+   */
+  private boolean overshadowed(DetectedEvent e, List<DetectedEvent> found, SentenceContext s) {
+    boolean bought = found.stream().anyMatch(f -> f.type() == EventType.ACQUISITION);
+    boolean listed = found.stream().anyMatch(f -> f.type() == EventType.IPO);
+    return switch (e.type()) {
+      case FUNDING -> bought && !s.has(roundPhrase);
+      case PARTNERSHIP -> (bought || listed) && !s.has(namedPartnership);
+      default -> false;
+    };
   }
 
   /**

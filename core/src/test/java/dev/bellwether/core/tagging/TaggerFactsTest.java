@@ -118,4 +118,29 @@ class TaggerFactsTest {
                 "Perplexity has been floated as a possible acquisition target for Samsung."))
         .isEmpty();
   }
+
+  @Test
+  void aPurchasesPriceIsNoFundingAndItsAgreementNoPartnership() {
+    String bought = "Nvidia paid $6.9 billion for Mellanox Technologies, closing the deal in 2020.";
+    assertThat(of(EventType.ACQUISITION, bought)).isNotEmpty();
+    assertThat(of(EventType.FUNDING, bought)).isEmpty();
+    String merged = "Rebellions signed an agreement to merge with Sapeon Korea on Sunday.";
+    assertThat(of(EventType.ACQUISITION, merged)).isNotEmpty();
+    assertThat(of(EventType.PARTNERSHIP, merged)).isEmpty();
+    assertThat(
+            of(
+                EventType.PARTNERSHIP,
+                "Cisco will buy Splunk for $28 billion and formed a separate AI partnership with"
+                    + " Nvidia."))
+        .isNotEmpty();
+  }
+
+  @Test
+  void aVentureFirmRaisingItsOwnFundIsNoFunding() {
+    assertThat(
+            of(
+                EventType.FUNDING,
+                "Andreessen Horowitz is raising a $20 billion fund for AI companies, Reuters said."))
+        .isEmpty();
+  }
 }
