@@ -143,4 +143,22 @@ class TaggerFactsTest {
                 "Andreessen Horowitz is raising a $20 billion fund for AI companies, Reuters said."))
         .isEmpty();
   }
+
+  @Test
+  void listingsWordedAsFloatsDebutsFirstDaysAndShareSales() {
+    for (String text :
+        List.of(
+            "Cerebras floated on the Nasdaq in March, raising $1.1 billion.",
+            "Cerebras opened 40% above its $28 offer price on its first day of trading.",
+            "Cerebras sold 40 million shares at $28 each in its long-delayed flotation.",
+            "Cerebras went public in New York on Thursday.",
+            "Cerebras plans a Nasdaq listing as soon as April, people familiar said.")) {
+      assertThat(of(EventType.IPO, text)).as(text).isNotEmpty();
+    }
+    assertThat(
+            of(
+                EventType.IPO,
+                "G42 sold a 2% stake in Presight AI to widen the free float of its shares."))
+        .isEmpty();
+  }
 }
