@@ -161,4 +161,21 @@ class TaggerFactsTest {
                 "G42 sold a 2% stake in Presight AI to widen the free float of its shares."))
         .isEmpty();
   }
+
+  @Test
+  void exportControlsWordedAsDeviceBansLicencesNeededAndBlacklistings() {
+    for (String text :
+        List.of(
+            "Ohio's governor barred DeepSeek from state-issued phones and laptops on Monday.",
+            "Tokyo said toolmakers will need licences to ship 23 kinds of chipmaking equipment"
+                + " abroad.",
+            "Washington blacklisted Chinese memory maker YMTC on Thursday.")) {
+      assertThat(of(EventType.EXPORT_CONTROL, text)).as(text).isNotEmpty();
+    }
+    assertThat(
+            of(
+                EventType.EXPORT_CONTROL,
+                "A school district in Ohio blocked ChatGPT on its students' laptops."))
+        .isEmpty();
+  }
 }
