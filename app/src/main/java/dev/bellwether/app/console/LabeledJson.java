@@ -61,7 +61,10 @@ public final class LabeledJson {
     return out.put("error", sentence);
   }
 
-  /** One event: type, lower-case status, its facts, flags when true, confidence and evidence. */
+  /**
+   * One event: type, lower-case status, its facts, flags when true, confidence, evidence and, when
+   * recorded, why (the rule's cue words or the model's probability).
+   */
   public static ObjectNode event(DetectedEvent e) {
     ObjectNode o = NODES.objectNode();
     o.put("type", e.type().name()).put("status", e.status().name().toLowerCase(Locale.ROOT));
@@ -78,7 +81,8 @@ public final class LabeledJson {
       o.put("relaxed", true);
     }
     o.put("confidence", Math.round(e.confidence() * 1000) / 1000.0);
-    return o.put("evidence", e.evidence().text());
+    o.put("evidence", e.evidence().text());
+    return e.why().isEmpty() ? o : o.put("why", e.why());
   }
 
   private static void putFact(ObjectNode o, String key, String value) {

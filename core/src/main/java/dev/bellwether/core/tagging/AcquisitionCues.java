@@ -100,7 +100,7 @@ final class AcquisitionCues implements EventCues {
               .filter(m -> !m.company().equals(bought.company()) && !s.isEpithet(m))
               .filter(m -> !SentenceContext.isPublicBody(m) && !s.isInvestor(m))
               .findFirst();
-      EventBuilder event = new EventBuilder(EventType.ACQUISITION, s).cues(2);
+      EventBuilder event = new EventBuilder(EventType.ACQUISITION, s).cues(2).because(word);
       buyer.ifPresent(b -> event.company(b.company()).fact("acquirer", b.company()));
       event.company(bought.company()).fact("target", targetName(bought, buyer));
       events.add(event.build());
@@ -143,7 +143,7 @@ final class AcquisitionCues implements EventCues {
     if (target.isEmpty() || acquirer.isEmpty() && s.mentions().isEmpty()) {
       return end;
     }
-    EventBuilder event = new EventBuilder(EventType.ACQUISITION, s).cues(2);
+    EventBuilder event = new EventBuilder(EventType.ACQUISITION, s).cues(2).because(word);
     acquirer.ifPresent(a -> event.company(a.company()).fact("acquirer", a.company()));
     if (acquirer.isEmpty()) {
       possessiveBuyer(s, word, start)
@@ -163,7 +163,8 @@ final class AcquisitionCues implements EventCues {
     for (int i = 0; i < targets.size(); i++) {
       CompanyMention t = targets.get(i);
       int to = i + 1 < targets.size() ? targets.get(i + 1).start() : s.sentence().end();
-      EventBuilder one = i == 0 ? event : new EventBuilder(EventType.ACQUISITION, s).cues(2);
+      EventBuilder one =
+          i == 0 ? event : new EventBuilder(EventType.ACQUISITION, s).cues(2).because(word);
       if (i > 0) {
         acquirer.ifPresent(a -> one.company(a.company()).fact("acquirer", a.company()));
         one.company(t.company()).fact("target", targetName(t, acquirer));

@@ -12,6 +12,8 @@ import java.util.Objects;
  *     investors}, {@code authority}, {@code target}, {@code parties}, {@code acquirer}, {@code
  *     exchange}; lists are joined with {@code "; "}
  * @param confidence between 0 and 1
+ * @param why what read the event: the rule's cue words ("rule: acquisition, 'bought'") or the
+ *     learned model's probability against its threshold; empty when not recorded
  */
 public record DetectedEvent(
     EventType type,
@@ -21,7 +23,8 @@ public record DetectedEvent(
     boolean ended,
     boolean relaxed,
     double confidence,
-    Evidence evidence) {
+    Evidence evidence,
+    String why) {
   public DetectedEvent {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(status, "status");
@@ -31,5 +34,19 @@ public record DetectedEvent(
     if (confidence < 0 || confidence > 1) {
       throw new IllegalArgumentException("confidence out of [0, 1]: " + confidence);
     }
+    why = why == null ? "" : why;
+  }
+
+  /** An event without a recorded reason (read back from a topic, or built in tests). */
+  public DetectedEvent(
+      EventType type,
+      EventStatus status,
+      List<String> companies,
+      Map<String, String> facts,
+      boolean ended,
+      boolean relaxed,
+      double confidence,
+      Evidence evidence) {
+    this(type, status, companies, facts, ended, relaxed, confidence, evidence, "");
   }
 }

@@ -15,6 +15,7 @@ final class EventBuilder {
   private boolean ended;
   private boolean relaxed;
   private int cues = 1;
+  private String cue;
 
   EventBuilder(EventType type, SentenceContext sentence) {
     this.type = type;
@@ -55,6 +56,12 @@ final class EventBuilder {
     return this;
   }
 
+  /** The words of the sentence that made the rule read this event ("bought", "entity list"). */
+  EventBuilder because(String words) {
+    this.cue = words == null ? null : words.strip();
+    return this;
+  }
+
   EventBuilder cues(int cues) {
     this.cues = cues;
     return this;
@@ -62,7 +69,19 @@ final class EventBuilder {
 
   DetectedEvent build() {
     double confidence = StatusCues.confidence(sentence, cues, status);
+    String why =
+        "rule: "
+            + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            + (cue == null || cue.isEmpty() ? "" : ", '" + cue + "'");
     return new DetectedEvent(
-        type, status, companies, facts, ended, relaxed, confidence, sentence.sentence().evidence());
+        type,
+        status,
+        companies,
+        facts,
+        ended,
+        relaxed,
+        confidence,
+        sentence.sentence().evidence(),
+        why);
   }
 }

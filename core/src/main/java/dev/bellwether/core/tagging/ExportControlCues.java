@@ -101,6 +101,7 @@ final class ExportControlCues implements EventCues {
             .relaxed(granted || has(s, relaxed))
             .cues(strong ? 2 : 1);
     authority.ifPresent(a -> event.fact("authority", a));
+    event.because(cueWords(s, granted));
     target(s).ifPresent(t -> event.fact("target", t));
     event.list("items", items(s));
     targetCompany(s).ifPresent(event::company);
@@ -109,6 +110,19 @@ final class ExportControlCues implements EventCues {
         .filter(m -> !SentenceContext.isPublicBody(m))
         .forEach(m -> event.company(m.company()));
     return List.of(event.build());
+  }
+
+  /** The words that state the control, or that it hurts a company, as the sentence has them. */
+  private String cueWords(SentenceContext s, boolean granted) {
+    for (Regex p :
+        granted ? List.of(this.granted, strong, bill, hurts) : List.of(strong, bill, hurts)) {
+      Optional<Matcher> m = p.first(s.lower());
+      if (m.isPresent()) {
+        String w = m.get().group();
+        return w.length() > 60 ? w.substring(0, 57) + "..." : w;
+      }
+    }
+    return null;
   }
 
   /**

@@ -62,6 +62,20 @@ final class FundingCues implements EventCues {
     return List.of(build(s, recipient.get()));
   }
 
+  /** The first funding verb or noun of the sentence ("raised", "invest", "seed round"). */
+  private String cueWords(SentenceContext s) {
+    String words = null;
+    int at = Integer.MAX_VALUE;
+    for (Regex p : List.of(raise, invest, roundPhrase)) {
+      Optional<Matcher> m = p.first(s.lower());
+      if (m.isPresent() && m.get().start() < at) {
+        at = m.get().start();
+        words = m.get().group();
+      }
+    }
+    return words;
+  }
+
   /** Where the first funding verb or noun starts, or the sentence end when there is none. */
   private int firstCue(SentenceContext s) {
     int at = s.lower().length();
@@ -139,7 +153,8 @@ final class FundingCues implements EventCues {
   }
 
   private DetectedEvent build(SentenceContext s, CompanyMention recipient) {
-    EventBuilder event = new EventBuilder(EventType.FUNDING, s).company(recipient.company());
+    EventBuilder event =
+        new EventBuilder(EventType.FUNDING, s).company(recipient.company()).because(cueWords(s));
     List<String> investors = new ArrayList<>();
     for (CompanyMention m : s.mentions()) {
       if (!m.company().equals(recipient.company()) && !s.isEpithet(m)) {

@@ -34,7 +34,7 @@ final class IpoCues implements EventCues {
     if (company.isEmpty()) {
       return List.of();
     }
-    EventBuilder event = new EventBuilder(EventType.IPO, s).cues(2);
+    EventBuilder event = new EventBuilder(EventType.IPO, s).cues(2).because(cue.get().group());
     event.company(company.get().company()).fact("company", company.get().company());
     exchange(exchanges, s).ifPresent(x -> event.fact("exchange", x));
     return List.of(event.build());

@@ -151,7 +151,7 @@ final class LearnedCues {
         }
       }
       if (best >= 0) {
-        build(t, read.get(best), p.get(best).get(t), status)
+        build(t, read.get(best), p.get(best).get(t), bar, status)
             .filter(e -> !restates(e, events))
             .ifPresent(events::add);
       }
@@ -172,7 +172,7 @@ final class LearnedCues {
   }
 
   private Optional<DetectedEvent> build(
-      EventType type, Candidate c, double probability, StatusCues status) {
+      EventType type, Candidate c, double probability, double bar, StatusCues status) {
     Sentence s = c.sentence();
     SentenceContext context =
         SentenceContext.of(
@@ -218,7 +218,13 @@ final class LearnedCues {
             false,
             false,
             Math.min(1.0, Math.max(0.0, probability)),
-            s.evidence()));
+            s.evidence(),
+            String.format(
+                java.util.Locale.ROOT,
+                "model: %s, probability %.2f, threshold %.2f",
+                type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                probability,
+                bar)));
   }
 
   private static void funding(

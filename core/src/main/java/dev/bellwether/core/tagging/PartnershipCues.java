@@ -73,6 +73,7 @@ final class PartnershipCues implements EventCues {
     Regex.Scan cues = this.cue.scan(text);
     boolean cued = cues.next();
     int cueStart = cued ? cues.matcher().start() : selection(s).orElse(-1);
+    String words = cued ? cues.matcher().group() : "selected";
     if (cueStart < 0
         || s.isNegated()
         || s.isHypothetical(cueStart)
@@ -86,7 +87,10 @@ final class PartnershipCues implements EventCues {
     }
     boolean ended = this.ended.in(text) && !amended.in(text);
     EventBuilder event =
-        new EventBuilder(EventType.PARTNERSHIP, s).ended(ended).list("parties", parties);
+        new EventBuilder(EventType.PARTNERSHIP, s)
+            .ended(ended)
+            .list("parties", parties)
+            .because(words);
     parties.forEach(event::company);
     return List.of(event.cues(cued && cues.next() ? 2 : 1).build());
   }

@@ -310,7 +310,8 @@ public final class Tagger {
         first.ended(),
         first.relaxed(),
         first.confidence(),
-        first.evidence());
+        first.evidence(),
+        first.why());
   }
 
   private static void mergeList(

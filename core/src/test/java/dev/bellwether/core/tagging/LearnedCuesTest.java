@@ -68,6 +68,7 @@ class LearnedCuesTest {
     DetectedEvent e = t.events().get(0);
     assertThat(e.companies()).containsExactly("Anthropic");
     assertThat(e.confidence()).isGreaterThan(0.9);
+    assertThat(e.why()).startsWith("model: funding, probability 0.9").contains("threshold");
   }
 
   @Test

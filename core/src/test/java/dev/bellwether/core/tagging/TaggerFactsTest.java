@@ -178,4 +178,17 @@ class TaggerFactsTest {
                 "A school district in Ohio blocked ChatGPT on its students' laptops."))
         .isEmpty();
   }
+
+  @Test
+  void eachEventSaysWhichWordsOfTheRulesReadIt() {
+    assertThat(of(EventType.ACQUISITION, "Nvidia bought Run:ai for $700 million.").get(0).why())
+        .isEqualTo("rule: acquisition, 'bought'");
+    assertThat(of(EventType.FUNDING, "Mistral AI raised $600 million.").get(0).why())
+        .isEqualTo("rule: funding, 'raised'");
+    assertThat(
+            of(EventType.EXPORT_CONTROL, "Washington added Sophgo to the Entity List.")
+                .get(0)
+                .why())
+        .startsWith("rule: export control, '");
+  }
 }
