@@ -191,4 +191,21 @@ class TaggerFactsTest {
                 .why())
         .startsWith("rule: export control, '");
   }
+
+  @Test
+  void raisingAPriceTargetOrAForecastIsNoFunding() {
+    assertThat(
+            of(
+                EventType.FUNDING,
+                "An analyst at Bank of America raised his CoreWeave price target to $185 from"
+                    + " $76."))
+        .isEmpty();
+    assertThat(of(EventType.FUNDING, "Nvidia raised its revenue forecast to $54 billion."))
+        .isEmpty();
+    assertThat(
+            of(
+                EventType.FUNDING,
+                "Moore Threads raised $22 million in a Series B led by a state guidance fund."))
+        .isNotEmpty();
+  }
 }
