@@ -67,7 +67,7 @@ final class AcquisitionCues implements EventCues {
         continue;
       }
       int next = i + 1 < cues.size() ? cues.get(i + 1)[0] : s.lower().length();
-      done = purchase(s, words.get(i), start, cues.get(i)[1], next, events.isEmpty(), events);
+      done = purchase(s, words.get(i), start, cues.get(i)[1], next, events);
     }
     return events;
   }
@@ -76,17 +76,10 @@ final class AcquisitionCues implements EventCues {
    * Reads one buying word at {@code [start, end)} and adds the purchases it reports.
    *
    * @param next where the next buying word starts (a name right before it is that one's buyer)
-   * @param first whether this is the sentence's first purchase (its buyer may be the subject)
    * @return where the words read end
    */
   private int purchase(
-      SentenceContext s,
-      String word,
-      int start,
-      int end,
-      int next,
-      boolean first,
-      List<DetectedEvent> events) {
+      SentenceContext s, String word, int start, int end, int next, List<DetectedEvent> events) {
     if (s.isHypothetical(start) || s.findIn(stake, end, Math.min(s.lower().length(), end + 30))) {
       return end;
     }
@@ -113,11 +106,7 @@ final class AcquisitionCues implements EventCues {
         .isPresent()) {
       return end; // "to buy more Nvidia GPUs": goods, not a company
     }
-    Optional<CompanyMention> acquirer =
-        clauseSubject(s, start).or(() -> first ? s.subjectBefore(start) : Optional.empty());
-    if (acquirer.isEmpty() && !first) {
-      acquirer = s.subjectBefore(start);
-    }
+    Optional<CompanyMention> acquirer = clauseSubject(s, start).or(() -> s.subjectBefore(start));
     Optional<String> target;
     List<CompanyMention> listed = List.of();
     CompanyMention firstTarget = null;

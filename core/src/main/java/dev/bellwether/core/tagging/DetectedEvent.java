@@ -36,17 +36,4 @@ public record DetectedEvent(
     }
     why = why == null ? "" : why;
   }
-
-  /** An event without a recorded reason (read back from a topic, or built in tests). */
-  public DetectedEvent(
-      EventType type,
-      EventStatus status,
-      List<String> companies,
-      Map<String, String> facts,
-      boolean ended,
-      boolean relaxed,
-      double confidence,
-      Evidence evidence) {
-    this(type, status, companies, facts, ended, relaxed, confidence, evidence, "");
-  }
 }

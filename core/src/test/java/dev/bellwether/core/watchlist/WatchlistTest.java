@@ -22,7 +22,15 @@ class WatchlistTest {
 
   private static DetectedEvent event(EventType type, EventStatus status, String... companies) {
     return new DetectedEvent(
-        type, status, List.of(companies), Map.of(), false, false, 0.8, new Evidence("x", 0, 1));
+        type,
+        status,
+        List.of(companies),
+        Map.of(),
+        false,
+        false,
+        0.8,
+        new Evidence("x", 0, 1),
+        "rule: test");
   }
 
   @Test
