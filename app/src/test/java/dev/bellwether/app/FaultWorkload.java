@@ -46,12 +46,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The fault tests' workload: the demo's five feeds told again in rounds. Round {@code r} is the
  * demo with every link and id made unique by {@code r} and its dates moved so that rounds follow
- * each other 5 days apart, the last one ({@link #MAX_ROUNDS} - 1) on the demo's own dates: rounds
- * never join each other's stories (72 h window) and each round gives the demo's stories. Rounds are
- * published in order and each is left to finish before the next: an article 5 days older than what
- * a story task has already seen would find its story closed. What should come out is the demo's
- * alerts once per round; {@link #tally} says what was lost and what was duplicated, by alert id and
- * by story.
+ * each other 7 days apart, the last one ({@link #MAX_ROUNDS} - 1) on the demo's own dates: rounds
+ * never join each other's stories (a demo story spans under 3 days, and two reports more than 72 h
+ * apart are never linked) and each round gives the demo's stories. Rounds are published in order
+ * and each is left to finish before the next. What should come out is the demo's alerts once per
+ * round; {@link #tally} says what was lost and what was duplicated, by alert id and by story.
  */
 final class FaultWorkload {
   static final List<String> FEEDS =
@@ -70,12 +69,15 @@ final class FaultWorkload {
   private static final Pattern ATOM_DATE =
       Pattern.compile("<(published|updated)>([^<]+)</(published|updated)>");
 
+  /** Days between rounds: more than a demo story's span plus the 72 h link window. */
+  static final long ROUND_DAYS = 7;
+
   /** Rounds go up to this (exclusive); the last is on the demo's dates. */
   static final int MAX_ROUNDS = 20;
 
   private FaultWorkload() {}
 
-  /** A demo feed as told in {@code round}, rounds 5 days apart. */
+  /** A demo feed as told in {@code round}, rounds 7 days apart. */
   static String feedXml(String feed, int round) {
     return feedXml(feed, round, true);
   }
@@ -94,7 +96,7 @@ final class FaultWorkload {
     if (round < 0 || round >= MAX_ROUNDS) {
       throw new IllegalArgumentException("round " + round + " not in 0.." + (MAX_ROUNDS - 1));
     }
-    Duration back = apart ? Duration.ofDays(5L * (MAX_ROUNDS - 1 - round)) : Duration.ZERO;
+    Duration back = apart ? Duration.ofDays(ROUND_DAYS * (MAX_ROUNDS - 1 - round)) : Duration.ZERO;
     xml =
         replace(
             RSS_DATE,

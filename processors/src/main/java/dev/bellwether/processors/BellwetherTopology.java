@@ -1,12 +1,12 @@
 package dev.bellwether.processors;
 
+import dev.bellwether.core.story.StoryBook;
 import dev.bellwether.core.story.StoryClusterer;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.processors.article.FeedSummaryArticles;
 import dev.bellwether.processors.dedupe.SeenItemsFilter;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
-import dev.bellwether.processors.story.StoryKeys;
 import dev.bellwether.processors.story.StoryProcessor;
 import dev.bellwether.processors.tag.ArticleTagger;
 import dev.bellwether.processors.trends.TrendsTopology;
@@ -15,19 +15,14 @@ import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.TaggedArticle;
-import dev.bellwether.schemas.avro.TaggedEvent;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -65,7 +60,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * (tagged) ─▶ bellwether.tagged
- *          ├ events-by-story-key (repartition)
+ *          ├ articles-for-stories (repartition, one key: every article with events to one task)
  *          │   └ stories-and-alerts [stories] ─▶ bellwether.alerts
  *          └ trends (see {@link TrendsTopology})
  * </pre>
@@ -86,11 +81,13 @@ public final class BellwetherTopology {
       Duration seenItemsMemory,
       boolean articlesFromFeedSummaries,
       MeterRegistry meters,
-      Duration storyWindow) {
+      Duration storyWindow,
+      Duration storyLateness) {
 
     public Settings {
       Objects.requireNonNull(meters, "meters");
       Objects.requireNonNull(storyWindow, "storyWindow");
+      Objects.requireNonNull(storyLateness, "storyLateness");
     }
 
     /** Settings whose meters go nowhere. */
@@ -107,7 +104,8 @@ public final class BellwetherTopology {
           seenItemsMemory,
           articlesFromFeedSummaries,
           new CompositeMeterRegistry(),
-          StoryClusterer.DEFAULT_WINDOW);
+          StoryClusterer.DEFAULT_WINDOW,
+          StoryBook.DEFAULT_LATENESS);
     }
 
     /** How long an item id is remembered by default: longer than feeds keep old entries. */
@@ -128,7 +126,14 @@ public final class BellwetherTopology {
      */
     public Settings withArticlesFromFeedSummaries(boolean fromFeedSummaries) {
       return new Settings(
-          tagger, watchlist, clock, seenItemsMemory, fromFeedSummaries, meters, storyWindow);
+          tagger,
+          watchlist,
+          clock,
+          seenItemsMemory,
+          fromFeedSummaries,
+          meters,
+          storyWindow,
+          storyLateness);
     }
 
     /** These settings with the topology's meters registered in {@code registry}. */
@@ -140,7 +145,8 @@ public final class BellwetherTopology {
           seenItemsMemory,
           articlesFromFeedSummaries,
           registry,
-          storyWindow);
+          storyWindow,
+          storyLateness);
     }
 
     /**
@@ -148,7 +154,30 @@ public final class BellwetherTopology {
      */
     public Settings withStoryWindow(Duration window) {
       return new Settings(
-          tagger, watchlist, clock, seenItemsMemory, articlesFromFeedSummaries, meters, window);
+          tagger,
+          watchlist,
+          clock,
+          seenItemsMemory,
+          articlesFromFeedSummaries,
+          meters,
+          window,
+          storyLateness);
+    }
+
+    /**
+     * These settings with stories kept open for reports that arrive up to {@code lateness} after
+     * later ones: the grouping does not depend on arrival order within it.
+     */
+    public Settings withStoryLateness(Duration lateness) {
+      return new Settings(
+          tagger,
+          watchlist,
+          clock,
+          seenItemsMemory,
+          articlesFromFeedSummaries,
+          meters,
+          storyWindow,
+          lateness);
     }
   }
 
@@ -170,7 +199,10 @@ public final class BellwetherTopology {
             builder,
             articles,
             new ArticleTagger(settings.tagger(), settings.clock()),
-            () -> new StoryProcessor(clusterer, settings.watchlist(), meters),
+            () ->
+                new StoryProcessor(
+                    () -> new StoryBook(clusterer, settings.watchlist(), settings.storyLateness()),
+                    meters),
             meters);
     TrendsTopology.addTo(tagged);
     return builder.build();
@@ -216,9 +248,9 @@ public final class BellwetherTopology {
   }
 
   /**
-   * The articles tagged, written to {@code bellwether.tagged} and returned; and each tagged event
-   * sent to the task holding its story, which writes the alerts. The alert branch keeps the
-   * records' timestamps as they came in, from which publish→alert latency is measured.
+   * The articles tagged, written to {@code bellwether.tagged} and returned; and each article with
+   * events sent to the one story task, which writes the alerts. The alert branch keeps the records'
+   * timestamps as they came in, from which publish→alert latency is measured.
    */
   private static KStream<String, TaggedArticle> tagAndAlert(
       StreamsBuilder builder,
@@ -234,37 +266,14 @@ public final class BellwetherTopology {
     tagged.to(Topics.TAGGED.name(), Produced.with(KEYS, taggedArticles).withName("write-tagged"));
     builder.addStateStore(StoryProcessor.storeBuilder());
     tagged
-        .flatMap((id, article) -> perEvent(article), Named.as("events-by-story-key"))
-        .repartition(Repartitioned.with(KEYS, taggedArticles).withName("events-by-story-key"))
+        .filter((id, article) -> !article.getEvents().isEmpty(), Named.as("articles-with-events"))
+        .selectKey((id, article) -> StoryProcessor.KEY, Named.as("articles-for-stories"))
+        .repartition(
+            Repartitioned.with(KEYS, taggedArticles)
+                .withName("articles-for-stories")
+                .withNumberOfPartitions(1))
         .process(stories, Named.as("stories-and-alerts"), StoryProcessor.STORE)
         .to(Topics.ALERTS.name(), Produced.with(KEYS, alertSerde).withName("write-alerts"));
     return tagged;
-  }
-
-  /**
-   * One record per event the article reports, keyed by the event's {@link StoryKeys story key},
-   * each holding the article with that event alone.
-   */
-  public static List<KeyValue<String, TaggedArticle>> perEvent(TaggedArticle article) {
-    List<KeyValue<String, TaggedArticle>> out = new ArrayList<>();
-    for (TaggedEvent event : article.getEvents()) {
-      StoryKeys.keyOf(event)
-          .ifPresent(key -> out.add(KeyValue.pair(key, withOnly(article, event))));
-    }
-    return out;
-  }
-
-  /**
-   * The article with one of its events: a shallow copy, field by field (the builder's copy would
-   * deep-copy the article's text and mentions for every event), written to the repartition topic at
-   * once and never changed.
-   */
-  static TaggedArticle withOnly(TaggedArticle article, TaggedEvent event) {
-    TaggedArticle one = new TaggedArticle();
-    for (Schema.Field field : TaggedArticle.getClassSchema().getFields()) {
-      one.put(field.pos(), article.get(field.pos()));
-    }
-    one.setEvents(List.of(event));
-    return one;
   }
 }

@@ -67,7 +67,8 @@ class BellwetherTopologyTest {
             Duration.ofDays(30),
             true,
             meters,
-            Duration.ofHours(72));
+            Duration.ofHours(72),
+            Duration.ofDays(7));
     java.util.Properties config = atLeastOnce(ProcessorsRunner.config("unused:9092", stateDir));
     config.put(ProcessorsMetrics.REGISTRY_CONFIG, meters);
     driver = new TopologyTestDriver(BellwetherTopology.build(settings), config, T0);
@@ -230,7 +231,7 @@ class BellwetherTopologyTest {
     assertThat(sourceTopics(shape))
         .containsExactlyInAnyOrder(
             Topics.DISCOVERED.name(),
-            "events-by-story-key-repartition",
+            "articles-for-stories-repartition",
             TrendsTopology.REPARTITION + "-repartition");
     assertThat(shape.subtopologies()).hasSize(3);
   }
@@ -243,7 +244,7 @@ class BellwetherTopologyTest {
         .containsExactlyInAnyOrder(
             Topics.DISCOVERED.name(),
             Topics.ARTICLES.name(),
-            "events-by-story-key-repartition",
+            "articles-for-stories-repartition",
             TrendsTopology.REPARTITION + "-repartition");
   }
 

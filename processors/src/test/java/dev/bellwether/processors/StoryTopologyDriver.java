@@ -41,7 +41,8 @@ public final class StoryTopologyDriver implements AutoCloseable {
             Duration.ofDays(30),
             false,
             new SimpleMeterRegistry(),
-            Duration.ofHours(72));
+            Duration.ofHours(72),
+            Duration.ofDays(7));
     Properties config = ProcessorsRunner.config("unused:9092", stateDir);
     config.put("processing.guarantee", "at_least_once");
     this.driver = new TopologyTestDriver(BellwetherTopology.build(settings), config, start);

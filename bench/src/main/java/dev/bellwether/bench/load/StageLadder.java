@@ -1,9 +1,9 @@
 package dev.bellwether.bench.load;
 
+import dev.bellwether.core.story.StoryBook;
 import dev.bellwether.core.story.StoryClusterer;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
-import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.article.FeedSummaryArticles;
 import dev.bellwether.processors.dedupe.SeenItemsFilter;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
@@ -101,10 +101,16 @@ final class StageLadder {
         new ProcessorsMetrics(new CompositeMeterRegistry(), Clock.systemUTC());
     Serde<TaggedArticle> taggedArticles = BellwetherSerdes.taggedArticle();
     tagged(builder, tagger)
-        .flatMap((id, article) -> BellwetherTopology.perEvent(article), Named.as("per-event"))
-        .repartition(Repartitioned.with(KEYS, taggedArticles).withName("events-by-story-key"))
+        .filter((id, article) -> !article.getEvents().isEmpty(), Named.as("articles-with-events"))
+        .selectKey((id, article) -> StoryProcessor.KEY, Named.as("articles-for-stories"))
+        .repartition(
+            Repartitioned.with(KEYS, taggedArticles)
+                .withName("articles-for-stories")
+                .withNumberOfPartitions(1))
         .process(
-            () -> new StoryProcessor(clusterer, watchlist, meters),
+            () ->
+                new StoryProcessor(
+                    () -> new StoryBook(clusterer, watchlist, StoryBook.DEFAULT_LATENESS), meters),
             Named.as("stories-and-alerts"),
             StoryProcessor.STORE)
         .to(ALERTS_OUT, Produced.with(KEYS, BellwetherSerdes.alert()));

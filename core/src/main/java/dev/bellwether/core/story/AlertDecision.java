@@ -1,6 +1,5 @@
 package dev.bellwether.core.story;
 
-import dev.bellwether.core.tagging.EventStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +37,9 @@ public record AlertDecision(AlertKind kind, String reason) {
       return new AlertDecision(AlertKind.NEW, "new story from " + first.outlet());
     }
     List<String> reasons = new ArrayList<>();
+    if (before.type() != after.type()) {
+      reasons.add("type " + word(before.type()) + " → " + word(after.type()));
+    }
     if (before.status() != after.status()) {
       reasons.add("status " + word(before.status()) + " → " + word(after.status()));
     }
@@ -76,7 +78,7 @@ public record AlertDecision(AlertKind kind, String reason) {
             });
   }
 
-  private static String word(EventStatus status) {
-    return status.name().toLowerCase(Locale.ROOT);
+  private static String word(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 }

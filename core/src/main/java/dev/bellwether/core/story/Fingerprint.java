@@ -1,9 +1,6 @@
 package dev.bellwether.core.story;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +13,6 @@ import org.jspecify.annotations.Nullable;
 public final class Fingerprint {
   /** Ints in a signature. */
   public static final int SIZE = 64;
-
-  /** Signature rows per band of {@link #bandKeys}: 16 bands of 4. */
-  static final int BAND_ROWS = 4;
 
   /** Shingles read at most (the first ones): bounded cost for very long texts. */
   static final int MAX_SHINGLES = 4096;
@@ -136,27 +130,6 @@ public final class Fingerprint {
       }
     }
     return same / (double) SIZE;
-  }
-
-  /**
-   * Locality-sensitive keys: one per band of {@value #BAND_ROWS} rows. Two texts with similarity s
-   * share at least one key with probability 1 − (1 − s⁴)¹⁶ (0.89 at 0.6, 0.99 at 0.7), so an index
-   * of these keys finds near-duplicates without comparing against every story.
-   */
-  public List<String> bandKeys() {
-    if (empty) {
-      return List.of();
-    }
-    List<String> keys = new ArrayList<>(SIZE / BAND_ROWS);
-    HexFormat hex = HexFormat.of();
-    for (int band = 0; band < SIZE / BAND_ROWS; band++) {
-      long h = band;
-      for (int row = band * BAND_ROWS; row < (band + 1) * BAND_ROWS; row++) {
-        h = mix(h * 31 + minima[row]);
-      }
-      keys.add("band" + band + ":" + hex.toHexDigits(h));
-    }
-    return keys;
   }
 
   @Override

@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,86 +17,92 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One event as many outlets told it: an immutable value, built from plain fields so that a
- * processor can keep it in a key-value store.
+ * One event as many outlets told it: an immutable value made of its reports, from which everything
+ * else is read by vote, so that the same reports make the same story whatever order they came in.
  *
- * <p>The id is derived from the first report that started the story: {@code "st-"} and the first 16
- * hex digits of SHA-256 over its article id, event type and lead company. The same article always
- * starts the same story id, on every instance and on reprocessing; an article reporting two events
- * starts two stories. (Were articles to arrive in another order, another article would start the
- * story and give it its id; the grouping would not change.)
+ * <ul>
+ *   <li>the type most reports give (ties: IPO, funding, acquisition, export control, partnership:
+ *       an IPO filing that mentions the money raised stays an IPO, an investment one outlet calls a
+ *       stake purchase stays funding);
+ *   <li>the companies, the one most reports lead with first;
+ *   <li>{@code ANNOUNCED} once any report says so;
+ *   <li>per fact the value most reports give (ties: the earliest published), list facts united;
+ *   <li>the headline and summary of the earliest published report.
+ * </ul>
  *
- * @param companies every company the sources name for the event, the first report's lead first
- * @param status {@code ANNOUNCED} once any source reports the event as announced
- * @param firstSeen the earliest publication time of a source
- * @param lastUpdated the latest publication time of a source
- * @param sources deduplicated by URL, ordered by publication time
- * @param readings per scalar fact ({@code amount_usd}, {@code round}, {@code authority}...) every
- *     value sources gave, most confirmed first
- * @param lists per list fact ({@code investors}, {@code items}, {@code parties}) the union of
- *     values
- * @param fingerprints of the first {@value #FINGERPRINTS_KEPT} sources, for near-duplicate matching
+ * <p>It keeps the {@value #MEMBERS_KEPT} earliest published reports whole (what a later article is
+ * compared with, and where facts come from) and of later ones their source only, so its size is
+ * bounded.
+ *
+ * <p>The id is derived from the report that started it: {@code "st-"} and the first 16 hex digits
+ * of SHA-256 over its article id, event type and lead company. Reprocessing the same articles in
+ * the same order gives the same ids; another order may give another id to the same story.
  */
-public record Story(
-    String id,
-    EventType type,
-    List<String> companies,
-    EventStatus status,
-    boolean ended,
-    boolean relaxed,
-    Instant firstSeen,
-    Instant lastUpdated,
-    List<Source> sources,
-    Map<String, List<FactReading>> readings,
-    Map<String, List<String>> lists,
-    List<Fingerprint> fingerprints) {
-  /** Fingerprints a story keeps: enough to recognise copies, bounded in size. */
-  public static final int FINGERPRINTS_KEPT = 4;
+public final class Story {
+  /** Reports a story keeps whole: enough to recognise any retelling, bounded in size. */
+  public static final int MEMBERS_KEPT = 24;
 
-  public Story {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(firstSeen, "firstSeen");
-    Objects.requireNonNull(lastUpdated, "lastUpdated");
-    companies = List.copyOf(companies);
-    sources =
-        sources.stream()
+  private static final List<EventType> TIE_ORDER =
+      List.of(
+          EventType.IPO,
+          EventType.FUNDING,
+          EventType.ACQUISITION,
+          EventType.EXPORT_CONTROL,
+          EventType.PARTNERSHIP);
+
+  private static final Comparator<Report> BY_PUBLISHED =
+      Comparator.comparing(Report::published).thenComparing(Report::url);
+
+  private final String id;
+  private final List<Report> members;
+  private final List<Source> overflow;
+  private final EventType type;
+  private final List<String> companies;
+  private final Map<String, List<FactReading>> readings;
+  private final Map<String, List<String>> lists;
+
+  /**
+   * @param members its reports, each URL once; the {@value #MEMBERS_KEPT} earliest published are
+   *     kept, the sources of the others go to the overflow
+   * @param overflow sources of reports no longer kept whole
+   * @throws IllegalArgumentException when there is no report
+   */
+  public Story(String id, List<Report> members, List<Source> overflow) {
+    this.id = Objects.requireNonNull(id, "id");
+    Map<String, Report> byUrl = new LinkedHashMap<>();
+    members.stream().sorted(BY_PUBLISHED).forEach(r -> byUrl.putIfAbsent(key(r), r));
+    if (byUrl.isEmpty()) {
+      throw new IllegalArgumentException("a story needs a report");
+    }
+    List<Report> sorted = new ArrayList<>(byUrl.values());
+    List<Source> spilled = new ArrayList<>(overflow);
+    while (sorted.size() > MEMBERS_KEPT) {
+      spilled.add(sorted.remove(sorted.size() - 1).source());
+    }
+    this.members = List.copyOf(sorted);
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    sorted.forEach(m -> kept.add(m.url()));
+    this.overflow =
+        spilled.stream()
+            .filter(s -> !kept.contains(s.url()))
+            .distinct()
             .sorted(Comparator.comparing(Source::published).thenComparing(Source::url))
             .toList();
-    Map<String, List<FactReading>> sorted = new TreeMap<>();
-    readings.forEach(
-        (k, v) -> sorted.put(k, v.stream().sorted(FactReading.MOST_CONFIRMED_FIRST).toList()));
-    readings = Map.copyOf(sorted);
-    Map<String, List<String>> copied = new TreeMap<>();
-    lists.forEach((k, v) -> copied.put(k, List.copyOf(v)));
-    lists = Map.copyOf(copied);
-    fingerprints = List.copyOf(fingerprints);
-    if (sources.isEmpty()) {
-      throw new IllegalArgumentException("a story needs a source");
-    }
+    this.type = votedType(this.members);
+    this.companies = votedCompanies(this.members);
+    Map<String, List<FactReading>> r = new TreeMap<>();
+    Map<String, List<String>> l = new TreeMap<>();
+    readFacts(this.members, r, l);
+    this.readings = Map.copyOf(r);
+    this.lists = Map.copyOf(l);
   }
 
   /** A new story of one report. */
   public static Story start(Report r) {
-    StoryEvent e = r.event();
-    Story empty =
-        new Story(
-            idFor(r),
-            e.type(),
-            e.companies(),
-            e.status(),
-            e.ended(),
-            e.relaxed(),
-            r.published(),
-            r.published(),
-            List.of(r.source()),
-            Map.of(),
-            Map.of(),
-            List.of(r.fingerprint()));
-    return empty.withFacts(r);
+    return new Story(idFor(r), List.of(r), List.of());
   }
 
   /** The id of the story a report starts (see the type's description). */
@@ -110,94 +118,129 @@ public record Story(
     }
   }
 
+  public String id() {
+    return id;
+  }
+
+  /** The reports kept whole, earliest published first. */
+  public List<Report> members() {
+    return members;
+  }
+
+  /** Sources of later reports not kept whole. */
+  public List<Source> overflow() {
+    return overflow;
+  }
+
+  public EventType type() {
+    return type;
+  }
+
+  /** Every company the reports name, the one most of them lead with first. */
+  public List<String> companies() {
+    return companies;
+  }
+
+  /** {@code ANNOUNCED} once any report says the event is announced. */
+  public EventStatus status() {
+    return members.stream().anyMatch(m -> m.event().status() == EventStatus.ANNOUNCED)
+        ? EventStatus.ANNOUNCED
+        : EventStatus.REPORTED;
+  }
+
+  /** Whether the partnership ended, as the reports of the story's type say. */
+  public boolean ended() {
+    return ofType().anyMatch(m -> m.event().ended());
+  }
+
+  /** Whether the export control was relaxed, as the reports of the story's type say. */
+  public boolean relaxed() {
+    return ofType().anyMatch(m -> m.event().relaxed());
+  }
+
+  private java.util.stream.Stream<Report> ofType() {
+    return members.stream().filter(m -> m.event().type() == type);
+  }
+
+  /** The earliest publication time of a source. */
+  public Instant firstSeen() {
+    return members.get(0).published();
+  }
+
+  /** The latest publication time of a source. */
+  public Instant lastUpdated() {
+    Instant last = members.get(members.size() - 1).published();
+    for (Source s : overflow) {
+      last = s.published().isAfter(last) ? s.published() : last;
+    }
+    return last;
+  }
+
+  /** Every source (each article once), earliest published first. */
+  public List<Source> sources() {
+    List<Source> all = new ArrayList<>(members.size() + overflow.size());
+    members.forEach(m -> all.add(m.source()));
+    all.addAll(overflow);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    all.removeIf(s -> !seen.add(s.url()));
+    all.sort(Comparator.comparing(Source::published).thenComparing(Source::url));
+    return all;
+  }
+
+  /** The earliest published report's title. */
+  public String headline() {
+    return members.get(0).title();
+  }
+
+  /** The earliest published report's summary. */
+  public String summary() {
+    return members.get(0).summary();
+  }
+
+  /** Per scalar fact every value the reports gave, most confirmed first. */
+  public Map<String, List<FactReading>> readings() {
+    return readings;
+  }
+
+  /** Per list fact ({@code investors}, {@code items}, {@code parties}) the union of values. */
+  public Map<String, List<String>> lists() {
+    return lists;
+  }
+
+  /** A report's identity: its article, event type and lead company. */
+  private static String key(Report r) {
+    return r.url() + "\n" + r.event().type() + "\n" + r.event().lead().orElse("");
+  }
+
+  /** Whether the story holds this report already: the same article, event type and lead. */
+  public boolean holds(Report r) {
+    return members.stream().anyMatch(m -> key(m).equals(key(r)))
+        || overflow.stream().anyMatch(s -> s.url().equals(r.url()));
+  }
+
   /** Whether a source with this URL is already cited. */
   public boolean cites(String url) {
-    return sources.stream().anyMatch(s -> s.url().equals(url));
+    return members.stream().anyMatch(m -> m.url().equals(url))
+        || overflow.stream().anyMatch(s -> s.url().equals(url));
   }
 
-  /**
-   * This story with one more report: its source, companies, status and facts. A report whose URL is
-   * already cited changes nothing and the same story is returned.
-   *
-   * @throws IllegalArgumentException when the report is of another event type
-   */
+  /** This story with one more report; the same story when it {@link #holds} the report. */
   public Story with(Report r) {
-    if (cites(r.url())) {
+    if (holds(r)) {
       return this;
     }
-    if (r.event().type() != type) {
-      throw new IllegalArgumentException(
-          "a " + r.event().type() + " report cannot join a " + type + " story");
-    }
-    StoryEvent e = r.event();
-    List<String> allCompanies = new ArrayList<>(companies);
-    e.companies().stream().filter(c -> !allCompanies.contains(c)).forEach(allCompanies::add);
-    List<Source> allSources = new ArrayList<>(sources);
-    allSources.add(r.source());
-    List<Fingerprint> prints = new ArrayList<>(fingerprints);
-    if (prints.size() < FINGERPRINTS_KEPT) {
-      prints.add(r.fingerprint());
-    }
-    Story grown =
-        new Story(
-            id,
-            type,
-            allCompanies,
-            e.status() == EventStatus.ANNOUNCED ? EventStatus.ANNOUNCED : status,
-            ended,
-            relaxed,
-            r.published().isBefore(firstSeen) ? r.published() : firstSeen,
-            r.published().isAfter(lastUpdated) ? r.published() : lastUpdated,
-            allSources,
-            readings,
-            lists,
-            prints);
-    return grown.withFacts(r);
+    List<Report> grown = new ArrayList<>(members);
+    grown.add(r);
+    return new Story(id, grown, overflow);
   }
 
-  private Story withFacts(Report r) {
-    Map<String, List<FactReading>> newReadings = new LinkedHashMap<>(readings);
-    Map<String, List<String>> newLists = new LinkedHashMap<>(lists);
-    r.event()
-        .facts()
-        .forEach(
-            (key, value) -> {
-              if (StoryEvent.LIST_FACTS.contains(key)) {
-                List<String> union = new ArrayList<>(newLists.getOrDefault(key, List.of()));
-                r.event().listFact(key).stream()
-                    .filter(v -> !union.contains(v))
-                    .forEach(union::add);
-                newLists.put(key, union);
-              } else {
-                newReadings.put(key, read(newReadings.get(key), value, r.published()));
-              }
-            });
-    return new Story(
-        id,
-        type,
-        companies,
-        status,
-        ended,
-        relaxed,
-        firstSeen,
-        lastUpdated,
-        sources,
-        newReadings,
-        newLists,
-        fingerprints);
-  }
-
-  private static List<FactReading> read(
-      List<FactReading> readings, String value, Instant published) {
-    List<FactReading> out = new ArrayList<>(readings == null ? List.of() : readings);
-    for (int i = 0; i < out.size(); i++) {
-      if (out.get(i).value().equals(value)) {
-        out.set(i, out.get(i).confirmedAt(published));
-        return out;
-      }
-    }
-    out.add(new FactReading(value, 1, published));
-    return out;
+  /** This story, under its own id, with the reports and sources of another. */
+  public Story mergedWith(Story other) {
+    List<Report> all = new ArrayList<>(members);
+    other.members.stream().filter(m -> !holds(m)).forEach(all::add);
+    List<Source> spilled = new ArrayList<>(overflow);
+    other.overflow.stream().filter(s -> !cites(s.url())).forEach(spilled::add);
+    return new Story(id, all, spilled);
   }
 
   /** The most central company, if any source names one. */
@@ -243,5 +286,94 @@ public record Story(
           }
         });
     return conflicts;
+  }
+
+  private static EventType votedType(List<Report> members) {
+    Map<EventType, Integer> votes = new EnumMap<>(EventType.class);
+    members.forEach(m -> votes.merge(m.event().type(), 1, Integer::sum));
+    return TIE_ORDER.stream()
+        .filter(votes::containsKey)
+        .max(
+            Comparator.comparingInt((EventType t) -> votes.get(t))
+                .thenComparing(t -> -TIE_ORDER.indexOf(t)))
+        .orElseThrow();
+  }
+
+  private static List<String> votedCompanies(List<Report> members) {
+    Map<String, int[]> counts = new HashMap<>(); // name -> {as lead, named, first position}
+    int position = 0;
+    for (Report m : members) {
+      List<String> named = m.event().companies();
+      for (int i = 0; i < named.size(); i++) {
+        int[] c = counts.computeIfAbsent(named.get(i), k -> new int[3]);
+        if (c[1] == 0) {
+          c[2] = position++;
+        }
+        c[0] += i == 0 ? 1 : 0;
+        c[1]++;
+      }
+    }
+    return counts.entrySet().stream()
+        .sorted(
+            Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue()[0])
+                .thenComparingInt(e -> -e.getValue()[1])
+                .thenComparingInt(e -> e.getValue()[2])
+                .thenComparing(Map.Entry::getKey))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static void readFacts(
+      List<Report> members,
+      Map<String, List<FactReading>> readings,
+      Map<String, List<String>> lists) {
+    for (Report m : members) {
+      m.event()
+          .facts()
+          .forEach(
+              (key, value) -> {
+                if (StoryEvent.LIST_FACTS.contains(key)) {
+                  List<String> union = lists.computeIfAbsent(key, k -> new ArrayList<>());
+                  m.event().listFact(key).stream()
+                      .filter(v -> !union.contains(v))
+                      .forEach(union::add);
+                } else {
+                  readings.put(key, read(readings.get(key), value, m.published()));
+                }
+              });
+    }
+    readings.replaceAll((k, v) -> v.stream().sorted(FactReading.MOST_CONFIRMED_FIRST).toList());
+    lists.replaceAll((k, v) -> List.copyOf(v));
+  }
+
+  private static List<FactReading> read(
+      @Nullable List<FactReading> readings, String value, Instant published) {
+    List<FactReading> out = new ArrayList<>(readings == null ? List.of() : readings);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i).value().equals(value)) {
+        out.set(i, out.get(i).confirmedAt(published));
+        return out;
+      }
+    }
+    out.add(new FactReading(value, 1, published));
+    return out;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Story s
+        && id.equals(s.id)
+        && members.equals(s.members)
+        && overflow.equals(s.overflow);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, members, overflow);
+  }
+
+  @Override
+  public String toString() {
+    return "Story[" + id + ", " + type + ", " + companies + ", " + sources().size() + " sources]";
   }
 }

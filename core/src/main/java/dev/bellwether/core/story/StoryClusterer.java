@@ -3,46 +3,37 @@ package dev.bellwether.core.story;
 import dev.bellwether.core.tagging.EventType;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Decides which open story a report joins, or that it starts a new one.
+ * Decides whether two reports tell the same event, and so which open stories a report joins.
  *
- * <p>A report joins a story when all of these hold:
+ * <p>Two reports are <em>linked</em> when nothing rules it out and enough of what they say agrees:
  *
  * <ul>
- *   <li>the time window: the story, with this report, spans at most {@link #window()} from its
- *       earliest to its latest source (so a story cannot creep on for ever);
- *   <li>the same event type, and the same {@code ended} (partnerships) and {@code relaxed} (export
- *       controls) flags: a partnership and its end are two stories;
- *   <li>no conflicting fact: amounts ({@code amount_usd}) further apart than {@link
- *       #amountTolerance()} of the larger one, different round names, different acquirers,
- *       different authorities of an export control (a national government's name is taken as
- *       compatible with its own agencies: "US government" with "US Commerce/BIS");
- *   <li>and either near-duplicate text (fingerprint similarity at least {@link #nearDuplicate()})
- *       or the same event signature: the same lead company (for an acquisition the same target, for
- *       a partnership the same set of parties, for an export control the same lead company, or the
- *       same authority and no other lead company).
+ *   <li>ruled out: published further apart than {@link #window()}; event types of different
+ *       families (funding goes with an acquisition, read as a stake, and with an IPO, whose filing
+ *       says what it raises; nothing else mixes); a partnership and its end, an export control and
+ *       its relaxation; amounts further apart than {@link #amountTolerance()}, different round
+ *       names, different acquirers, authorities of different nations;
+ *   <li>agreement, weighted ({@link #evidence}): the same type, the same lead company, other
+ *       organizations both name, the same amount, and the salient terms of title and lead that both
+ *       share ({@link Terms}); or near-duplicate text (MinHash similarity at least {@link
+ *       #nearDuplicate()}), which links on its own.
  * </ul>
  *
- * Of several stories a report could join, it joins the one with the same signature and the most
- * similar text; then the earliest; then the smallest id, so the choice is deterministic.
- *
- * <p>A processor finds the candidate stories without reading them all: it keeps an index from each
- * of {@link #indexKeys(Story)} to story ids and looks up {@link #indexKeys(Report)}.
+ * A report joins every open story one of whose reports it is linked with; when that is more than
+ * one story, they become one. The stories are therefore the connected groups of linked reports,
+ * which are the same whatever order the reports arrive in.
  */
 public final class StoryClusterer {
-  /** The default time window: 72 hours. */
+  /** The default time window: 72 hours between two linked reports. */
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(72);
 
   /** The default fingerprint similarity from which two texts are near-duplicates. */
@@ -50,6 +41,15 @@ public final class StoryClusterer {
 
   /** The default relative difference up to which two amounts agree: 10 %. */
   public static final double DEFAULT_AMOUNT_TOLERANCE = 0.10;
+
+  /** Evidence (log-odds) from which two reports are linked. */
+  static final double LINK = 0;
+
+  /** Weights of the {@link #features}, fitted by logistic regression (docs/architecture.md). */
+  static final double[] WEIGHTS = {1, 1.5, 1, 1, -1.5, -1.5, -1.5, 3, 0};
+
+  /** The log-odds with no feature. */
+  static final double BIAS = -2.5;
 
   private static final String US = "US ";
 
@@ -95,87 +95,175 @@ public final class StoryClusterer {
   }
 
   /**
-   * Adds a report to the story it belongs to among the candidates, or starts a story, and says
-   * which alert that warrants.
+   * The open stories among the candidates that the report joins: one that holds it already, and
+   * those one of whose reports it is linked with. Earliest first.
    */
-  public Assignment assign(Report report, Collection<Story> candidates) {
-    Optional<Story> match = bestMatch(report, candidates);
-    Story after = match.map(s -> s.with(report)).orElseGet(() -> Story.start(report));
-    @Nullable Story before = match.orElse(null);
-    return new Assignment(before, after, AlertDecision.of(before, after));
+  public List<Story> joined(Report report, Collection<Story> candidates) {
+    return candidates.stream()
+        .filter(s -> joins(s, report))
+        .sorted(Comparator.comparing(Story::firstSeen).thenComparing(Story::id))
+        .toList();
+  }
+
+  /** Whether the story holds the report already, or one of its reports is linked with it. */
+  public boolean joins(Story story, Report report) {
+    return story.holds(report) || story.members().stream().anyMatch(m -> linked(m, report));
   }
 
   /**
-   * The story among the candidates that the report joins, if any: the one that already cites its
-   * article for this event, else the best of those it matches.
+   * Whether two reports tell the same event (see the type's description). Two reports whose amounts
+   * conflict (each gives one, and neither is among the other's figures) never are: a second round
+   * or a template filled in twice. Two reports of one article never are: its events that could be
+   * one were made one report ({@link StoryBook#onePerEvent}).
    */
-  public Optional<Story> bestMatch(Report report, Collection<Story> candidates) {
-    Optional<Story> citing =
-        candidates.stream()
-            .filter(s -> s.cites(report.url()) && s.type() == report.event().type())
-            .filter(s -> sameSignature(s, report.event()))
-            .min(Comparator.comparing(Story::id));
-    if (citing.isPresent()) {
-      return citing;
+  public boolean linked(Report a, Report b) {
+    return !a.url().equals(b.url())
+        && !ruledOut(a, b)
+        && money(a, b) >= 0
+        && (a.fingerprint().similarity(b.fingerprint()) >= nearDuplicate || evidence(a, b) >= LINK);
+  }
+
+  /**
+   * Whether what the two reports say rules out their being one event: their times, their types, a
+   * partnership and its end, an export control and its relaxation, authorities of two nations.
+   */
+  boolean ruledOut(Report a, Report b) {
+    StoryEvent x = a.event();
+    StoryEvent y = b.event();
+    return Duration.between(a.published(), b.published()).abs().compareTo(window) > 0
+        || !sameFamily(x.type(), y.type())
+        || x.type() == y.type() && (x.ended() != y.ended() || x.relaxed() != y.relaxed())
+        || !authoritiesAgree(x.fact("authority"), y.fact("authority"));
+  }
+
+  /** The names of {@link #features}, in order. */
+  static final List<String> FEATURES =
+      List.of(
+          "same type",
+          "same lead or principals",
+          "other shared organizations",
+          "same amount",
+          "different rounds",
+          "different acquirers",
+          "different partners",
+          "shared terms",
+          "text similarity");
+
+  /**
+   * What two reports have in common, as numbers ({@link #FEATURES}): the same event type; the same
+   * lead company, or the same two principal companies in either order; how many other organizations
+   * both name (0, 0.5, 1 for two or more); the same amount ({@link #money}); round names, acquirers
+   * or partner sets that differ (neither set holding the other); the weighted share of salient
+   * terms ({@link Terms#overlap}); MinHash text similarity.
+   */
+  double[] features(Report a, Report b) {
+    StoryEvent x = a.event();
+    StoryEvent y = b.event();
+    Set<String> principals = principals(x);
+    boolean samePrincipals = !principals.isEmpty() && principals.equals(principals(y));
+    boolean sameLead = x.lead().isPresent() && same(x.lead(), y.lead());
+    Set<String> shared = new TreeSet<>(a.organizations());
+    shared.retainAll(b.organizations());
+    if (sameLead) {
+      shared.remove(x.lead().get().toLowerCase(Locale.ROOT));
+    } else if (samePrincipals) {
+      shared.removeAll(principals);
     }
-    Comparator<Story> best =
-        Comparator.comparing((Story s) -> sameSignature(s, report.event()))
-            .thenComparingDouble(s -> similarity(s, report.fingerprint()))
-            .reversed()
-            .thenComparing(Story::firstSeen)
-            .thenComparing(Story::id);
-    return candidates.stream().filter(s -> matches(s, report)).min(best);
-  }
-
-  /** Whether the report may join the story (see the type's description). */
-  public boolean matches(Story story, Report report) {
-    StoryEvent e = report.event();
-    return story.type() == e.type()
-        && story.ended() == e.ended()
-        && story.relaxed() == e.relaxed()
-        && withinWindow(story, report.published())
-        && !conflicts(story, e)
-        && (sameSignature(story, e) || similarity(story, report.fingerprint()) >= nearDuplicate);
-  }
-
-  /** Whether the story, grown by a source published then, would still span at most the window. */
-  public boolean withinWindow(Story story, Instant published) {
-    Instant first = published.isBefore(story.firstSeen()) ? published : story.firstSeen();
-    Instant last = published.isAfter(story.lastUpdated()) ? published : story.lastUpdated();
-    return Duration.between(first, last).compareTo(window) <= 0;
-  }
-
-  /**
-   * Whether the story can take no more sources once stream time has reached {@code now}: a
-   * processor may then drop it and its index entries.
-   */
-  public boolean isClosed(Story story, Instant now) {
-    return Duration.between(story.firstSeen(), now).compareTo(window) > 0;
-  }
-
-  /** The highest similarity of the text to one the story keeps. */
-  static double similarity(Story story, Fingerprint fingerprint) {
-    return story.fingerprints().stream().mapToDouble(fingerprint::similarity).max().orElse(0);
-  }
-
-  static boolean sameSignature(Story story, StoryEvent e) {
-    return switch (e.type()) {
-      case PARTNERSHIP -> !parties(e).isEmpty() && parties(e).equals(parties(story));
-      case ACQUISITION -> sameValue(target(story), target(e));
-      case EXPORT_CONTROL ->
-          sameValue(story.lead(), e.lead())
-              || sameValue(story.fact("authority"), e.fact("authority"))
-                  && !differ(story.lead(), e.lead());
-      default -> sameValue(story.lead(), e.lead());
+    boolean partners = x.type() == EventType.PARTNERSHIP && y.type() == EventType.PARTNERSHIP;
+    Set<String> p = parties(x);
+    Set<String> q = parties(y);
+    return new double[] {
+      x.type() == y.type() ? 1 : 0,
+      sameLead || samePrincipals ? 1 : 0,
+      Math.min(1, 0.5 * shared.size()),
+      money(a, b) > 0 ? 1 : 0,
+      differ(x.fact("round"), y.fact("round")) ? 1 : 0,
+      differ(x.fact("acquirer"), y.fact("acquirer")) ? 1 : 0,
+      partners && p.size() >= 2 && q.size() >= 2 && !p.containsAll(q) && !q.containsAll(p) ? 1 : 0,
+      Terms.overlap(a.terms(), b.terms()),
+      a.fingerprint().similarity(b.fingerprint())
     };
   }
 
-  private boolean conflicts(Story story, StoryEvent e) {
-    return amountsConflict(story.fact("amount_usd"), e.fact("amount_usd"))
-        || differ(story.fact("round"), e.fact("round"))
-        || differ(story.fact("acquirer"), e.fact("acquirer"))
-        || e.type() == EventType.EXPORT_CONTROL
-            && !authoritiesAgree(story.fact("authority"), e.fact("authority"));
+  /**
+   * How strongly two reports agree: the log-odds that they tell one event, a weighted sum of their
+   * {@link #features} ({@link #WEIGHTS}, {@link #BIAS}); they are linked from 0 up.
+   */
+  double evidence(Report a, Report b) {
+    double[] f = features(a, b);
+    double z = BIAS;
+    for (int i = 0; i < f.length; i++) {
+      z += WEIGHTS[i] * f[i];
+    }
+    return z;
+  }
+
+  /**
+   * What the two reports' money says: 1 when one's amount is among the other's figures (or they
+   * share a figure of their leads), -2 when both give an amount and neither is among the other's
+   * figures, else 0.
+   */
+  double money(Report a, Report b) {
+    Optional<Long> x = amount(a);
+    Optional<Long> y = amount(b);
+    if (x.isPresent() && among(x.get(), b) || y.isPresent() && among(y.get(), a)) {
+      return 1;
+    }
+    if (x.isPresent() && y.isPresent()) {
+      return -2;
+    }
+    return a.amounts().stream().anyMatch(m -> among(m, b)) ? 1 : 0;
+  }
+
+  private boolean among(long amount, Report r) {
+    return amount(r).map(own -> close(amount, own)).orElse(false)
+        || r.amounts().stream().anyMatch(m -> close(amount, m));
+  }
+
+  private boolean close(long x, long y) {
+    long larger = Math.max(x, y);
+    return larger > 0 && Math.abs(x - y) / (double) larger <= amountTolerance;
+  }
+
+  private static Optional<Long> amount(Report r) {
+    try {
+      return r.event().fact("amount_usd").map(v -> new BigDecimal(v).longValue());
+    } catch (NumberFormatException notANumber) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The two companies an event is most about, lower-cased: its first two (a stake's buyer and
+   * seller, an investor and the company it backs, whichever an outlet names first).
+   */
+  private static Set<String> principals(StoryEvent e) {
+    Set<String> out = new TreeSet<>();
+    e.companies().stream().limit(2).forEach(c -> out.add(c.toLowerCase(Locale.ROOT)));
+    return out.size() == 2 ? out : Set.of();
+  }
+
+  /** A partnership's parties (its companies when the fact is missing), lower-cased. */
+  private static Set<String> parties(StoryEvent e) {
+    List<String> named = e.listFact("parties");
+    Set<String> out = new TreeSet<>();
+    (named.isEmpty() ? e.companies() : named).forEach(c -> out.add(c.toLowerCase(Locale.ROOT)));
+    return out;
+  }
+
+  /** Whether two event types can be one event told two ways. */
+  static boolean sameFamily(EventType a, EventType b) {
+    return a == b
+        || a == EventType.FUNDING && (b == EventType.ACQUISITION || b == EventType.IPO)
+        || b == EventType.FUNDING && (a == EventType.ACQUISITION || a == EventType.IPO);
+  }
+
+  /**
+   * Whether the story can take no more reports once stream time has reached {@code now}, allowing
+   * reports to arrive up to {@code lateness} after later ones: a processor may then drop it.
+   */
+  public boolean isClosed(Story story, java.time.Instant now, Duration lateness) {
+    return Duration.between(story.lastUpdated(), now).compareTo(window.plus(lateness)) > 0;
   }
 
   /** Whether two amounts (plain decimal strings) are further apart than the tolerance. */
@@ -197,10 +285,14 @@ public final class StoryClusterer {
     }
   }
 
-  private static boolean differ(Optional<String> a, Optional<String> b) {
+  private static boolean same(Optional<String> a, Optional<String> b) {
     return a.isPresent()
         && b.isPresent()
-        && !a.get().toLowerCase(Locale.ROOT).equals(b.get().toLowerCase(Locale.ROOT));
+        && a.get().toLowerCase(Locale.ROOT).equals(b.get().toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean differ(Optional<String> a, Optional<String> b) {
+    return a.isPresent() && b.isPresent() && !same(a, b);
   }
 
   static boolean authoritiesAgree(Optional<String> a, Optional<String> b) {
@@ -218,51 +310,5 @@ public final class StoryClusterer {
 
   private static boolean isNationalGovernment(String authority) {
     return authority.equals("US government");
-  }
-
-  private static boolean sameValue(Optional<String> a, Optional<String> b) {
-    return a.isPresent() && a.equals(b);
-  }
-
-  private static Optional<String> target(Story s) {
-    return s.fact("target").or(s::lead);
-  }
-
-  private static Optional<String> target(StoryEvent e) {
-    return e.fact("target").or(e::lead);
-  }
-
-  private static Set<String> parties(StoryEvent e) {
-    List<String> named = e.listFact("parties");
-    return new TreeSet<>(named.isEmpty() ? e.companies() : named);
-  }
-
-  private static Set<String> parties(Story s) {
-    List<String> named = s.lists().getOrDefault("parties", List.of());
-    return new TreeSet<>(named.isEmpty() ? s.companies() : named);
-  }
-
-  /**
-   * The index keys under which a story can be found: its signature keys and the band keys of the
-   * fingerprints it keeps.
-   */
-  public List<String> indexKeys(Story story) {
-    Set<String> keys = new LinkedHashSet<>();
-    String type = story.type().name();
-    switch (story.type()) {
-      case PARTNERSHIP -> keys.add(type + "|parties:" + String.join("+", parties(story)));
-      case ACQUISITION -> target(story).ifPresent(t -> keys.add(type + "|target:" + t));
-      default -> story.lead().ifPresent(l -> keys.add(type + "|lead:" + l));
-    }
-    if (story.type() == EventType.EXPORT_CONTROL) {
-      story.fact("authority").ifPresent(a -> keys.add(type + "|authority:" + a));
-    }
-    story.fingerprints().forEach(f -> f.bandKeys().forEach(b -> keys.add(type + "|" + b)));
-    return new ArrayList<>(keys);
-  }
-
-  /** The index keys to look up for a report: every story it could join is under one of them. */
-  public List<String> indexKeys(Report report) {
-    return indexKeys(Story.start(report));
   }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The part of a tagged event that stories are built from: what happened, to whom, and its facts
@@ -38,33 +37,6 @@ public record StoryEvent(
   /** The story-relevant part of an event the tagger found. */
   public static StoryEvent of(DetectedEvent e) {
     return new StoryEvent(e.type(), e.status(), e.companies(), e.facts(), e.ended(), e.relaxed());
-  }
-
-  /**
-   * The key that every event joining a story by its signature shares with it: the type and the lead
-   * company; for a partnership its set of parties, for an acquisition its target, for an export
-   * control without a company its authority. A processor that keeps stories by this key sees, under
-   * one key, every story the event can join except by near-duplicate text.
-   */
-  public String signatureKey() {
-    String t = type.name();
-    return switch (type) {
-      case PARTNERSHIP -> {
-        List<String> parties = listFact("parties");
-        yield t
-            + "|parties:"
-            + String.join("+", new TreeSet<>(parties.isEmpty() ? companies : parties));
-      }
-      case ACQUISITION ->
-          fact("target")
-              .map(x -> t + "|target:" + x)
-              .orElseGet(() -> t + "|lead:" + lead().orElse(""));
-      case EXPORT_CONTROL ->
-          lead()
-              .map(l -> t + "|lead:" + l)
-              .orElseGet(() -> t + "|authority:" + fact("authority").orElse(""));
-      default -> t + "|lead:" + lead().orElse("");
-    };
   }
 
   /** The most central company, if the event names any. */

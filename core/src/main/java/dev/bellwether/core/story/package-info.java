@@ -1,10 +1,10 @@
 /**
- * Stories: articles from many outlets about one event, clustered by text fingerprint and event
- * signature within a time window, with facts reconciled across sources and the alert each new
- * article warrants. Pure values and functions, so that a Kafka Streams processor can keep {@link
- * dev.bellwether.core.story.Story} values and the candidate index of {@link
- * dev.bellwether.core.story.StoryClusterer#indexKeys} in its key-value stores; {@link
- * dev.bellwether.core.story.OpenStories} does the same in memory for tests and replay.
+ * Stories: articles from many outlets about one event, grouped by what they say (organizations,
+ * salient terms, amounts, event type family, time, near-duplicate text) into the connected groups
+ * of linked reports, with type, status and facts read from their sources by vote, and the alert
+ * each new article warrants. Pure values and functions: {@link dev.bellwether.core.story.StoryBook}
+ * holds the open stories and their candidate index, and a Kafka Streams processor keeps its stories
+ * in a key-value store.
  */
 @NullMarked
 package dev.bellwether.core.story;

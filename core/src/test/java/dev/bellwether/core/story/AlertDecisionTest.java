@@ -11,7 +11,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlertDecisionTest {
-  private final OpenStories stories = new OpenStories(StoryClusterer.withDefaults());
+  private final StoryBook stories =
+      new StoryBook(
+          StoryClusterer.withDefaults(), StoryCorpus.EVERYTHING, StoryBook.DEFAULT_LATENESS);
+
+  /** The alert adding the report gave, as a decision ({@code NOTHING} when none). */
+  private AlertDecision add(Report r) {
+    List<StoryAlert> alerts = stories.add(List.of(r)).alerts();
+    return alerts.isEmpty()
+        ? new AlertDecision(AlertKind.NOTHING, "nothing new")
+        : new AlertDecision(alerts.get(0).kind(), alerts.get(0).reason());
+  }
 
   @Test
   void announcesANewStoryOnceAndUpdatesItAfterwards() {
@@ -21,7 +31,7 @@ class AlertDecisionTest {
                 report("a2", "Reuters", 2, announcedFunding("OpenAI", "40000000000")),
                 report("a3", "CNBC", 3, announcedFunding("OpenAI", "40000000000")))
             .stream()
-            .map(r -> stories.add(r).decision().kind())
+            .map(r -> add(r).kind())
             .toList();
 
     assertThat(kinds).containsExactly(AlertKind.NEW, AlertKind.UPDATE, AlertKind.UPDATE);
@@ -30,21 +40,17 @@ class AlertDecisionTest {
 
   @Test
   void saysWhichOutletStartedTheStory() {
-    AlertDecision d =
-        stories.add(report("a1", "Bloomberg", 0, announcedFunding("OpenAI", "1"))).decision();
+    AlertDecision d = add(report("a1", "Bloomberg", 0, announcedFunding("OpenAI", "1")));
 
-    assertThat(d).isEqualTo(new AlertDecision(AlertKind.NEW, "new story from Bloomberg"));
+    assertThat(d).isEqualTo(new AlertDecision(AlertKind.NEW, "first report: Bloomberg"));
   }
 
   @Test
   void updatesOnANewSourceAndSaysHowManyConfirmTheAmount() {
-    stories.add(report("a1", "Bloomberg", 0, announcedFunding("OpenAI", "40000000000")));
-    stories.add(report("a2", "OpenAI", 1, announcedFunding("OpenAI", "40000000000")));
+    add(report("a1", "Bloomberg", 0, announcedFunding("OpenAI", "40000000000")));
+    add(report("a2", "OpenAI", 1, announcedFunding("OpenAI", "40000000000")));
 
-    AlertDecision d =
-        stories
-            .add(report("a3", "Reuters", 2, announcedFunding("OpenAI", "40000000000")))
-            .decision();
+    AlertDecision d = add(report("a3", "Reuters", 2, announcedFunding("OpenAI", "40000000000")));
 
     assertThat(d.kind()).isEqualTo(AlertKind.UPDATE);
     assertThat(d.reason()).isEqualTo("amount_usd confirmed by 3 sources; new source: Reuters");
@@ -52,12 +58,9 @@ class AlertDecisionTest {
 
   @Test
   void updatesWhenTheStoryIsAnnounced() {
-    stories.add(report("a1", "Bloomberg", 0, funding(EventStatus.REPORTED, "xAI", Map.of())));
+    add(report("a1", "Bloomberg", 0, funding(EventStatus.REPORTED, "xAI", Map.of())));
 
-    AlertDecision d =
-        stories
-            .add(report("a2", "xAI", 5, funding(EventStatus.ANNOUNCED, "xAI", Map.of())))
-            .decision();
+    AlertDecision d = add(report("a2", "xAI", 5, funding(EventStatus.ANNOUNCED, "xAI", Map.of())));
 
     assertThat(d.kind()).isEqualTo(AlertKind.UPDATE);
     assertThat(d.reason()).startsWith("status reported → announced");
@@ -65,9 +68,9 @@ class AlertDecisionTest {
 
   @Test
   void updatesWithANewFactAndAChangedOne() {
-    stories.add(report("a1", "Bloomberg", 0, announcedFunding("Anthropic", "13000000000")));
-    Assignment a =
-        stories.add(
+    add(report("a1", "Bloomberg", 0, announcedFunding("Anthropic", "13000000000")));
+    AlertDecision a =
+        add(
             report(
                 "a2",
                 "Reuters",
@@ -78,13 +81,11 @@ class AlertDecisionTest {
                     Map.of("amount_usd", "12500000000", "round", "Series F"))));
 
     // a tie: the earlier amount stays, the new one is recorded as a conflict; the round is new
-    assertThat(a.decision().reason()).isEqualTo("round: Series F; new source: Reuters");
-    assertThat(a.after().conflicts()).containsKey("amount_usd");
+    assertThat(a.reason()).isEqualTo("round: Series F; new source: Reuters");
+    assertThat(stories.stories().iterator().next().story().conflicts()).containsKey("amount_usd");
 
     AlertDecision changed =
-        stories
-            .add(report("a3", "CNBC", 2, announcedFunding("Anthropic", "12500000000")))
-            .decision();
+        add(report("a3", "CNBC", 2, announcedFunding("Anthropic", "12500000000")));
     assertThat(changed.reason())
         .isEqualTo("amount_usd 13000000000 → 12500000000; new source: CNBC");
   }
@@ -92,33 +93,31 @@ class AlertDecisionTest {
   @Test
   void saysNothingWhenTheSameArticleComesAgain() {
     Report r = report("a1", "Reuters", 0, announcedFunding("OpenAI", "40000000000"));
-    stories.add(r);
+    add(r);
 
-    Assignment again = stories.add(r);
+    StoryBook.Outcome again = stories.add(List.of(r));
 
-    assertThat(again.startedStory()).isFalse();
-    assertThat(again.decision()).isEqualTo(new AlertDecision(AlertKind.NOTHING, "nothing new"));
-    assertThat(again.after()).isEqualTo(again.before());
+    assertThat(again.alerts()).isEmpty();
+    assertThat(again.changed()).isEmpty();
+    assertThat(stories.stories()).hasSize(1);
   }
 
   @Test
   void saysNothingWhenAnOutvotedArticleComesAgain() {
-    Report early = report("a1", "Rumours", 0, announcedFunding("OpenAI", "30000000000"));
-    stories.add(early);
-    stories.add(report("a2", "OpenAI", 1, announcedFunding("OpenAI", "33000000000")));
-    stories.add(report("a3", "Reuters", 2, announcedFunding("OpenAI", "33000000000")));
-    stories.add(report("a4", "CNBC", 3, announcedFunding("OpenAI", "36000000000")));
-    stories.add(report("a5", "FT", 4, announcedFunding("OpenAI", "36000000000")));
-    stories.add(report("a6", "Axios", 5, announcedFunding("OpenAI", "36000000000")));
+    Report early = report("a1", "Rumours", 0, announcedFunding("OpenAI", "32000000000"));
+    add(early);
+    add(report("a2", "OpenAI", 1, announcedFunding("OpenAI", "33000000000")));
+    add(report("a3", "Reuters", 2, announcedFunding("OpenAI", "33000000000")));
+    add(report("a4", "CNBC", 3, announcedFunding("OpenAI", "36000000000")));
+    add(report("a5", "FT", 4, announcedFunding("OpenAI", "36000000000")));
+    add(report("a6", "Axios", 5, announcedFunding("OpenAI", "36000000000")));
     assertThat(stories.stories())
         .singleElement()
-        .extracting(s -> s.fact("amount_usd").get())
+        .extracting(s -> s.story().fact("amount_usd").get())
         .isEqualTo("36000000000");
 
-    // 30 is more than 10 % from the reconciled 36, yet the story already cites the article
-    Assignment again = stories.add(early);
-
-    assertThat(again.decision().kind()).isEqualTo(AlertKind.NOTHING);
+    // 32 is more than 10 % from the reconciled 36, yet the story already cites the article
+    assertThat(add(early).kind()).isEqualTo(AlertKind.NOTHING);
     assertThat(stories.stories()).hasSize(1);
   }
 

@@ -51,12 +51,17 @@ final class Reports {
         outlet,
         "https://" + outlet.toLowerCase() + ".example/" + id,
         at(hours),
-        "",
+        "title of " + id,
         text,
         event);
   }
 
   static Report report(String id, String outlet, double hours, StoryEvent event) {
-    return report(id, outlet, hours, event, "article " + id + " by " + outlet);
+    return report(
+        id,
+        outlet,
+        hours,
+        event,
+        outlet + ": " + String.join(" and ", event.companies()) + " news");
   }
 }

@@ -24,7 +24,7 @@ class StoryClustererTest {
   private final StoryClusterer clusterer = StoryClusterer.withDefaults();
 
   private boolean joins(Report first, Report second) {
-    return clusterer.matches(Story.start(first), second);
+    return clusterer.linked(first, second) && clusterer.linked(second, first);
   }
 
   @Test
@@ -143,9 +143,6 @@ class StoryClustererTest {
 
     assertThat(joins(bis, report("a2", "SCMP", 3, exportControl("DeepSeek", "US government"))))
         .isTrue();
-    assertThat(
-            joins(bis, report("a3", "Federal Register", 1, exportControl("", "US Commerce/BIS"))))
-        .isTrue();
     assertThat(joins(bis, report("a4", "Politico", 1, exportControl("DeepSeek", "US Congress"))))
         .isFalse();
   }
@@ -156,7 +153,7 @@ class StoryClustererTest {
         new StoryEvent(
             EventType.ACQUISITION,
             EventStatus.ANNOUNCED,
-            List.of("Nvidia", "Enfabrica"),
+            List.of("Enfabrica", "Nvidia"),
             Map.of("target", "Enfabrica", "acquirer", "Nvidia"),
             false,
             false);
@@ -172,13 +169,32 @@ class StoryClustererTest {
 
     assertThat(joins(wire, report("a2", "Yahoo Finance", 1, withoutTarget, "(Reuters) - " + WIRE)))
         .isTrue();
-    assertThat(joins(wire, report("a3", "Yahoo Finance", 1, withoutTarget, "Nvidia buys things.")))
+    StoryEvent gretel =
+        new StoryEvent(
+            EventType.ACQUISITION,
+            EventStatus.ANNOUNCED,
+            List.of("Gretel", "Nvidia"),
+            Map.of("target", "Gretel", "acquirer", "Nvidia"),
+            false,
+            false);
+    assertThat(
+            joins(
+                wire,
+                report(
+                    "a3",
+                    "Yahoo Finance",
+                    1,
+                    gretel,
+                    "Nvidia is buying Gretel, a San Diego maker of synthetic training data.")))
         .isFalse();
   }
 
   @Test
   void neverJoinsNearDuplicatesWhoseAmountsConflict() {
-    String template = "Acme AI raised %s in a Series B round, the company said on Monday.";
+    String template =
+        "Cohere raised %s in a Series B round led by existing backers, the Toronto company said on"
+            + " Monday, and it plans to spend the money on computing power and on hiring engineers"
+            + " for its enterprise models in Canada and Europe.";
     Report a =
         report(
             "a1", "Wire", 0, announcedFunding("Cohere", "500000000"), template.formatted("$500M"));
@@ -191,57 +207,119 @@ class StoryClustererTest {
   }
 
   @Test
-  void keepsAStoryWithinTheWindowFromItsFirstToItsLastSource() {
-    Story s =
-        Story.start(report("a1", "Reuters", 0, announcedFunding("OpenAI", "1")))
-            .with(report("a2", "CNBC", 60, announcedFunding("OpenAI", "1")));
-
-    assertThat(clusterer.withinWindow(s, Reports.at(72))).isTrue();
-    assertThat(clusterer.withinWindow(s, Reports.at(73))).isFalse();
-    assertThat(clusterer.withinWindow(s, Reports.at(-12))).isTrue();
-    assertThat(clusterer.withinWindow(s, Reports.at(-13))).isFalse();
-    assertThat(clusterer.isClosed(s, Reports.at(72))).isFalse();
-    assertThat(clusterer.isClosed(s, Reports.at(73))).isTrue();
-  }
-
-  @Test
   void takesTheWindowFromItsSettings() {
     StoryClusterer day = new StoryClusterer(Duration.ofHours(24), 0.5, 0.1);
     Report first = report("a1", "Reuters", 0, announcedFunding("OpenAI", "1"));
     Report second = report("a2", "CNBC", 30, announcedFunding("OpenAI", "1"));
 
-    assertThat(day.matches(Story.start(first), second)).isFalse();
-    assertThat(clusterer.matches(Story.start(first), second)).isTrue();
+    assertThat(day.linked(first, second)).isFalse();
+    assertThat(clusterer.linked(first, second)).isTrue();
   }
 
   @Test
-  void prefersTheStoryWithTheSameSignatureThenTheEarliest() {
-    Story earlier = Story.start(report("a1", "Reuters", 0, announcedFunding("OpenAI", "1")));
-    Story later = Story.start(report("a2", "Reuters", 5, announcedFunding("OpenAI", "1")));
-    Report r = report("a3", "CNBC", 6, announcedFunding("OpenAI", "1"));
-
-    assertThat(clusterer.bestMatch(r, List.of(later, earlier))).containsSame(earlier);
-    assertThat(clusterer.bestMatch(r, List.of(earlier, later))).containsSame(earlier);
-  }
-
-  @Test
-  void findsEveryJoinableStoryUnderTheReportsIndexKeys() {
-    Story s = Story.start(report("a1", "Reuters", 0, exportControl("DeepSeek", "US Commerce/BIS")));
-    Report unnamed = report("a2", "Federal Register", 1, exportControl("", "US Commerce/BIS"));
-    Report copy =
-        Report.of(
+  void joinsAnAcquisitionWhoseTargetOneOutletMisreadByWhatBothSay() {
+    StoryEvent named =
+        new StoryEvent(
+            EventType.ACQUISITION,
+            EventStatus.ANNOUNCED,
+            List.of("Run:ai", "Nvidia"),
+            Map.of("target", "Run:ai", "acquirer", "Nvidia"),
+            false,
+            false);
+    StoryEvent misread =
+        new StoryEvent(
+            EventType.ACQUISITION,
+            EventStatus.ANNOUNCED,
+            List.of("Tel Aviv", "Nvidia"),
+            Map.of("target", "Tel Aviv", "acquirer", "Nvidia"),
+            false,
+            false);
+    Report a =
+        report(
+            "a1",
+            "Wire",
+            0,
+            named,
+            "Nvidia agreed on Wednesday to buy Run:ai, an Israeli startup whose software schedules"
+                + " GPU work, in a deal people put at about $700 million. Run:ai founders Omri"
+                + " Geller and Ronen Dar will join Nvidia.");
+    Report b =
+        report(
+            "a2",
+            "Ledger",
+            6,
+            misread,
+            "The Tel Aviv company Run:ai is being bought by Nvidia, Omri Geller said on Wednesday;"
+                + " Ronen Dar and the Run:ai team will keep building its Kubernetes scheduler.");
+    Report other =
+        report(
             "a3",
-            "Yahoo",
-            "https://yahoo.example/a3",
-            Reports.at(1),
-            "",
-            "article a1 by Reuters",
-            exportControl("", "US Commerce/BIS"));
+            "Ledger",
+            30,
+            new StoryEvent(
+                EventType.ACQUISITION,
+                EventStatus.ANNOUNCED,
+                List.of("Deci", "Nvidia"),
+                Map.of("target", "Deci", "acquirer", "Nvidia"),
+                false,
+                false),
+            "Nvidia is buying Deci, a Tel Aviv maker of tools that shrink AI models, days after"
+                + " another Israeli deal, said Yonatan Geifman, Deci's chief executive.");
 
-    assertThat(clusterer.indexKeys(s))
-        .contains("EXPORT_CONTROL|lead:DeepSeek", "EXPORT_CONTROL|authority:US Commerce/BIS");
-    assertThat(clusterer.indexKeys(unnamed)).containsAnyElementsOf(clusterer.indexKeys(s));
-    assertThat(clusterer.indexKeys(copy)).containsAnyElementsOf(clusterer.indexKeys(s));
+    assertThat(joins(a, b)).isTrue();
+    assertThat(joins(a, other)).isFalse();
+    assertThat(joins(b, other)).isFalse();
+  }
+
+  @Test
+  void joinsAnInvestmentOneOutletCallsAStakePurchase() {
+    Report funding =
+        report(
+            "a1",
+            "Wire",
+            0,
+            new StoryEvent(
+                EventType.FUNDING,
+                EventStatus.ANNOUNCED,
+                List.of("Scale AI", "Meta"),
+                Map.of("amount_usd", "14300000000", "investors", "Meta"),
+                false,
+                false),
+            "Meta will invest $14.3 billion in Scale AI, and Scale chief Alexandr Wang joins Meta.");
+    Report stake =
+        report(
+            "a2",
+            "Ledger",
+            5,
+            new StoryEvent(
+                EventType.ACQUISITION,
+                EventStatus.ANNOUNCED,
+                List.of("Meta", "Scale AI"),
+                Map.of("acquirer", "Meta", "target", "Scale AI"),
+                false,
+                false),
+            "Meta buys 49% of Scale AI for $14.3B; Alexandr Wang moves to Menlo Park.");
+
+    assertThat(joins(funding, stake)).isTrue();
+    assertThat(StoryClusterer.sameFamily(EventType.FUNDING, EventType.IPO)).isTrue();
+    assertThat(StoryClusterer.sameFamily(EventType.ACQUISITION, EventType.IPO)).isFalse();
+    assertThat(StoryClusterer.sameFamily(EventType.FUNDING, EventType.PARTNERSHIP)).isFalse();
+  }
+
+  @Test
+  void joinsEveryStoryAReportLinksAndTheEarliestFirst() {
+    Report a = report("a1", "Reuters", 0, announcedFunding("OpenAI", "40000000000"));
+    Report b = report("a2", "CNBC", 5, announcedFunding("OpenAI", "40000000000"));
+    Story earlier = Story.start(a);
+    Story later = Story.start(b);
+    Report r = report("a3", "Wire", 6, announcedFunding("OpenAI", "40000000000"));
+
+    assertThat(clusterer.joined(r, List.of(later, earlier))).containsExactly(earlier, later);
+    assertThat(clusterer.joined(a, List.of(earlier))).as("already cited").containsExactly(earlier);
+    assertThat(
+            clusterer.joined(
+                report("a4", "Wire", 6, partnership(false, "OpenAI", "Oracle")), List.of(earlier)))
+        .isEmpty();
   }
 
   @Test

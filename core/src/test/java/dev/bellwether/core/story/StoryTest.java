@@ -5,9 +5,10 @@ import static dev.bellwether.core.story.Reports.at;
 import static dev.bellwether.core.story.Reports.funding;
 import static dev.bellwether.core.story.Reports.report;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bellwether.core.tagging.EventStatus;
+import dev.bellwether.core.tagging.EventType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,13 +91,67 @@ class StoryTest {
   }
 
   @Test
-  void refusesAReportOfAnotherEventType() {
-    Story s = Story.start(report("a1", "Reuters", 0, announcedFunding("OpenAI", "1")));
+  void takesTheTypeMostReportsGiveAndTheHeadlineOfTheEarliest() {
+    StoryEvent stake =
+        new StoryEvent(
+            EventType.ACQUISITION,
+            EventStatus.ANNOUNCED,
+            List.of("Meta", "Scale AI"),
+            Map.of(),
+            false,
+            false);
+    Story s =
+        Story.start(report("a2", "Wire", 3, stake))
+            .with(report("a1", "Ledger", 1, funding(EventStatus.ANNOUNCED, "Scale AI", Map.of())))
+            .with(report("a3", "Daily", 5, funding(EventStatus.ANNOUNCED, "Scale AI", Map.of())));
 
-    assertThatThrownBy(
-            () -> s.with(report("a2", "CNBC", 1, Reports.partnership(false, "OpenAI", "Oracle"))))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("a PARTNERSHIP report cannot join a FUNDING story");
+    assertThat(s.type()).isEqualTo(EventType.FUNDING);
+    assertThat(s.companies()).startsWith("Scale AI").contains("Meta");
+    assertThat(s.headline()).isEqualTo("title of a1");
+    assertThat(
+            Story.start(report("b1", "Wire", 0, stake))
+                .with(
+                    report("b2", "Ledger", 1, funding(EventStatus.ANNOUNCED, "Scale AI", Map.of())))
+                .type())
+        .as("a tie goes to funding")
+        .isEqualTo(EventType.FUNDING);
+  }
+
+  @Test
+  void isTheSameStoryWhateverOrderItsReportsCameIn() {
+    Report a = report("a1", "Reuters", 0, announcedFunding("OpenAI", "40000000000"));
+    Report b = report("a2", "CNBC", 2, announcedFunding("OpenAI", "41000000000"));
+    Report c = report("a3", "Wire", 1, funding(EventStatus.REPORTED, "OpenAI", Map.of()));
+    Story one = Story.start(a).with(b).with(c);
+    Story other = new Story(one.id(), List.of(c, b, a), List.of());
+
+    assertThat(other).isEqualTo(one);
+    assertThat(other.facts()).isEqualTo(one.facts());
+  }
+
+  @Test
+  void keepsTheEarliestReportsWholeAndOnlyTheSourcesOfLaterOnes() {
+    Story s = Story.start(report("r0", "Wire", 0, announcedFunding("xAI", "1")));
+    for (int i = 1; i < Story.MEMBERS_KEPT + 5; i++) {
+      s = s.with(report("r" + i, "Wire", i, announcedFunding("xAI", "1")));
+    }
+
+    assertThat(s.members()).hasSize(Story.MEMBERS_KEPT);
+    assertThat(s.overflow()).hasSize(5);
+    assertThat(s.sources()).hasSize(Story.MEMBERS_KEPT + 5);
+    assertThat(s.cites(s.overflow().get(0).url())).isTrue();
+    assertThat(s.lastUpdated()).isEqualTo(at(Story.MEMBERS_KEPT + 4));
+  }
+
+  @Test
+  void mergesTwoStoriesUnderItsOwnId() {
+    Story a = Story.start(report("a1", "Reuters", 0, announcedFunding("OpenAI", "40000000000")));
+    Story b = Story.start(report("b1", "CNBC", 1, announcedFunding("OpenAI", "40000000000")));
+
+    Story merged = a.mergedWith(b);
+    assertThat(merged.id()).isEqualTo(a.id());
+    assertThat(merged.sources()).hasSize(2);
+    assertThat(merged.confirmations("amount_usd")).isEqualTo(2);
   }
 
   @Test

@@ -1,39 +1,52 @@
 package dev.bellwether.processors.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bellwether.core.company.CompanyKnowledgeBase;
-import dev.bellwether.core.story.FactReading;
-import dev.bellwether.core.story.Fingerprint;
+import dev.bellwether.core.story.Report;
 import dev.bellwether.core.story.Source;
 import dev.bellwether.core.story.Story;
+import dev.bellwether.core.story.StoryBook;
+import dev.bellwether.core.story.StoryClusterer;
+import dev.bellwether.core.story.StoryEvent;
+import dev.bellwether.core.story.TrackedStory;
 import dev.bellwether.core.tagging.EventStatus;
 import dev.bellwether.core.tagging.EventType;
+import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.processors.StoryTopologyDriver;
+import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import dev.bellwether.processors.tag.ArticleTagger;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
-import java.nio.charset.StandardCharsets;
+import dev.bellwether.schemas.avro.Article;
+import dev.bellwether.schemas.avro.StoredStory;
+import dev.bellwether.schemas.avro.TaggedArticle;
+import dev.bellwether.schemas.avro.TextOrigin;
+import dev.bellwether.schemas.serde.BellwetherSerdes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code stories} store: one binary entry per story (format 2), read back exactly, older JSON
- * shelves (format 1) taken over, and the processor's object cache never disagreeing with the store.
+ * The {@code stories} store: one Avro {@code StoredStory} per story id, read back exactly, what the
+ * story task rebuilds its stories from when it starts again, and swept of closed stories.
  */
 class StoryStoreTest {
   private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
@@ -51,219 +64,165 @@ class StoryStoreTest {
   }
 
   @Test
-  void aStoryReadsBackEqualToWhatWasWritten() {
-    int[] print = new int[Fingerprint.SIZE];
-    Arrays.fill(print, 7);
-    print[3] = Integer.MIN_VALUE;
+  void aStoryReadsBackEqualToWhatWasWrittenThroughItsAvroRecord() {
+    StoryEvent event =
+        new StoryEvent(
+            EventType.FUNDING,
+            EventStatus.ANNOUNCED,
+            List.of("Anthropic", "ICONIQ"),
+            Map.of("amount_usd", "13000000000", "investors", "ICONIQ; Fidelity"),
+            false,
+            false);
+    Report a =
+        Report.of(
+            "a1",
+            "Wire",
+            "https://wire.example/a1",
+            T0,
+            "Anthropic raises $13 billion",
+            "Anthropic raised $13 billion led by ICONIQ at a $183 billion valuation.",
+            event);
+    Report b =
+        Report.of(
+            "a2",
+            "Ledger",
+            "https://ledger.example/a2",
+            T0.plusSeconds(3600),
+            "ICONIQ leads $13bn bet",
+            "ICONIQ has led a $13bn round for the Claude maker.",
+            event);
     Story story =
         new Story(
             "st-0123456789abcdef",
-            EventType.FUNDING,
-            List.of("Anthropic", "Amazon"),
-            EventStatus.ANNOUNCED,
-            false,
-            true,
-            T0,
-            T0.plusSeconds(3600),
-            List.of(
-                new Source("Wire One", "https://wire.example/a", T0),
-                new Source("Näyttö ✓", "https://daily.example/b?x=1&y=2", T0.plusSeconds(3600))),
-            Map.of(
-                "amount_usd",
-                List.of(
-                    new FactReading("13000000000", 2, T0),
-                    new FactReading("12000000000", 1, T0.plusSeconds(60)))),
-            Map.of("investors", List.of("Amazon", "Google")),
-            List.of(Fingerprint.fromArray(print), Fingerprint.of("Anthropic raised money")));
-    TrackedStory tracked = new TrackedStory(story, "Anthropic raises $13B", "", "funding", 3, 2);
-    TrackedStory unalerted = new TrackedStory(story, "h", "s\n\"q\"", null, 0, 0);
+            List.of(a, b),
+            List.of(new Source("Late", "https://late.example/x", T0.plusSeconds(7200))));
+    TrackedStory tracked = new TrackedStory(story, "frontier-labs-all", 3, 2);
 
-    assertThat(StoryCodec.decode(StoryCodec.encode(tracked))).isEqualTo(tracked);
-    assertThat(StoryCodec.decode(StoryCodec.encode(unalerted))).isEqualTo(unalerted);
+    var serde = BellwetherSerdes.storedStory();
+    byte[] bytes = serde.serializer().serialize("stories", StoryRecords.stored(tracked));
+    StoredStory back = serde.deserializer().deserialize("stories", bytes);
+
+    assertThat(StoryRecords.tracked(back)).isEqualTo(tracked);
+    assertThat(StoryRecords.tracked(back).story().members().get(0).amounts())
+        .containsExactly(13_000_000_000L, 183_000_000_000L);
   }
 
   @Test
-  void bytesThatAreNotAFormatTwoStoryAreRefusedWithAReason() {
-    byte[] good = StoryCodec.encode(tracked("st-1", T0));
-
-    assertThatThrownBy(() -> StoryCodec.decode(new byte[0]))
-        .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("not a format-2 story");
-    assertThatThrownBy(() -> StoryCodec.decode("{\"format\":1}".getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("not a format-2 story");
-    assertThatThrownBy(() -> StoryCodec.decode(Arrays.copyOf(good, good.length / 2)))
-        .isInstanceOf(SerializationException.class);
-    byte[] longer = Arrays.copyOf(good, good.length + 1);
-    assertThatThrownBy(() -> StoryCodec.decode(longer))
-        .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("after a stored story");
-    byte[] huge = good.clone();
-    huge[1] = 0x7f; // the headline's length, now about two billion
-    assertThatThrownBy(() -> StoryCodec.decode(huge))
-        .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("claims");
-  }
-
-  @Test
-  void theCacheDropsLeastRecentlyUsedKeysBeyondItsBound() {
-    ShelfCache cache = new ShelfCache(3);
-    cache.put("a", List.of(tracked("st-a1", T0), tracked("st-a2", T0)));
-    cache.put("b", List.of(tracked("st-b1", T0)));
-    assertThat(cache.get("a")).hasSize(2); // a is now the most recently used
-    cache.put("c", List.of(tracked("st-c1", T0)));
-
-    assertThat(cache.get("b")).isNull();
-    assertThat(cache.get("a")).hasSize(2);
-    assertThat(cache.stories()).isEqualTo(3);
-
-    cache.put("d", List.of(tracked("st-d1", T0), tracked("st-d2", T0), tracked("st-d3", T0)));
-    assertThat(cache.get("d")).hasSize(3); // the key written stays even when alone over the bound
-    assertThat(cache.stories()).isEqualTo(3);
-  }
-
-  @Test
-  void eachStoryIsOneEntryUnderItsSignatureKey() {
+  void eachStoryIsOneEntryUnderItsId() {
     start();
     publish("a1", "Wire One", "Anthropic raises $13 billion", "Anthropic raised $13 billion.", T0);
     confirmAnthropic("a2", "Wire Two", T0.plusSeconds(3600));
-    publish(
-        "n1",
-        "Wire One",
-        "Nvidia to acquire Parallax Labs",
-        "Nvidia agreed to acquire Parallax Labs for $900 million.",
-        T0.plusSeconds(7200));
-
-    List<TestRecord<String, Alert>> out = alerts();
-    assertThat(out)
-        .extracting(r -> r.value().getKind())
-        .containsExactly(AlertKind.NEW, AlertKind.UPDATE, AlertKind.NEW);
-    List<KeyValue<String, byte[]>> entries = entries();
-    assertThat(entries).hasSize(2);
-    for (KeyValue<String, byte[]> e : entries) {
-      TrackedStory t = StoryCodec.decode(e.value);
-      assertThat(e.key).endsWith(StoryProcessor.SEPARATOR + t.story().id());
-    }
-    TrackedStory anthropic =
-        entries.stream()
-            .map(e -> StoryCodec.decode(e.value))
-            .filter(t -> t.story().type() == EventType.FUNDING)
-            .findFirst()
-            .orElseThrow();
-    assertThat(anthropic.story().sources()).hasSize(2);
-    assertThat(anthropic.alerts()).isEqualTo(2);
-    assertThat(anthropic.story().id()).isEqualTo(out.get(0).key());
-  }
-
-  @Test
-  void aFormatOneShelfIsTakenOverWhenItsKeyIsNextTouched() {
-    start();
-    publish("a1", "Wire One", "Anthropic raises $13 billion", "Anthropic raised $13 billion.", T0);
-    String storyId = alerts().get(0).key();
-    String signatureKey = rewriteAsFormatOne(entries().get(0));
-    restartCacheBySweep(); // the processor's cache still held the story as format 2
-
-    confirmAnthropic("a2", "Wire Two", T0.plusSeconds(3600));
-
-    List<TestRecord<String, Alert>> out = alerts();
-    assertThat(out)
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.value().getKind()).isEqualTo(AlertKind.UPDATE);
-              assertThat(r.key()).isEqualTo(storyId);
-            });
-    assertThat(entries())
-        .singleElement()
-        .satisfies(
-            e -> assertThat(e.key).isEqualTo(signatureKey + StoryProcessor.SEPARATOR + storyId));
-  }
-
-  @Test
-  void theSweepRewritesFormatOneAndDeletesClosedStories() {
-    start();
-    publish("a1", "Wire One", "Anthropic raises $13 billion", "Anthropic raised $13 billion.", T0);
-    publish(
-        "n1",
-        "Wire One",
-        "Nvidia to acquire Parallax Labs",
-        "Nvidia agreed to acquire Parallax Labs for $900 million.",
-        T0.plus(Duration.ofDays(1)).plusSeconds(3600));
-    List<KeyValue<String, byte[]>> before = entries();
-    assertThat(before).hasSize(2);
-    before.forEach(this::rewriteAsFormatOne);
-    // a third story four days on closes the first (72 h window) by the stories' own clock
     publish(
         "m1",
-        "Wire Two",
-        "Mistral raises $2 billion",
-        "Mistral raised $2 billion in a round led by ASML.",
-        T0.plus(Duration.ofDays(4)));
+        "Wire One",
+        "Mistral AI raises $2 billion",
+        "Mistral AI raised $2 billion in a round led by ASML.",
+        T0.plusSeconds(7200));
 
-    driver.advanceWallClockTime(StoryProcessor.SWEEP.plusMinutes(1));
-
-    List<String> keys = entries().stream().map(e -> e.key).toList();
-    assertThat(keys).hasSize(2).allSatisfy(k -> assertThat(k).contains(StoryProcessor.SEPARATOR));
-    assertThat(keys).noneMatch(k -> k.startsWith("FUNDING|lead:Anthropic"));
-    assertThat(keys).anyMatch(k -> k.startsWith("ACQUISITION|"));
+    List<KeyValue<String, StoredStory>> entries = entries();
+    assertThat(entries).hasSize(2);
+    assertThat(entries).allSatisfy(e -> assertThat(e.key).isEqualTo(e.value.getId()));
+    assertThat(entries)
+        .extracting(e -> e.value.getReports().size())
+        .containsExactlyInAnyOrder(2, 1);
   }
 
   @Test
-  void storiesReadBackFromTheStoreAfterTheCacheIsEmptiedGiveTheSameAlerts() {
+  void theSweepDeletesStoriesThatCanTakeNoMoreReports() {
     start();
     publish("a1", "Wire One", "Anthropic raises $13 billion", "Anthropic raised $13 billion.", T0);
-    restartCacheBySweep();
-    confirmAnthropic("a2", "Wire Two", T0.plusSeconds(3600));
-    restartCacheBySweep();
+    // the stories' clock moves past the window and the lateness allowed (72 h + 7 days)
     publish(
-        "a3",
-        "Wire Three",
-        "Iconiq leads Anthropic's $13 billion raise",
-        "Anthropic has raised $13 billion; Iconiq led the round, the company said.",
-        T0.plusSeconds(7200));
+        "m1",
+        "Wire One",
+        "Mistral AI raises $2 billion",
+        "Mistral AI raised $2 billion in a round led by ASML.",
+        T0.plus(Duration.ofDays(11)));
 
-    List<TestRecord<String, Alert>> out = alerts();
-    assertThat(out)
-        .extracting(r -> r.value().getKind())
-        .containsExactly(AlertKind.NEW, AlertKind.UPDATE, AlertKind.UPDATE);
-    assertThat(out).extracting(TestRecord::key).containsOnly(out.get(0).key());
-    assertThat(out)
-        .extracting(r -> r.value().getId())
-        .containsExactly(out.get(0).key() + "-1", out.get(0).key() + "-2", out.get(0).key() + "-3");
-  }
-
-  /**
-   * Turns a format-2 entry back into what an older version wrote: its key's shelf as one JSON value
-   * under the bare signature key. Returns that key.
-   */
-  private String rewriteAsFormatOne(KeyValue<String, byte[]> entry) {
-    String signatureKey = entry.key.substring(0, entry.key.indexOf(StoryProcessor.SEPARATOR));
-    store().delete(entry.key);
-    store().put(signatureKey, StoryShelfSerde.bytes(List.of(StoryCodec.decode(entry.value))));
-    return signatureKey;
-  }
-
-  /** The hourly sweep empties the processor's object cache, so the next event reads the store. */
-  private void restartCacheBySweep() {
     driver.advanceWallClockTime(StoryProcessor.SWEEP.plusMinutes(1));
+
+    assertThat(entries())
+        .singleElement()
+        .satisfies(e -> assertThat(e.value.getReports().get(0).getArticleId()).isEqualTo("m1"));
   }
 
-  private static TrackedStory tracked(String id, Instant at) {
-    Story story =
-        new Story(
-            id,
-            EventType.FUNDING,
-            List.of("OpenAI"),
-            EventStatus.ANNOUNCED,
-            false,
-            false,
-            at,
-            at,
-            List.of(new Source("Wire", "https://wire.example/" + id, at)),
-            Map.of(),
-            Map.of(),
-            List.of(Fingerprint.of("OpenAI raised money " + id)));
-    return new TrackedStory(story, "OpenAI raises", "OpenAI raised money.", null, 0, 0);
+  @Test
+  void aRestartedTaskRebuildsItsStoriesFromTheStoreAndAlertsTheSame() {
+    KeyValueStore<String, StoredStory> kept =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StoryProcessor.STORE),
+                Serdes.String(),
+                BellwetherSerdes.storedStory())
+            .withLoggingDisabled()
+            .build();
+    MockProcessorContext<String, Alert> first = new MockProcessorContext<>();
+    kept.init(first.getStateStoreContext(), kept);
+    first.addStateStore(kept);
+    StoryProcessor before = processor();
+    before.init(first);
+    before.process(
+        tagged(
+            "a1", "Wire One", "Anthropic raises $13 billion", "Anthropic raised $13 billion.", T0));
+    before.process(
+        tagged(
+            "a2",
+            "Wire Two",
+            "Anthropic closes $13 billion round",
+            "Anthropic closed a $13 billion round led by Iconiq.",
+            T0.plusSeconds(3600)));
+    before.close();
+
+    // a new task over the same store: it loads the stories and goes on where the other stopped
+    MockProcessorContext<String, Alert> second = new MockProcessorContext<>();
+    second.addStateStore(kept);
+    StoryProcessor after = processor();
+    after.init(second);
+    after.process(
+        tagged(
+            "a3",
+            "Wire Three",
+            "Iconiq leads Anthropic's $13 billion raise",
+            "Anthropic has raised $13 billion; Iconiq led the round, the company said.",
+            T0.plusSeconds(7200)));
+
+    List<Alert> earlier = first.forwarded().stream().map(f -> (Alert) f.record().value()).toList();
+    List<Alert> later = second.forwarded().stream().map(f -> (Alert) f.record().value()).toList();
+    assertThat(earlier).extracting(Alert::getKind).containsExactly(AlertKind.NEW, AlertKind.UPDATE);
+    assertThat(later)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getKind()).isEqualTo(AlertKind.UPDATE);
+              assertThat(a.getStoryId()).isEqualTo(earlier.get(0).getStoryId());
+              assertThat(a.getId()).isEqualTo(earlier.get(0).getStoryId() + "-3");
+              assertThat(a.getSources()).hasSize(3);
+            });
+  }
+
+  private static StoryProcessor processor() {
+    return new StoryProcessor(
+        () ->
+            new StoryBook(
+                StoryClusterer.withDefaults(), Watchlist.builtIn(KB), StoryBook.DEFAULT_LATENESS),
+        new ProcessorsMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+  }
+
+  private static Record<String, TaggedArticle> tagged(
+      String id, String outlet, String title, String text, Instant published) {
+    Article a =
+        Article.newBuilder()
+            .setId(id)
+            .setSourceId("wire")
+            .setOutlet(outlet)
+            .setUrl("https://wire.example/" + id)
+            .setTitle(title)
+            .setText(text)
+            .setPublished(published)
+            .setDiscovered(published)
+            .setTextOrigin(TextOrigin.PAGE)
+            .build();
+    TaggedArticle t = new ArticleTagger(new Tagger(KB), Clock.systemUTC()).tag(a);
+    return new Record<>(StoryProcessor.KEY, t, published.toEpochMilli());
   }
 
   private void start() {
@@ -271,12 +230,12 @@ class StoryStoreTest {
     driver = topology.driver();
   }
 
-  private KeyValueStore<String, byte[]> store() {
+  private KeyValueStore<String, StoredStory> store() {
     return driver.getKeyValueStore(StoryProcessor.STORE);
   }
 
-  private List<KeyValue<String, byte[]>> entries() {
-    List<KeyValue<String, byte[]>> out = new ArrayList<>();
+  private List<KeyValue<String, StoredStory>> entries() {
+    List<KeyValue<String, StoredStory>> out = new ArrayList<>();
     store().all().forEachRemaining(out::add);
     return out;
   }

@@ -7,6 +7,7 @@ import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.Source;
+import dev.bellwether.schemas.avro.StoredStory;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -32,6 +33,11 @@ public final class BellwetherSerdes {
 
   public static AvroSerde<Alert> alert() {
     return new AvroSerde<>(Alert.class, Alert.getClassSchema());
+  }
+
+  /** The story stage's stored stories (its state store, not a topic). */
+  public static AvroSerde<StoredStory> storedStory() {
+    return new AvroSerde<>(StoredStory.class, StoredStory.getClassSchema());
   }
 
   public static AvroSerde<DeadLetter> deadLetter() {

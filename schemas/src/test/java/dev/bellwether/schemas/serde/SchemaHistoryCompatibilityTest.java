@@ -7,6 +7,7 @@ import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.Source;
+import dev.bellwether.schemas.avro.StoredStory;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,7 +31,8 @@ class SchemaHistoryCompatibilityTest {
         Article.getClassSchema(),
         TaggedArticle.getClassSchema(),
         Alert.getClassSchema(),
-        DeadLetter.getClassSchema());
+        DeadLetter.getClassSchema(),
+        StoredStory.getClassSchema());
   }
 
   @ParameterizedTest
