@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * @param fingerprint of the article's title and text, for syndicated copies
  * @param terms the salient terms of its title and lead ({@link Terms}), sorted
  * @param amounts the amounts of money its title and lead write ({@link MoneyMentions}), ascending
+ * @param aiContext whether its title or lead describes an AI company ({@link AiContext})
  */
 public record Report(
     String articleId,
@@ -31,7 +32,8 @@ public record Report(
     StoryEvent event,
     Fingerprint fingerprint,
     List<String> terms,
-    List<Long> amounts) {
+    List<Long> amounts,
+    boolean aiContext) {
   /** Characters of an article's start kept as its summary. */
   public static final int SUMMARY_LIMIT = 400;
 
@@ -71,7 +73,8 @@ public record Report(
         event,
         Fingerprint.of(title + "\n\n" + text),
         Terms.of(title, text),
-        MoneyMentions.of(title + "\n" + text));
+        MoneyMentions.of(title + "\n" + text),
+        AiContext.of(title, text));
   }
 
   /** The source this report adds to a story. */

@@ -148,6 +148,11 @@ public final class Story {
         : EventStatus.REPORTED;
   }
 
+  /** Whether any report tells the event in an AI context ({@link AiContext}). */
+  public boolean aiContext() {
+    return members.stream().anyMatch(Report::aiContext);
+  }
+
   /** Whether the partnership ended, as the reports of the story's type say. */
   public boolean ended() {
     return ofType().anyMatch(m -> m.event().ended());

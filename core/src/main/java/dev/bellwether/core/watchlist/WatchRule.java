@@ -17,6 +17,8 @@ import java.util.Set;
  * @param route where matching alerts go (a Slack channel, for example)
  * @param minAmountUsd the smallest amount in US dollars a funding or acquisition must have to match
  *     (events without a dollar amount do not match then); absent means any amount
+ * @param unlistedAi the rule matches only events naming an organization the knowledge base does not
+ *     list, told in an AI context (the long tail of AI startups); such a rule names no companies
  */
 public record WatchRule(
     String id,
@@ -25,7 +27,8 @@ public record WatchRule(
     Set<EventStatus> statuses,
     Severity severity,
     String route,
-    Optional<BigDecimal> minAmountUsd) {
+    Optional<BigDecimal> minAmountUsd,
+    boolean unlistedAi) {
   public WatchRule {
     Objects.requireNonNull(id, "id");
     if (id.isBlank()) {
@@ -37,6 +40,22 @@ public record WatchRule(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(route, "route");
     Objects.requireNonNull(minAmountUsd, "minAmountUsd");
+    if (unlistedAi && !companies.isEmpty()) {
+      throw new IllegalArgumentException(
+          "rule '" + id + "' cannot both name companies and ask for unlisted AI companies");
+    }
+  }
+
+  /** A rule about the knowledge base's companies (or any company), with a minimum amount. */
+  public WatchRule(
+      String id,
+      Set<String> companies,
+      Set<EventType> eventTypes,
+      Set<EventStatus> statuses,
+      Severity severity,
+      String route,
+      Optional<BigDecimal> minAmountUsd) {
+    this(id, companies, eventTypes, statuses, severity, route, minAmountUsd, false);
   }
 
   /** A rule without a minimum amount. */
@@ -47,6 +66,6 @@ public record WatchRule(
       Set<EventStatus> statuses,
       Severity severity,
       String route) {
-    this(id, companies, eventTypes, statuses, severity, route, Optional.empty());
+    this(id, companies, eventTypes, statuses, severity, route, Optional.empty(), false);
   }
 }

@@ -6,9 +6,11 @@ import dev.bellwether.core.tagging.DetectedEvent;
 import dev.bellwether.core.tagging.EventStatus;
 import dev.bellwether.core.tagging.EventType;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +24,18 @@ public final class Watchlist {
   private final int version;
   private final List<WatchRule> rules;
   private final Map<String, Set<String>> expanded = new LinkedHashMap<>();
+  private final CompanyKnowledgeBase kb;
+
+  /**
+   * Facts that name the organizations an event is about besides its companies (its investors take
+   * part too, but a fund backing a startup does not make the startup's news long-tail news).
+   */
+  private static final List<String> SUBJECT_FACTS =
+      List.of("company", "acquirer", "target", "parties");
 
   Watchlist(int version, List<WatchRule> rules, CompanyKnowledgeBase kb) {
     this.version = version;
+    this.kb = kb;
     this.rules = List.copyOf(rules);
     for (WatchRule rule : rules) {
       expanded.put(rule.id(), expand(rule.companies(), kb));
@@ -66,11 +77,38 @@ public final class Watchlist {
 
   /**
    * The first rule, in file order, that allows an event of this type and status about these
-   * companies, with these facts ({@code amount_usd} is compared with a rule's minimum).
+   * companies, with these facts ({@code amount_usd} is compared with a rule's minimum), not told in
+   * an AI context.
    */
   public Optional<WatchRule> firstMatch(
       EventType type, EventStatus status, Collection<String> companies, Map<String, String> facts) {
-    return rules.stream().filter(rule -> matches(rule, type, status, companies, facts)).findFirst();
+    return firstMatch(type, status, companies, facts, false);
+  }
+
+  /**
+   * The first rule, in file order, that allows an event of this type and status, with these facts
+   * ({@code amount_usd} is compared with a rule's minimum), in which these companies take part
+   * (those named, and the investors, acquirer, target and partners its facts name). {@code
+   * aiContext} says whether its articles describe the organizations as AI companies: a rule for
+   * unlisted AI companies matches when it does and one of the organizations the event is about (not
+   * an investor) is not in the knowledge base.
+   */
+  public Optional<WatchRule> firstMatch(
+      EventType type,
+      EventStatus status,
+      Collection<String> companies,
+      Map<String, String> facts,
+      boolean aiContext) {
+    Set<String> subjects = new LinkedHashSet<>(companies);
+    for (String key : SUBJECT_FACTS) {
+      subjects.addAll(values(facts, key));
+    }
+    Set<String> named = new LinkedHashSet<>(subjects);
+    named.addAll(values(facts, "investors"));
+    boolean unlistedAi = aiContext && subjects.stream().anyMatch(this::unlisted);
+    return rules.stream()
+        .filter(rule -> matches(rule, type, status, named, facts, unlistedAi))
+        .findFirst();
   }
 
   private boolean matches(
@@ -78,12 +116,24 @@ public final class Watchlist {
       EventType type,
       EventStatus status,
       Collection<String> named,
-      Map<String, String> facts) {
+      Map<String, String> facts,
+      boolean unlistedAi) {
     Set<String> companies = companiesOf(rule);
     return (rule.eventTypes().isEmpty() || rule.eventTypes().contains(type))
         && (rule.statuses().isEmpty() || rule.statuses().contains(status))
         && (companies.isEmpty() || named.stream().anyMatch(companies::contains))
+        && (!rule.unlistedAi() || unlistedAi)
         && rule.minAmountUsd().map(min -> atLeast(facts.get("amount_usd"), min)).orElse(true);
+  }
+
+  private static List<String> values(Map<String, String> facts, String key) {
+    String value = facts.get(key);
+    return value == null || value.isBlank() ? List.of() : Arrays.asList(value.split("; "));
+  }
+
+  /** Whether the knowledge base does not list an organization by this name. */
+  private boolean unlisted(String name) {
+    return kb.byName(name).isEmpty();
   }
 
   private static boolean atLeast(String amount, BigDecimal min) {

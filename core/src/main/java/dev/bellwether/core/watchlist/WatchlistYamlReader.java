@@ -25,7 +25,15 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads {@code watchlist.yaml}: a version and a list of rules. */
 final class WatchlistYamlReader {
   private static final List<String> RULE_KEYS =
-      List.of("id", "companies", "events", "statuses", "min-amount-usd", "severity", "route");
+      List.of(
+          "id",
+          "companies",
+          "unlisted-ai",
+          "events",
+          "statuses",
+          "min-amount-usd",
+          "severity",
+          "route");
 
   private final ConfigProblems problems;
   private final CompanyKnowledgeBase kb;
@@ -91,12 +99,47 @@ final class WatchlistYamlReader {
             .flatMap(s -> constant(Severity.class, s, entry.get("severity"), what + " severity"));
     Optional<String> route = required(node, entry, "route");
     Optional<BigDecimal> minAmount = amount(entry.get("min-amount-usd"), what);
+    boolean unlistedAi = flag(entry.get("unlisted-ai"), what + " unlisted-ai");
+    if (unlistedAi && !companies.isEmpty()) {
+      problems.add(
+          node,
+          what
+              + ": 'unlisted-ai' matches organizations the knowledge base does not list, so the"
+              + " rule cannot also name companies");
+      return Optional.empty();
+    }
     if (id.isEmpty() || severity.isEmpty() || route.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new WatchRule(
-            id.get(), companies, types, statuses, severity.get(), route.get(), minAmount));
+            id.get(),
+            companies,
+            types,
+            statuses,
+            severity.get(),
+            route.get(),
+            minAmount,
+            unlistedAi));
+  }
+
+  /** A yes/no setting: {@code true} or {@code false}, absent meaning false. */
+  private boolean flag(Node node, String what) {
+    if (node == null) {
+      return false;
+    }
+    Optional<String> text = scalar(node, what, problems);
+    if (text.isEmpty()) {
+      return false;
+    }
+    return switch (text.get().strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default -> {
+        problems.add(node, what + " must be true or false, not '" + text.get() + "'");
+        yield false;
+      }
+    };
   }
 
   /** A whole number of dollars, with optional thousands separators or a scale ("100M", "1.5B"). */

@@ -1,6 +1,7 @@
 package dev.bellwether.core.watchlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.bellwether.core.ConfigException;
@@ -35,7 +36,7 @@ class WatchlistTest {
 
   @Test
   void matchesFrontierLabFundingToTheHighRule() {
-    assertThat(BUILT_IN.version()).isEqualTo(1);
+    assertThat(BUILT_IN.version()).isEqualTo(2);
     assertThat(BUILT_IN.firstMatch(event(EventType.FUNDING, EventStatus.ANNOUNCED, "Anthropic")))
         .get()
         .satisfies(r -> assertThat(r.id()).isEqualTo("frontier-labs-all"))
@@ -50,6 +51,98 @@ class WatchlistTest {
         .get()
         .extracting(WatchRule::id)
         .isEqualTo("big-tech-deals");
+  }
+
+  @Test
+  void alertsOnMaterialEventsOfUnlistedAiCompaniesOnly() {
+    Map<String, String> bigRound = Map.of("amount_usd", "100000000", "investors", "Sequoia");
+    assertThat(
+            BUILT_IN.firstMatch(
+                EventType.FUNDING, EventStatus.ANNOUNCED, List.of("Decart"), bigRound, true))
+        .get()
+        .extracting(WatchRule::id)
+        .isEqualTo("ai-long-tail-deals");
+    // not material, not told as AI, or only the investor unlisted: no long-tail alert
+    assertThat(
+            BUILT_IN.firstMatch(
+                EventType.FUNDING,
+                EventStatus.ANNOUNCED,
+                List.of("Decart"),
+                Map.of("amount_usd", "20000000"),
+                true))
+        .isEmpty();
+    assertThat(
+            BUILT_IN.firstMatch(
+                EventType.FUNDING, EventStatus.ANNOUNCED, List.of("Decart"), bigRound, false))
+        .isEmpty();
+    assertThat(
+            BUILT_IN.firstMatch(
+                EventType.IPO, EventStatus.REPORTED, List.of("Zhipu Nebula"), Map.of(), true))
+        .get()
+        .extracting(WatchRule::id)
+        .isEqualTo("ai-long-tail-listings-and-controls");
+    assertThat(
+            BUILT_IN.firstMatch(
+                EventType.PARTNERSHIP, EventStatus.ANNOUNCED, List.of("Decart"), Map.of(), true))
+        .isEmpty();
+  }
+
+  @Test
+  void matchesAWatchedCompanyTakingPartAsInvestorOrAcquirer() {
+    assertThat(
+            BUILT_IN.firstMatch(
+                EventType.FUNDING,
+                EventStatus.ANNOUNCED,
+                List.of("Decart"),
+                Map.of("investors", "Sequoia; Nvidia"),
+                false))
+        .get()
+        .extracting(WatchRule::id)
+        .isEqualTo("big-tech-deals");
+    assertThat(
+            BUILT_IN.firstMatch(
+                EventType.ACQUISITION,
+                EventStatus.ANNOUNCED,
+                List.of("Fluxo"),
+                Map.of("acquirer", "Siemens", "target", "Fluxo", "amount_usd", "250000000"),
+                true))
+        .get()
+        .extracting(WatchRule::id)
+        .as("a listed acquirer's own rule comes first")
+        .isEqualTo("technology-at-large");
+    assertThat(
+            BUILT_IN.firstMatch(
+                EventType.ACQUISITION,
+                EventStatus.ANNOUNCED,
+                List.of("Fluxo"),
+                Map.of("acquirer", "Kessler Works", "target", "Fluxo", "amount_usd", "250000000"),
+                true))
+        .get()
+        .extracting(WatchRule::id)
+        .isEqualTo("ai-long-tail-deals");
+  }
+
+  @Test
+  void refusesARuleThatNamesCompaniesAndAsksForUnlistedOnes() {
+    String yaml =
+        """
+        version: 1
+        rules:
+          - id: both
+            companies: [Nvidia]
+            unlisted-ai: true
+            severity: low
+            route: x
+          - id: odd
+            unlisted-ai: maybe
+            severity: low
+            route: x
+        """;
+    assertThatThrownBy(() -> Watchlist.parse(yaml, "w.yaml", KB))
+        .isInstanceOf(dev.bellwether.core.ConfigException.class)
+        .hasMessageContaining("w.yaml:3")
+        .hasMessageContaining("cannot also name companies")
+        .hasMessageContaining("unlisted-ai must be true or false, not 'maybe'");
   }
 
   @Test

@@ -78,6 +78,7 @@ final class StoryRecords {
               .setFingerprint(print)
               .setTerms(r.terms())
               .setAmounts(r.amounts())
+              .setAiContext(r.aiContext())
               .build());
     }
     List<StoredSource> overflow = new ArrayList<>();
@@ -115,7 +116,8 @@ final class StoryRecords {
                   r.getRelaxed()),
               Fingerprint.fromArray(print),
               r.getTerms(),
-              r.getAmounts()));
+              r.getAmounts(),
+              r.getAiContext()));
     }
     List<Source> overflow = new ArrayList<>();
     for (StoredSource s : stored.getOverflow()) {
