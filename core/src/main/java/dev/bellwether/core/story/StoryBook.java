@@ -157,7 +157,8 @@ public final class StoryBook {
 
   private Optional<StoryAlert> announce(TrackedStory tracked, Report trigger, String why) {
     Story s = tracked.story();
-    Optional<WatchRule> rule = watchlist.firstMatch(s.type(), s.status(), s.companies(), s.facts());
+    Optional<WatchRule> rule =
+        watchlist.firstMatch(s.type(), s.status(), s.companies(), s.facts(), s.aiContext());
     return rule.map(
         x -> {
           TrackedStory alerted = tracked.alerted(x.id(), watchlist.version());

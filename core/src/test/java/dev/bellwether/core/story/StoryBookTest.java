@@ -1,0 +1,138 @@
+package dev.bellwether.core.story;
+
+import static dev.bellwether.core.story.Reports.announcedFunding;
+import static dev.bellwether.core.story.Reports.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bellwether.core.company.CompanyKnowledgeBase;
+import dev.bellwether.core.tagging.EventStatus;
+import dev.bellwether.core.tagging.EventType;
+import dev.bellwether.core.watchlist.Watchlist;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StoryBookTest {
+  private final StoryBook book =
+      new StoryBook(StoryClusterer.withDefaults(), StoryCorpus.EVERYTHING, Duration.ofDays(7));
+
+  @Test
+  void mergesTheStoriesAReportLinksUnderTheOneThatAlertedFirst() {
+    // two reports that do not link with each other, and a third that links with both
+    Report a =
+        report(
+            "a1",
+            "Wire",
+            0,
+            announcedFunding("Decart", "300000000"),
+            "Decart raised $300 million; Dean Leitersdorf said the Tel Aviv lab will hire.");
+    Report b =
+        report(
+            "a2",
+            "Ledger",
+            1,
+            new StoryEvent(
+                EventType.FUNDING,
+                EventStatus.REPORTED,
+                List.of("Benchmark"),
+                Map.of(),
+                false,
+                false),
+            "Benchmark leads a round in Moshe Shalev's video-model startup.");
+    Report bridge =
+        report(
+            "a3",
+            "Daily",
+            2,
+            announcedFunding("Decart", "300000000"),
+            "Benchmark led Decart's $300 million round, Dean Leitersdorf and Moshe Shalev said.");
+
+    StoryBook.Outcome first = book.add(List.of(a));
+    StoryBook.Outcome second = book.add(List.of(b));
+    StoryBook.Outcome third = book.add(List.of(bridge));
+
+    String kept = first.alerts().get(0).tracked().id();
+    String absorbed = second.alerts().get(0).tracked().id();
+    assertThat(absorbed).isNotEqualTo(kept);
+    assertThat(third.merged()).containsExactly(Map.entry(absorbed, kept));
+    assertThat(third.alerts())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.kind()).isEqualTo(AlertKind.UPDATE);
+              assertThat(x.tracked().id()).isEqualTo(kept);
+              assertThat(x.reason()).contains("merged with story " + absorbed);
+              assertThat(x.tracked().story().sources()).hasSize(3);
+            });
+    assertThat(book.stories()).extracting(TrackedStory::id).containsExactly(kept);
+  }
+
+  @Test
+  void countsTheEventsOfOneArticleAboutTheSameCompaniesOnce() {
+    Report ipo =
+        report(
+            "a1",
+            "Wire",
+            0,
+            new StoryEvent(
+                EventType.IPO,
+                EventStatus.ANNOUNCED,
+                List.of("CoreWeave"),
+                Map.of("amount_usd", "4000000000"),
+                false,
+                false),
+            "CoreWeave files for an IPO that could raise $4 billion.");
+    Report raise =
+        report(
+            "a1",
+            "Wire",
+            0,
+            announcedFunding("CoreWeave", "4000000000"),
+            "CoreWeave files for an IPO that could raise $4 billion.");
+    Report other = report("a1", "Wire", 0, announcedFunding("Mistral AI", "1"), "Also: Mistral.");
+
+    assertThat(StoryBook.onePerEvent(List.of(ipo, raise, other))).containsExactly(ipo, other);
+    assertThat(book.add(List.of(ipo, raise, other)).alerts()).hasSize(2);
+  }
+
+  @Test
+  void alertsOnAnUnlistedAiStartupsMaterialRoundUnderTheLongTailRule() {
+    StoryBook builtIn =
+        new StoryBook(
+            StoryClusterer.withDefaults(),
+            Watchlist.builtIn(CompanyKnowledgeBase.builtIn()),
+            StoryBook.DEFAULT_LATENESS);
+    Report ai =
+        report(
+            "a1",
+            "Wire",
+            0,
+            announcedFunding("Zorvex Labs", "150000000"),
+            "Zorvex Labs, a maker of AI agents for insurers, raised $150 million.");
+    Report notAi =
+        report(
+            "b1",
+            "Wire",
+            0,
+            announcedFunding("Brightbrew", "150000000"),
+            "Brightbrew, an Ohio brewer, raised $150 million to build a plant.");
+
+    assertThat(builtIn.add(List.of(ai)).alerts())
+        .singleElement()
+        .extracting(StoryAlert::ruleId)
+        .isEqualTo("ai-long-tail-deals");
+    assertThat(builtIn.add(List.of(notAi)).alerts()).isEmpty();
+  }
+
+  @Test
+  void dropsStoriesOnlyOnceTheyCanTakeNoReportEvenALateOne() {
+    book.add(List.of(report("a1", "Wire", 0, announcedFunding("OpenAI", "1"))));
+    book.add(List.of(report("b1", "Wire", 24 * 9, announcedFunding("xAI", "2"))));
+    assertThat(book.expire()).isEmpty(); // 9 days: within 72 h + 7 days of lateness
+
+    book.add(List.of(report("c1", "Wire", 24 * 11, announcedFunding("Cohere", "3"))));
+    assertThat(book.expire()).hasSize(1);
+    assertThat(book.stories()).hasSize(2);
+  }
+}
