@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -131,9 +132,23 @@ public final class Watchlist {
     return value == null || value.isBlank() ? List.of() : Arrays.asList(value.split("; "));
   }
 
-  /** Whether the knowledge base does not list an organization by this name. */
+  /**
+   * Whether an organization by this name is one the knowledge base does not list; a country (an
+   * export control's target, say) is no organization.
+   */
   private boolean unlisted(String name) {
-    return kb.byName(name).isEmpty();
+    return kb.byName(name).isEmpty() && !COUNTRIES.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** Country names in English (the JDK's), and the short forms news uses. */
+  private static final Set<String> COUNTRIES = countries();
+
+  private static Set<String> countries() {
+    Set<String> names = new HashSet<>(List.of("us", "u.s.", "usa", "uk", "eu", "european union"));
+    for (String code : Locale.getISOCountries()) {
+      names.add(new Locale("", code).getDisplayCountry(Locale.ENGLISH).toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(names);
   }
 
   private static boolean atLeast(String amount, BigDecimal min) {

@@ -85,6 +85,15 @@ class WatchlistTest {
             BUILT_IN.firstMatch(
                 EventType.PARTNERSHIP, EventStatus.ANNOUNCED, List.of("Decart"), Map.of(), true))
         .isEmpty();
+    // a country an export control targets is no unlisted company
+    assertThat(
+            BUILT_IN.firstMatch(
+                EventType.EXPORT_CONTROL,
+                EventStatus.REPORTED,
+                List.of(),
+                Map.of("target", "China", "authority", "US Congress", "items", "AI chips"),
+                true))
+        .isEmpty();
   }
 
   @Test
