@@ -126,7 +126,14 @@ class StoryCorpusReplayTest {
   }
 
   private static Outcome run(List<Article> order) {
-    List<Alert> alerts = TopologyReplay.alertsAsArriving(settings, order);
+    return outcome(TopologyReplay.alertsAsArriving(settings, order), order);
+  }
+
+  /**
+   * The stories the alerts leave, as sets of article ids (a story merged into another is gone; each
+   * story's articles are the sources of its latest alert), and the NEW alerts of each.
+   */
+  static Outcome outcome(List<Alert> alerts, List<Article> articles) {
     Set<String> absorbed = new HashSet<>();
     Map<String, Alert> latest = new LinkedHashMap<>();
     Map<String, Integer> newsOf = new HashMap<>();
@@ -143,7 +150,7 @@ class StoryCorpusReplayTest {
       }
     }
     Map<String, String> idOfUrl = new HashMap<>();
-    order.forEach(a -> idOfUrl.put(a.getUrl(), a.getId()));
+    articles.forEach(a -> idOfUrl.put(a.getUrl(), a.getId()));
     Set<Set<String>> stories = new HashSet<>();
     Map<Set<String>, Integer> news = new HashMap<>();
     Map<String, Set<String>> members = new HashMap<>();
@@ -167,6 +174,26 @@ class StoryCorpusReplayTest {
           news.merge(members.get(end), n, Integer::sum);
         });
     return new Outcome(stories, news);
+  }
+
+  /** The corpus's articles of a split, in publication order. */
+  static List<Article> articles(String split) throws IOException {
+    if (corpus == null) {
+      readTheCorpus();
+    }
+    return corpus.stream()
+        .filter(l -> l.split().equals(split))
+        .map(Line::article)
+        .sorted(Comparator.comparing(Article::getPublished).thenComparing(Article::getId))
+        .toList();
+  }
+
+  /** The settings of these runs: built-in tagger and model, alerting on everything. */
+  static BellwetherTopology.Settings settings() throws IOException {
+    if (settings == null) {
+      readTheCorpus();
+    }
+    return settings;
   }
 
   /** Prints the measures of a run and returns pairwise precision and recall. */

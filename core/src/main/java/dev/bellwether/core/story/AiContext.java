@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Whether an article tells its event in an AI context: its title or lead uses one of the words that
@@ -22,7 +24,8 @@ public final class AiContext {
   /** Characters of the text read: the lead, where an unknown company is introduced. */
   static final int READ = 600;
 
-  private static final List<String[]> PHRASES = read();
+  /** The phrases by their first word, so each word of a text costs one lookup. */
+  private static final Map<String, List<String[]>> PHRASES = byFirstWord(read());
 
   private AiContext() {}
 
@@ -31,20 +34,31 @@ public final class AiContext {
     List<String> words =
         words(title + " . " + (text.length() <= READ ? text : text.substring(0, READ)));
     for (int i = 0; i < words.size(); i++) {
-      for (String[] phrase : PHRASES) {
-        if (startsAt(words, i, phrase)) {
-          return true;
+      List<String[]> phrases = PHRASES.get(words.get(i));
+      if (phrases != null) {
+        for (String[] phrase : phrases) {
+          if (startsAt(words, i, phrase)) {
+            return true;
+          }
         }
       }
     }
     return false;
   }
 
+  private static Map<String, List<String[]>> byFirstWord(List<String[]> phrases) {
+    Map<String, List<String[]>> out = new HashMap<>();
+    for (String[] p : phrases) {
+      out.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p);
+    }
+    return Map.copyOf(out);
+  }
+
   private static boolean startsAt(List<String> words, int i, String[] phrase) {
     if (i + phrase.length > words.size()) {
       return false;
     }
-    for (int k = 0; k < phrase.length; k++) {
+    for (int k = 1; k < phrase.length; k++) {
       if (!words.get(i + k).equals(phrase[k])) {
         return false;
       }

@@ -2,38 +2,25 @@ package dev.bellwether.core.story;
 
 import dev.bellwether.core.tagging.MoneyMentions;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One outlet's report of one event: what a story is built from, with what is needed to tell whether
  * two reports tell the same event. An article that reports two unrelated events gives two reports.
  *
- * @param articleId the article's stable id (the item id)
- * @param outlet the source's name ("Reuters")
- * @param title the article's title, the story's headline when this is its earliest source
- * @param summary the start of the article's text on one line (at most {@value #SUMMARY_LIMIT}
- *     characters)
- * @param fingerprint of the article's title and text, for syndicated copies
- * @param terms the salient terms of its title and lead ({@link Terms}), sorted
- * @param amounts the amounts of money its title and lead write ({@link MoneyMentions}), ascending
- * @param aiContext whether its title or lead describes an AI company ({@link AiContext})
+ * <p>Besides what the article says (outlet, URL, publication time, title, a one-line summary, the
+ * event), it keeps what later articles are compared with: a fingerprint of title and text, the
+ * salient terms of title and lead ({@link Terms}), the money figures of title and lead ({@link
+ * MoneyMentions}), whether it describes an AI company ({@link AiContext}), and, read once, the
+ * organizations the event names.
  */
-public record Report(
-    String articleId,
-    String outlet,
-    String url,
-    Instant published,
-    String title,
-    String summary,
-    StoryEvent event,
-    Fingerprint fingerprint,
-    List<String> terms,
-    List<Long> amounts,
-    boolean aiContext) {
+public final class Report {
   /** Characters of an article's start kept as its summary. */
   public static final int SUMMARY_LIMIT = 400;
 
@@ -41,17 +28,144 @@ public record Report(
   private static final List<String> ORGANIZATION_FACTS =
       List.of("company", "target", "acquirer", "investors", "parties", "authority");
 
-  public Report {
-    Objects.requireNonNull(articleId, "articleId");
-    Objects.requireNonNull(outlet, "outlet");
-    Objects.requireNonNull(url, "url");
-    Objects.requireNonNull(published, "published");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(summary, "summary");
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(fingerprint, "fingerprint");
-    terms = List.copyOf(new TreeSet<>(terms));
-    amounts = List.copyOf(new TreeSet<>(amounts));
+  private final String articleId;
+  private final String outlet;
+  private final String url;
+  private final Instant published;
+  private final String title;
+  private final String summary;
+  private final StoryEvent event;
+  private final Fingerprint fingerprint;
+  private final List<String> terms;
+  private final List<Long> amounts;
+  private final boolean aiContext;
+  // read once, compared many times: the story stage links each report with many others
+  private final Set<String> organizations;
+  private final double termWeight;
+  private final @Nullable String lead;
+  private final Set<String> principals;
+  private final @Nullable Long amountUsd;
+
+  public Report(
+      String articleId,
+      String outlet,
+      String url,
+      Instant published,
+      String title,
+      String summary,
+      StoryEvent event,
+      Fingerprint fingerprint,
+      List<String> terms,
+      List<Long> amounts,
+      boolean aiContext) {
+    this.articleId = Objects.requireNonNull(articleId, "articleId");
+    this.outlet = Objects.requireNonNull(outlet, "outlet");
+    this.url = Objects.requireNonNull(url, "url");
+    this.published = Objects.requireNonNull(published, "published");
+    this.title = Objects.requireNonNull(title, "title");
+    this.summary = Objects.requireNonNull(summary, "summary");
+    this.event = Objects.requireNonNull(event, "event");
+    this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+    this.terms = List.copyOf(new TreeSet<>(terms));
+    this.amounts = List.copyOf(new TreeSet<>(amounts));
+    this.aiContext = aiContext;
+    this.organizations = Collections.unmodifiableSet(readOrganizations(event));
+    TermWeights weights = TermWeights.builtIn();
+    double w = 0;
+    for (String t : this.terms) {
+      w += weights.weight(t);
+    }
+    this.termWeight = w;
+    this.lead = event.lead().map(l -> l.toLowerCase(Locale.ROOT)).orElse(null);
+    Set<String> two = new TreeSet<>();
+    event.companies().stream().limit(2).forEach(c -> two.add(c.toLowerCase(Locale.ROOT)));
+    this.principals = two.size() == 2 ? Collections.unmodifiableSet(two) : Set.of();
+    this.amountUsd = readAmount(event);
+  }
+
+  private static @Nullable Long readAmount(StoryEvent event) {
+    try {
+      return event
+          .fact("amount_usd")
+          .map(v -> new java.math.BigDecimal(v).longValue())
+          .orElse(null);
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
+  }
+
+  /** The lead company, lower-cased; null when the event names none. */
+  @Nullable String lead() {
+    return lead;
+  }
+
+  /**
+   * The two companies the event is most about, lower-cased (its first two: a stake's buyer and
+   * seller, an investor and the company it backs, whichever an outlet names first); empty when it
+   * names fewer.
+   */
+  Set<String> principals() {
+    return principals;
+  }
+
+  /** The event's amount in US dollars, if it gives one as a number. */
+  @Nullable Long amountUsd() {
+    return amountUsd;
+  }
+
+  public String articleId() {
+    return articleId;
+  }
+
+  public String outlet() {
+    return outlet;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public Instant published() {
+    return published;
+  }
+
+  /** The article's title, the story's headline when this is its earliest source. */
+  public String title() {
+    return title;
+  }
+
+  /** The start of the article's text on one line (at most {@value #SUMMARY_LIMIT} characters). */
+  public String summary() {
+    return summary;
+  }
+
+  public StoryEvent event() {
+    return event;
+  }
+
+  /** Of the article's title and text, for syndicated copies. */
+  public Fingerprint fingerprint() {
+    return fingerprint;
+  }
+
+  /** The salient terms of its title and lead ({@link Terms}), sorted. */
+  public List<String> terms() {
+    return terms;
+  }
+
+  /** The summed weight of its terms ({@link TermWeights}). */
+  double termWeight() {
+    return termWeight;
+  }
+
+  /** The amounts of money its title and lead write ({@link MoneyMentions}), ascending. */
+  public List<Long> amounts() {
+    return amounts;
+  }
+
+  /** Whether its title or lead describes an AI company ({@link AiContext}). */
+  public boolean aiContext() {
+    return aiContext;
   }
 
   /** A report whose fingerprint, terms and summary are read from the article's title and text. */
@@ -87,6 +201,10 @@ public record Report(
    * facts (company, target, acquirer, investors, parties, authority).
    */
   public Set<String> organizations() {
+    return organizations;
+  }
+
+  private static Set<String> readOrganizations(StoryEvent event) {
     Set<String> out = new TreeSet<>();
     event.companies().forEach(c -> out.add(c.toLowerCase(Locale.ROOT)));
     for (String key : ORGANIZATION_FACTS) {
@@ -122,5 +240,31 @@ public record Report(
     return oneLine.length() <= SUMMARY_LIMIT
         ? oneLine.toString()
         : oneLine.substring(0, SUMMARY_LIMIT - 1).strip() + "…";
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Report r
+        && articleId.equals(r.articleId)
+        && outlet.equals(r.outlet)
+        && url.equals(r.url)
+        && published.equals(r.published)
+        && title.equals(r.title)
+        && summary.equals(r.summary)
+        && event.equals(r.event)
+        && fingerprint.equals(r.fingerprint)
+        && terms.equals(r.terms)
+        && amounts.equals(r.amounts)
+        && aiContext == r.aiContext;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(articleId, url, published, event);
+  }
+
+  @Override
+  public String toString() {
+    return "Report[" + articleId + ", " + outlet + ", " + published + ", " + event + "]";
   }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The open stories of the story stage and its alert policy, pure: a processor loads what its store
@@ -40,7 +41,8 @@ public final class StoryBook {
   private final Watchlist watchlist;
   private final Duration lateness;
   private final Map<String, TrackedStory> open = new LinkedHashMap<>();
-  private final Map<String, Set<String>> index = new HashMap<>();
+  // name ("o:nvidia", "t:tel") → day (epoch day of a report's publication) → story ids
+  private final Map<String, Map<Long, Set<String>>> index = new HashMap<>();
   private Instant latest = Instant.EPOCH;
 
   public StoryBook(StoryClusterer clusterer, Watchlist watchlist, Duration lateness) {
@@ -114,7 +116,8 @@ public final class StoryBook {
             mergedInto.replaceAll((from, into) -> into.equals(other.id()) ? survivor.id() : into);
             mergedInto.put(other.id(), survivor.id());
             changed.remove(other.id());
-            remove(other);
+            open.remove(other.id());
+            reindex(other.story(), other.id(), survivor.id());
           }
         }
         Story grown = merged.with(r);
@@ -130,13 +133,13 @@ public final class StoryBook {
             after.hasAlerted()
                 ? Optional.of(update(after, r, String.join("; ", reasons)))
                 : announce(after, r, String.join("; ", reasons));
-        remove(survivor);
       }
       if (alert.isPresent()) {
         after = alert.get().tracked();
         alerts.add(alert.get());
       }
-      put(after);
+      open.put(after.id(), after);
+      index(r, after.id());
       changed.put(after.id(), after);
     }
     return new Outcome(List.copyOf(changed.values()), mergedInto, alerts);
@@ -144,7 +147,7 @@ public final class StoryBook {
 
   /**
    * Drops the stories that can take no more reports by the latest publication time seen, allowing
-   * the lateness; returns their ids.
+   * the lateness, and their index entries; returns their ids.
    */
   public List<String> expire() {
     List<TrackedStory> closed =
@@ -152,6 +155,20 @@ public final class StoryBook {
             .filter(t -> clusterer.isClosed(t.story(), latest, lateness))
             .toList();
     closed.forEach(this::remove);
+    // entries of reports a full story keeps only as sources outlive its reports: drop every entry
+    // of a story no longer open
+    index
+        .values()
+        .removeIf(
+            days -> {
+              days.values()
+                  .removeIf(
+                      ids -> {
+                        ids.removeIf(id -> !open.containsKey(id));
+                        return ids.isEmpty();
+                      });
+              return days.isEmpty();
+            });
     return closed.stream().map(TrackedStory::id).toList();
   }
 
@@ -206,49 +223,98 @@ public final class StoryBook {
     return !shared.isEmpty() || a.organizations().isEmpty() || b.organizations().isEmpty();
   }
 
+  /**
+   * The open stories that may hold a report linked with this one: those with a report published
+   * within the window of it that shares an organization or a salient term with it, found through
+   * the index (name and day → story ids), so a report is compared with the stories of its days that
+   * share a name with it, not with every open story.
+   */
   private List<Story> candidates(Report r) {
     Set<String> ids = new LinkedHashSet<>();
-    for (String key : keys(r)) {
-      ids.addAll(index.getOrDefault(key, Set.of()));
+    long window = clusterer.window().toMillis();
+    long from = day(r.published().toEpochMilli() - window);
+    long to = day(r.published().toEpochMilli() + window);
+    for (String name : names(r)) {
+      Map<Long, Set<String>> days = index.get(name);
+      if (days != null) {
+        for (long d = from; d <= to; d++) {
+          Set<String> found = days.get(d);
+          if (found != null) {
+            ids.addAll(found);
+          }
+        }
+      }
     }
-    // a report re-delivered with no names still finds the story holding it
-    open.values().stream()
-        .filter(t -> ids.isEmpty() && t.story().holds(r))
-        .forEach(t -> ids.add(t.id()));
-    return ids.stream().map(open::get).map(TrackedStory::story).toList();
+    if (ids.isEmpty() && names(r).isEmpty()) {
+      // a report re-delivered with no names still finds the story holding it
+      open.values().stream().filter(t -> t.story().holds(r)).forEach(t -> ids.add(t.id()));
+    }
+    List<Story> out = new ArrayList<>(ids.size());
+    Instant earliest = r.published().minus(clusterer.window());
+    Instant latestLinkable = r.published().plus(clusterer.window());
+    for (String id : ids) {
+      Story s = open.get(id).story();
+      if (!s.lastUpdated().isBefore(earliest) && !s.firstSeen().isAfter(latestLinkable)
+          || s.holds(r)) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
-  private static Set<String> keys(Report r) {
-    Set<String> keys = new LinkedHashSet<>();
-    r.organizations().forEach(o -> keys.add("o:" + o));
-    r.terms().forEach(t -> keys.add("t:" + t));
-    return keys;
+  /** The names a report is indexed by: its organizations ("o:") and salient terms ("t:"). */
+  private static List<String> names(Report r) {
+    List<String> names = new ArrayList<>(r.organizations().size() + r.terms().size());
+    r.organizations().forEach(o -> names.add("o:" + o));
+    r.terms().forEach(t -> names.add("t:" + t));
+    return names;
   }
 
-  private static Set<String> keys(Story s) {
-    Set<String> keys = new LinkedHashSet<>();
-    s.members().forEach(m -> keys.addAll(keys(m)));
-    return keys;
+  private static long day(long epochMillis) {
+    return Math.floorDiv(epochMillis, 86_400_000L);
+  }
+
+  /** Indexes a report as one of the story's: each of its names on its day. */
+  private void index(Report r, String id) {
+    long d = day(r.published().toEpochMilli());
+    for (String name : names(r)) {
+      index
+          .computeIfAbsent(name, k -> new HashMap<>())
+          .computeIfAbsent(d, k -> new LinkedHashSet<>())
+          .add(id);
+    }
+  }
+
+  /** Moves a story's index entries to another id (null: removes them). */
+  private void reindex(Story story, String from, @Nullable String to) {
+    for (Report m : story.members()) {
+      long d = day(m.published().toEpochMilli());
+      for (String name : names(m)) {
+        Map<Long, Set<String>> days = index.get(name);
+        Set<String> ids = days == null ? null : days.get(d);
+        if (ids != null) {
+          ids.remove(from);
+          if (to != null) {
+            ids.add(to);
+          } else if (ids.isEmpty()) {
+            days.remove(d);
+            if (days.isEmpty()) {
+              index.remove(name);
+            }
+          }
+        }
+      }
+    }
   }
 
   private void put(TrackedStory t) {
     open.put(t.id(), t);
-    for (String key : keys(t.story())) {
-      index.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(t.id());
-    }
+    t.story().members().forEach(m -> index(m, t.id()));
   }
 
   private void remove(TrackedStory t) {
     open.remove(t.id());
-    for (String key : keys(t.story())) {
-      Set<String> ids = index.get(key);
-      if (ids != null) {
-        ids.remove(t.id());
-        if (ids.isEmpty()) {
-          index.remove(key);
-        }
-      }
-    }
+    reindex(t.story(), t.id(), null);
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -159,28 +159,33 @@ public final class StoryClusterer {
   double[] features(Report a, Report b) {
     StoryEvent x = a.event();
     StoryEvent y = b.event();
-    Set<String> principals = principals(x);
-    boolean samePrincipals = !principals.isEmpty() && principals.equals(principals(y));
-    boolean sameLead = x.lead().isPresent() && same(x.lead(), y.lead());
-    Set<String> shared = new TreeSet<>(a.organizations());
-    shared.retainAll(b.organizations());
-    if (sameLead) {
-      shared.remove(x.lead().get().toLowerCase(Locale.ROOT));
-    } else if (samePrincipals) {
-      shared.removeAll(principals);
+    Set<String> principals = a.principals();
+    boolean samePrincipals = !principals.isEmpty() && principals.equals(b.principals());
+    boolean sameLead = a.lead() != null && a.lead().equals(b.lead());
+    int shared = 0;
+    for (String o : a.organizations()) {
+      if (b.organizations().contains(o)
+          && !(sameLead && o.equals(a.lead()))
+          && !(!sameLead && samePrincipals && principals.contains(o))) {
+        shared++;
+      }
     }
     boolean partners = x.type() == EventType.PARTNERSHIP && y.type() == EventType.PARTNERSHIP;
-    Set<String> p = parties(x);
-    Set<String> q = parties(y);
+    boolean otherPartners = false;
+    if (partners) {
+      Set<String> p = parties(x);
+      Set<String> q = parties(y);
+      otherPartners = p.size() >= 2 && q.size() >= 2 && !p.containsAll(q) && !q.containsAll(p);
+    }
     return new double[] {
       x.type() == y.type() ? 1 : 0,
       sameLead || samePrincipals ? 1 : 0,
-      Math.min(1, 0.5 * shared.size()),
+      Math.min(1, 0.5 * shared),
       money(a, b) > 0 ? 1 : 0,
       differ(x.fact("round"), y.fact("round")) ? 1 : 0,
       differ(x.fact("acquirer"), y.fact("acquirer")) ? 1 : 0,
-      partners && p.size() >= 2 && q.size() >= 2 && !p.containsAll(q) && !q.containsAll(p) ? 1 : 0,
-      Terms.overlap(a.terms(), b.terms()),
+      otherPartners ? 1 : 0,
+      Terms.overlap(a, b),
       a.fingerprint().similarity(b.fingerprint())
     };
   }
@@ -204,43 +209,37 @@ public final class StoryClusterer {
    * figures, else 0.
    */
   double money(Report a, Report b) {
-    Optional<Long> x = amount(a);
-    Optional<Long> y = amount(b);
-    if (x.isPresent() && among(x.get(), b) || y.isPresent() && among(y.get(), a)) {
+    Long x = a.amountUsd();
+    Long y = b.amountUsd();
+    if (x != null && among(x, b) || y != null && among(y, a)) {
       return 1;
     }
-    if (x.isPresent() && y.isPresent()) {
+    if (x != null && y != null) {
       return -2;
     }
-    return a.amounts().stream().anyMatch(m -> among(m, b)) ? 1 : 0;
+    for (long m : a.amounts()) {
+      if (among(m, b)) {
+        return 1;
+      }
+    }
+    return 0;
   }
 
   private boolean among(long amount, Report r) {
-    return amount(r).map(own -> close(amount, own)).orElse(false)
-        || r.amounts().stream().anyMatch(m -> close(amount, m));
+    if (r.amountUsd() != null && close(amount, r.amountUsd())) {
+      return true;
+    }
+    for (long m : r.amounts()) {
+      if (close(amount, m)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean close(long x, long y) {
     long larger = Math.max(x, y);
     return larger > 0 && Math.abs(x - y) / (double) larger <= amountTolerance;
-  }
-
-  private static Optional<Long> amount(Report r) {
-    try {
-      return r.event().fact("amount_usd").map(v -> new BigDecimal(v).longValue());
-    } catch (NumberFormatException notANumber) {
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * The two companies an event is most about, lower-cased: its first two (a stake's buyer and
-   * seller, an investor and the company it backs, whichever an outlet names first).
-   */
-  private static Set<String> principals(StoryEvent e) {
-    Set<String> out = new TreeSet<>();
-    e.companies().stream().limit(2).forEach(c -> out.add(c.toLowerCase(Locale.ROOT)));
-    return out.size() == 2 ? out : Set.of();
   }
 
   /** A partnership's parties (its companies when the fact is missing), lower-cased. */

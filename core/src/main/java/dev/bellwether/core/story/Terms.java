@@ -266,6 +266,33 @@ public final class Terms {
         && Character.isLetterOrDigit(s.charAt(i + 1));
   }
 
+  /** {@link #overlap(List, List)} of two reports' terms, their weights summed once. */
+  static double overlap(Report a, Report b) {
+    List<String> x = a.terms();
+    List<String> y = b.terms();
+    double total = a.termWeight() + b.termWeight();
+    if (x.isEmpty() || y.isEmpty() || total <= 0) {
+      return 0;
+    }
+    TermWeights weights = TermWeights.builtIn();
+    double shared = 0;
+    int i = 0;
+    int j = 0;
+    while (i < x.size() && j < y.size()) {
+      int c = x.get(i).compareTo(y.get(j));
+      if (c == 0) {
+        shared += 2 * weights.weight(x.get(i));
+        i++;
+        j++;
+      } else if (c < 0) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return shared / total;
+  }
+
   /**
    * How much two sorted term lists have in common, each term weighed by how telling it is ({@link
    * TermWeights}): twice the weight of the shared terms over the weight of both lists (a weighted
