@@ -182,7 +182,9 @@ class StoryAlertsTopologyTest {
         .satisfies(
             v ->
                 assertThat(
-                        ((dev.bellwether.schemas.avro.StoredStory) v)
+                        dev.bellwether.schemas.serde.BellwetherSerdes.storedStory()
+                            .deserializer()
+                            .deserialize("stories", (byte[]) v)
                             .getReports()
                             .get(0)
                             .getArticleId())

@@ -10,6 +10,7 @@ import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.StoredStory;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.avro.TaggedEvent;
+import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,17 +29,21 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Groups tagged articles into stories and alerts on those a watchlist rule matches. Input: every
  * tagged article with events, all under one key, so that one task sees every open story and an
  * article can join whichever story its content links it to (no key can say in advance which).
  *
- * <p>The {@link #STORE} keeps each open story by id as an Avro {@code StoredStory}; the task loads
- * them into a {@link StoryBook} when it starts (after its store is restored), which keeps them and
- * a candidate index in memory, and writes back only the stories an article changed. Kafka Streams'
- * record cache sits in front of the store, so a story changed many times between two commits
- * reaches the changelog once. An hourly sweep deletes the stories that can take no more reports.
+ * <p>The {@link #STORE} keeps each open story by id as an Avro {@code StoredStory} (bytes through
+ * {@link AvroSerde}, so that an entry an older version wrote is dropped with a warning rather than
+ * failing the task); the task loads them into a {@link StoryBook} when it starts (after its store
+ * is restored), which keeps them and a candidate index in memory, and writes back only the stories
+ * an article changed. Kafka Streams' record cache sits in front of the store, so a story changed
+ * many times between two commits reaches the changelog once. An hourly sweep deletes the stories
+ * that can take no more reports.
  */
 public final class StoryProcessor implements Processor<String, TaggedArticle, String, Alert> {
   public static final String STORE = "stories";
@@ -48,11 +54,14 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
   /** How often the store is swept for stories that have closed. */
   static final Duration SWEEP = Duration.ofHours(1);
 
+  private static final Logger log = LoggerFactory.getLogger(StoryProcessor.class);
+  private static final AvroSerde<StoredStory> SERDE = BellwetherSerdes.storedStory();
+
   private final Supplier<StoryBook> books;
   private final ProcessorsMetrics meters;
 
   private ProcessorContext<String, Alert> context;
-  private KeyValueStore<String, StoredStory> store;
+  private KeyValueStore<String, byte[]> store;
   private StoryBook book;
 
   /**
@@ -67,9 +76,9 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
   /**
    * The store this processor needs: changelogged RocksDB with Kafka Streams' record cache in front.
    */
-  public static StoreBuilder<KeyValueStore<String, StoredStory>> storeBuilder() {
+  public static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder() {
     return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(STORE), Serdes.String(), BellwetherSerdes.storedStory())
+            Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
         .withCachingEnabled();
   }
 
@@ -78,8 +87,24 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
     this.context = context;
     this.store = context.getStateStore(STORE);
     this.book = books.get();
-    try (KeyValueIterator<String, StoredStory> all = store.all()) {
-      all.forEachRemaining(kv -> book.load(StoryRecords.tracked(kv.value)));
+    List<String> unreadable = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
+      all.forEachRemaining(
+          kv -> {
+            try {
+              book.load(StoryRecords.tracked(SERDE.deserializer().deserialize(STORE, kv.value)));
+            } catch (SerializationException | IllegalArgumentException e) {
+              unreadable.add(kv.key);
+            }
+          });
+    }
+    if (!unreadable.isEmpty()) {
+      // entries an older version wrote (stories by signature key, before ADR 0011)
+      log.warn(
+          "Dropped {} story entries this version cannot read (written before stories were kept"
+              + " by id); their stories start again with their next article",
+          unreadable.size());
+      unreadable.forEach(store::delete);
     }
     context.schedule(SWEEP, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
   }
@@ -116,9 +141,9 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
     }
     StoryBook.Outcome outcome = book.add(reports);
     outcome.merged().keySet().forEach(store::delete);
-    List<KeyValue<String, StoredStory>> puts = new ArrayList<>();
+    List<KeyValue<String, byte[]>> puts = new ArrayList<>();
     for (TrackedStory t : outcome.changed()) {
-      puts.add(KeyValue.pair(t.id(), StoryRecords.stored(t)));
+      puts.add(KeyValue.pair(t.id(), SERDE.serializer().serialize(STORE, StoryRecords.stored(t))));
     }
     store.putAll(puts);
     for (StoryAlert decided : outcome.alerts()) {
