@@ -13,6 +13,7 @@ import dev.bellwether.processors.trends.TrendsTopology;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
+import dev.bellwether.schemas.avro.ArticleReports;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
@@ -256,7 +257,7 @@ public final class BellwetherTopology {
       StreamsBuilder builder,
       KStream<String, Article> articles,
       ArticleTagger tagger,
-      ProcessorSupplier<String, TaggedArticle, String, Alert> stories,
+      ProcessorSupplier<String, ArticleReports, String, Alert> stories,
       ProcessorsMetrics meters) {
     Serde<TaggedArticle> taggedArticles = BellwetherSerdes.taggedArticle();
     Serde<Alert> alertSerde = BellwetherSerdes.alert();
@@ -267,9 +268,11 @@ public final class BellwetherTopology {
     builder.addStateStore(StoryProcessor.storeBuilder());
     tagged
         .filter((id, article) -> !article.getEvents().isEmpty(), Named.as("articles-with-events"))
-        .selectKey((id, article) -> StoryProcessor.KEY, Named.as("articles-for-stories"))
+        .mapValues(StoryProcessor::reportsOf, Named.as("reports-of-article"))
+        .filter((id, reports) -> !reports.getReports().isEmpty(), Named.as("articles-with-reports"))
+        .selectKey((id, reports) -> StoryProcessor.KEY, Named.as("articles-for-stories"))
         .repartition(
-            Repartitioned.with(KEYS, taggedArticles)
+            Repartitioned.with(KEYS, BellwetherSerdes.articleReports())
                 .withName("articles-for-stories")
                 .withNumberOfPartitions(1))
         .process(stories, Named.as("stories-and-alerts"), StoryProcessor.STORE)

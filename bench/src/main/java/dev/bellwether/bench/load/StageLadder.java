@@ -99,12 +99,13 @@ final class StageLadder {
     StoryClusterer clusterer = StoryClusterer.withDefaults();
     ProcessorsMetrics meters =
         new ProcessorsMetrics(new CompositeMeterRegistry(), Clock.systemUTC());
-    Serde<TaggedArticle> taggedArticles = BellwetherSerdes.taggedArticle();
     tagged(builder, tagger)
         .filter((id, article) -> !article.getEvents().isEmpty(), Named.as("articles-with-events"))
-        .selectKey((id, article) -> StoryProcessor.KEY, Named.as("articles-for-stories"))
+        .mapValues(StoryProcessor::reportsOf, Named.as("reports-of-article"))
+        .filter((id, reports) -> !reports.getReports().isEmpty(), Named.as("articles-with-reports"))
+        .selectKey((id, reports) -> StoryProcessor.KEY, Named.as("articles-for-stories"))
         .repartition(
-            Repartitioned.with(KEYS, taggedArticles)
+            Repartitioned.with(KEYS, BellwetherSerdes.articleReports())
                 .withName("articles-for-stories")
                 .withNumberOfPartitions(1))
         .process(

@@ -262,13 +262,27 @@ public final class StoryBook {
     return out;
   }
 
-  /** The names a report is indexed by: its organizations ("o:") and salient terms ("t:"). */
+  /**
+   * The names a report is indexed by: its organizations ("o:") and its telling salient terms ("t:",
+   * weight at least {@value #INDEXED_TERM_WEIGHT}). Two reports that share only common terms
+   * ("China", "Nvidia" as a word) cannot reach the evidence of a link, so those terms would only
+   * widen the candidates; whether two reports are compared depends on the two alone, so the
+   * grouping still does not depend on order.
+   */
   private static List<String> names(Report r) {
     List<String> names = new ArrayList<>(r.organizations().size() + r.terms().size());
     r.organizations().forEach(o -> names.add("o:" + o));
-    r.terms().forEach(t -> names.add("t:" + t));
+    TermWeights weights = TermWeights.builtIn();
+    for (String t : r.terms()) {
+      if (weights.weight(t) >= INDEXED_TERM_WEIGHT) {
+        names.add("t:" + t);
+      }
+    }
     return names;
   }
+
+  /** The weight from which a salient term is indexed ({@link TermWeights}). */
+  static final double INDEXED_TERM_WEIGHT = 0.5;
 
   private static long day(long epochMillis) {
     return Math.floorDiv(epochMillis, 86_400_000L);

@@ -8,7 +8,7 @@ import dev.bellwether.schemas.avro.AlertKind;
 import dev.bellwether.schemas.avro.AlertSource;
 import dev.bellwether.schemas.avro.EventStatus;
 import dev.bellwether.schemas.avro.EventType;
-import dev.bellwether.schemas.avro.TaggedEvent;
+import dev.bellwether.schemas.avro.Evidence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ final class StoryAlerts {
    * The Avro alert of a story alert: the story as it now stands, its reconciled facts and recorded
    * conflicts, every source, and the evidence of the event that triggered it.
    */
-  static Alert alert(StoryAlert decided, TaggedEvent trigger) {
+  static Alert alert(StoryAlert decided, Evidence trigger) {
     Story story = decided.tracked().story();
     List<AlertSource> sources = new ArrayList<>();
     for (Source s : story.sources()) {
@@ -41,7 +41,7 @@ final class StoryAlerts {
         .setHeadline(story.headline())
         .setSummary(story.summary())
         .setFacts(facts(story))
-        .setEvidence(trigger.getEvidence())
+        .setEvidence(trigger)
         .setSources(sources)
         .setFirstSeen(story.firstSeen())
         .setSeverity(dev.bellwether.schemas.avro.Severity.valueOf(decided.severity().name()))

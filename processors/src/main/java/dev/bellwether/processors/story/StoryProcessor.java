@@ -6,10 +6,10 @@ import dev.bellwether.core.story.StoryBook;
 import dev.bellwether.core.story.TrackedStory;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
 import dev.bellwether.schemas.avro.Alert;
-import dev.bellwether.schemas.avro.Article;
+import dev.bellwether.schemas.avro.ArticleReports;
+import dev.bellwether.schemas.avro.Evidence;
 import dev.bellwether.schemas.avro.StoredStory;
 import dev.bellwether.schemas.avro.TaggedArticle;
-import dev.bellwether.schemas.avro.TaggedEvent;
 import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.time.Duration;
@@ -33,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Groups tagged articles into stories and alerts on those a watchlist rule matches. Input: every
- * tagged article with events, all under one key, so that one task sees every open story and an
- * article can join whichever story its content links it to (no key can say in advance which).
+ * Groups tagged articles into stories and alerts on those a watchlist rule matches. Input: the
+ * reports of every tagged article with events ({@link #reportsOf}), all under one key, so that one
+ * task sees every open story and an article can join whichever story its content links it to (no
+ * key can say in advance which).
  *
  * <p>The {@link #STORE} keeps each open story by id as an Avro {@code StoredStory} (bytes through
  * {@link AvroSerde}, so that an entry an older version wrote is dropped with a warning rather than
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * many times between two commits reaches the changelog once. An hourly sweep deletes the stories
  * that can take no more reports.
  */
-public final class StoryProcessor implements Processor<String, TaggedArticle, String, Alert> {
+public final class StoryProcessor implements Processor<String, ArticleReports, String, Alert> {
   public static final String STORE = "stories";
 
   /** The one key every article for the story stage is sent under. */
@@ -119,25 +120,26 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
     book.expire().forEach(store::delete);
   }
 
+  /**
+   * What the story stage needs of a tagged article, read where it is tagged so that neither the
+   * text nor the reading of it goes through the one story task: a report per event, its evidence.
+   */
+  public static ArticleReports reportsOf(TaggedArticle tagged) {
+    return StoryRecords.reportsOf(tagged);
+  }
+
   @Override
-  public void process(Record<String, TaggedArticle> record) {
-    TaggedArticle tagged = record.value();
-    if (tagged == null || tagged.getEvents().isEmpty()) {
+  public void process(Record<String, ArticleReports> record) {
+    ArticleReports input = record.value();
+    if (input == null || input.getReports().isEmpty()) {
       return;
     }
-    Article article = tagged.getArticle();
-    List<Report> reports = new ArrayList<>();
-    Map<Report, TaggedEvent> events = new IdentityHashMap<>();
-    for (TaggedEvent event : tagged.getEvents()) {
-      StoryRecords.report(article, event)
-          .ifPresent(
-              r -> {
-                reports.add(r);
-                events.put(r, event);
-              });
-    }
-    if (reports.isEmpty()) {
-      return;
+    List<Report> reports = new ArrayList<>(input.getReports().size());
+    Map<Report, Evidence> evidence = new IdentityHashMap<>();
+    for (int i = 0; i < input.getReports().size(); i++) {
+      Report r = StoryRecords.report(input.getReports().get(i));
+      reports.add(r);
+      evidence.put(r, input.getEvidence().get(i));
     }
     StoryBook.Outcome outcome = book.add(reports);
     outcome.merged().keySet().forEach(store::delete);
@@ -147,8 +149,8 @@ public final class StoryProcessor implements Processor<String, TaggedArticle, St
     }
     store.putAll(puts);
     for (StoryAlert decided : outcome.alerts()) {
-      Alert alert = StoryAlerts.alert(decided, events.get(decided.trigger()));
-      meters.alertPublished(alert, article.getDiscovered());
+      Alert alert = StoryAlerts.alert(decided, evidence.get(decided.trigger()));
+      meters.alertPublished(alert, input.getDiscovered());
       context.forward(record.withKey(alert.getStoryId()).withValue(alert));
     }
   }

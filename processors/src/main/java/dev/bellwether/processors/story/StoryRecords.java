@@ -9,9 +9,12 @@ import dev.bellwether.core.story.TrackedStory;
 import dev.bellwether.core.tagging.EventStatus;
 import dev.bellwether.core.tagging.EventType;
 import dev.bellwether.schemas.avro.Article;
+import dev.bellwether.schemas.avro.ArticleReports;
+import dev.bellwether.schemas.avro.Evidence;
 import dev.bellwether.schemas.avro.StoredReport;
 import dev.bellwether.schemas.avro.StoredSource;
 import dev.bellwether.schemas.avro.StoredStory;
+import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.avro.TaggedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,34 +55,77 @@ final class StoryRecords {
             e));
   }
 
+  /**
+   * What the story stage needs of a tagged article: a report per event of a known type and status,
+   * with its evidence, and when the article's item was discovered.
+   */
+  static ArticleReports reportsOf(TaggedArticle tagged) {
+    List<StoredReport> reports = new ArrayList<>();
+    List<Evidence> evidence = new ArrayList<>();
+    for (TaggedEvent event : tagged.getEvents()) {
+      report(tagged.getArticle(), event)
+          .ifPresent(
+              r -> {
+                reports.add(stored(r));
+                evidence.add(event.getEvidence());
+              });
+    }
+    return new ArticleReports(reports, evidence, tagged.getArticle().getDiscovered());
+  }
+
+  static StoredReport stored(Report r) {
+    StoryEvent e = r.event();
+    List<Integer> print = new ArrayList<>(Fingerprint.SIZE);
+    for (int v : r.fingerprint().toArray()) {
+      print.add(v);
+    }
+    return StoredReport.newBuilder()
+        .setArticleId(r.articleId())
+        .setOutlet(r.outlet())
+        .setUrl(r.url())
+        .setPublished(r.published())
+        .setTitle(r.title())
+        .setSummary(r.summary())
+        .setEventType(dev.bellwether.schemas.avro.EventType.valueOf(e.type().name()))
+        .setStatus(dev.bellwether.schemas.avro.EventStatus.valueOf(e.status().name()))
+        .setCompanies(e.companies())
+        .setFacts(e.facts())
+        .setEnded(e.ended())
+        .setRelaxed(e.relaxed())
+        .setFingerprint(print)
+        .setTerms(r.terms())
+        .setAmounts(r.amounts())
+        .setAiContext(r.aiContext())
+        .build();
+  }
+
+  static Report report(StoredReport r) {
+    int[] print = r.getFingerprint().stream().mapToInt(Integer::intValue).toArray();
+    return new Report(
+        r.getArticleId(),
+        r.getOutlet(),
+        r.getUrl(),
+        r.getPublished(),
+        r.getTitle(),
+        r.getSummary(),
+        new StoryEvent(
+            EventType.valueOf(r.getEventType().name()),
+            EventStatus.valueOf(r.getStatus().name()),
+            r.getCompanies(),
+            r.getFacts(),
+            r.getEnded(),
+            r.getRelaxed()),
+        Fingerprint.fromArray(print),
+        r.getTerms(),
+        r.getAmounts(),
+        r.getAiContext());
+  }
+
   static StoredStory stored(TrackedStory tracked) {
     Story story = tracked.story();
     List<StoredReport> reports = new ArrayList<>(story.members().size());
     for (Report r : story.members()) {
-      StoryEvent e = r.event();
-      List<Integer> print = new ArrayList<>(Fingerprint.SIZE);
-      for (int v : r.fingerprint().toArray()) {
-        print.add(v);
-      }
-      reports.add(
-          StoredReport.newBuilder()
-              .setArticleId(r.articleId())
-              .setOutlet(r.outlet())
-              .setUrl(r.url())
-              .setPublished(r.published())
-              .setTitle(r.title())
-              .setSummary(r.summary())
-              .setEventType(dev.bellwether.schemas.avro.EventType.valueOf(e.type().name()))
-              .setStatus(dev.bellwether.schemas.avro.EventStatus.valueOf(e.status().name()))
-              .setCompanies(e.companies())
-              .setFacts(e.facts())
-              .setEnded(e.ended())
-              .setRelaxed(e.relaxed())
-              .setFingerprint(print)
-              .setTerms(r.terms())
-              .setAmounts(r.amounts())
-              .setAiContext(r.aiContext())
-              .build());
+      reports.add(stored(r));
     }
     List<StoredSource> overflow = new ArrayList<>();
     for (Source s : story.overflow()) {
@@ -98,26 +144,7 @@ final class StoryRecords {
   static TrackedStory tracked(StoredStory stored) {
     List<Report> members = new ArrayList<>(stored.getReports().size());
     for (StoredReport r : stored.getReports()) {
-      int[] print = r.getFingerprint().stream().mapToInt(Integer::intValue).toArray();
-      members.add(
-          new Report(
-              r.getArticleId(),
-              r.getOutlet(),
-              r.getUrl(),
-              r.getPublished(),
-              r.getTitle(),
-              r.getSummary(),
-              new StoryEvent(
-                  EventType.valueOf(r.getEventType().name()),
-                  EventStatus.valueOf(r.getStatus().name()),
-                  r.getCompanies(),
-                  r.getFacts(),
-                  r.getEnded(),
-                  r.getRelaxed()),
-              Fingerprint.fromArray(print),
-              r.getTerms(),
-              r.getAmounts(),
-              r.getAiContext()));
+      members.add(report(r));
     }
     List<Source> overflow = new ArrayList<>();
     for (StoredSource s : stored.getOverflow()) {

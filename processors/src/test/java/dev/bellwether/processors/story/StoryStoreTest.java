@@ -20,6 +20,7 @@ import dev.bellwether.processors.tag.ArticleTagger;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
 import dev.bellwether.schemas.avro.Article;
+import dev.bellwether.schemas.avro.ArticleReports;
 import dev.bellwether.schemas.avro.StoredStory;
 import dev.bellwether.schemas.avro.TaggedArticle;
 import dev.bellwether.schemas.avro.TextOrigin;
@@ -212,7 +213,7 @@ class StoryStoreTest {
         new ProcessorsMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
   }
 
-  private static Record<String, TaggedArticle> tagged(
+  private static Record<String, ArticleReports> tagged(
       String id, String outlet, String title, String text, Instant published) {
     Article a =
         Article.newBuilder()
@@ -227,7 +228,7 @@ class StoryStoreTest {
             .setTextOrigin(TextOrigin.PAGE)
             .build();
     TaggedArticle t = new ArticleTagger(new Tagger(KB), Clock.systemUTC()).tag(a);
-    return new Record<>(StoryProcessor.KEY, t, published.toEpochMilli());
+    return new Record<>(StoryProcessor.KEY, StoryProcessor.reportsOf(t), published.toEpochMilli());
   }
 
   private void start() {

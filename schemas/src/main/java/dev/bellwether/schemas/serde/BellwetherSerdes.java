@@ -4,6 +4,7 @@ import dev.bellwether.schemas.TopicSpec;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
+import dev.bellwether.schemas.avro.ArticleReports;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.Source;
@@ -33,6 +34,11 @@ public final class BellwetherSerdes {
 
   public static AvroSerde<Alert> alert() {
     return new AvroSerde<>(Alert.class, Alert.getClassSchema());
+  }
+
+  /** What the story stage reads of a tagged article (its repartition topic). */
+  public static AvroSerde<ArticleReports> articleReports() {
+    return new AvroSerde<>(ArticleReports.class, ArticleReports.getClassSchema());
   }
 
   /** The story stage's stored stories (its state store, not a topic). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
+import dev.bellwether.schemas.avro.ArticleReports;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.Source;
@@ -32,7 +33,8 @@ class SchemaHistoryCompatibilityTest {
         TaggedArticle.getClassSchema(),
         Alert.getClassSchema(),
         DeadLetter.getClassSchema(),
-        StoredStory.getClassSchema());
+        StoredStory.getClassSchema(),
+        ArticleReports.getClassSchema());
   }
 
   @ParameterizedTest
