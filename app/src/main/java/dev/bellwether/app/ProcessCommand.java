@@ -79,7 +79,7 @@ final class ProcessCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       defaultValue = "${env:BELLWETHER_STORY_WINDOW:-72h}",
       description =
-          "How far apart the first and last article of one story may be (env"
+          "How far apart two articles linked into one story may be published (env"
               + " BELLWETHER_STORY_WINDOW). Default: ${DEFAULT-VALUE}.")
   Duration storyWindow;
 

@@ -88,7 +88,8 @@ final class ReplayCommand implements Callable<Integer> {
       names = "--story-window",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "How far apart the first and last article of one story may be (default: 72h).")
+      description =
+          "How far apart two articles linked into one story may be published (default: 72h).")
   Duration storyWindow = Duration.ofHours(72);
 
   @Option(names = "--json", description = "One alert per line as JSON instead of text.")
