@@ -265,8 +265,22 @@ public final class BellwetherTopology {
         articles.mapValues(
             article -> meters.timeTagging(() -> tagger.tag(article)), Named.as("tag-article"));
     tagged.to(Topics.TAGGED.name(), Produced.with(KEYS, taggedArticles).withName("write-tagged"));
+    storiesAndAlerts(builder, tagged, stories)
+        .to(Topics.ALERTS.name(), Produced.with(KEYS, alertSerde).withName("write-alerts"));
+    return tagged;
+  }
+
+  /**
+   * The story stage: each tagged article with events becomes its reports (read here, in the tagging
+   * task), all of them go under one key to the one story task, which keeps the stories in its store
+   * and returns the alerts (ADR 0011).
+   */
+  public static KStream<String, Alert> storiesAndAlerts(
+      StreamsBuilder builder,
+      KStream<String, TaggedArticle> tagged,
+      ProcessorSupplier<String, ArticleReports, String, Alert> stories) {
     builder.addStateStore(StoryProcessor.storeBuilder());
-    tagged
+    return tagged
         .filter((id, article) -> !article.getEvents().isEmpty(), Named.as("articles-with-events"))
         .mapValues(StoryProcessor::reportsOf, Named.as("reports-of-article"))
         .filter((id, reports) -> !reports.getReports().isEmpty(), Named.as("articles-with-reports"))
@@ -275,8 +289,6 @@ public final class BellwetherTopology {
             Repartitioned.with(KEYS, BellwetherSerdes.articleReports())
                 .withName("articles-for-stories")
                 .withNumberOfPartitions(1))
-        .process(stories, Named.as("stories-and-alerts"), StoryProcessor.STORE)
-        .to(Topics.ALERTS.name(), Produced.with(KEYS, alertSerde).withName("write-alerts"));
-    return tagged;
+        .process(stories, Named.as("stories-and-alerts"), StoryProcessor.STORE);
   }
 }

@@ -4,6 +4,7 @@ import dev.bellwether.core.story.StoryBook;
 import dev.bellwether.core.story.StoryClusterer;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
+import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.article.FeedSummaryArticles;
 import dev.bellwether.processors.dedupe.SeenItemsFilter;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
@@ -27,7 +28,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -95,25 +95,15 @@ final class StageLadder {
   /** The full topology without the trend windows. */
   private static Topology storiesAndAlerts(Tagger tagger, Watchlist watchlist) {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(StoryProcessor.storeBuilder());
     StoryClusterer clusterer = StoryClusterer.withDefaults();
     ProcessorsMetrics meters =
         new ProcessorsMetrics(new CompositeMeterRegistry(), Clock.systemUTC());
-    tagged(builder, tagger)
-        .filter((id, article) -> !article.getEvents().isEmpty(), Named.as("articles-with-events"))
-        .mapValues(StoryProcessor::reportsOf, Named.as("reports-of-article"))
-        .filter((id, reports) -> !reports.getReports().isEmpty(), Named.as("articles-with-reports"))
-        .selectKey((id, reports) -> StoryProcessor.KEY, Named.as("articles-for-stories"))
-        .repartition(
-            Repartitioned.with(KEYS, BellwetherSerdes.articleReports())
-                .withName("articles-for-stories")
-                .withNumberOfPartitions(1))
-        .process(
+    BellwetherTopology.storiesAndAlerts(
+            builder,
+            tagged(builder, tagger),
             () ->
                 new StoryProcessor(
-                    () -> new StoryBook(clusterer, watchlist, StoryBook.DEFAULT_LATENESS), meters),
-            Named.as("stories-and-alerts"),
-            StoryProcessor.STORE)
+                    () -> new StoryBook(clusterer, watchlist, StoryBook.DEFAULT_LATENESS), meters))
         .to(ALERTS_OUT, Produced.with(KEYS, BellwetherSerdes.alert()));
     return builder.build();
   }

@@ -136,25 +136,12 @@ public final class StoryClusterer {
         || !authoritiesAgree(x.fact("authority"), y.fact("authority"));
   }
 
-  /** The names of {@link #features}, in order. */
-  static final List<String> FEATURES =
-      List.of(
-          "same type",
-          "same lead or principals",
-          "other shared organizations",
-          "same amount",
-          "different rounds",
-          "different acquirers",
-          "different partners",
-          "shared terms",
-          "text similarity");
-
   /**
-   * What two reports have in common, as numbers ({@link #FEATURES}): the same event type; the same
-   * lead company, or the same two principal companies in either order; how many other organizations
-   * both name (0, 0.5, 1 for two or more); the same amount ({@link #money}); round names, acquirers
-   * or partner sets that differ (neither set holding the other); the weighted share of salient
-   * terms ({@link Terms#overlap}); MinHash text similarity.
+   * What two reports have in common, as numbers, in the order of {@link #WEIGHTS}: the same event
+   * type; the same lead company, or the same two principal companies in either order; how many
+   * other organizations both name (0, 0.5, 1 for two or more); the same amount ({@link #money});
+   * round names, acquirers or partner sets that differ (neither set holding the other); the
+   * weighted share of salient terms ({@link Terms#overlap}); MinHash text similarity.
    */
   double[] features(Report a, Report b) {
     StoryEvent x = a.event();

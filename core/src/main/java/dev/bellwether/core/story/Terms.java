@@ -268,29 +268,8 @@ public final class Terms {
 
   /** {@link #overlap(List, List)} of two reports' terms, their weights summed once. */
   static double overlap(Report a, Report b) {
-    List<String> x = a.terms();
-    List<String> y = b.terms();
     double total = a.termWeight() + b.termWeight();
-    if (x.isEmpty() || y.isEmpty() || total <= 0) {
-      return 0;
-    }
-    TermWeights weights = TermWeights.builtIn();
-    double shared = 0;
-    int i = 0;
-    int j = 0;
-    while (i < x.size() && j < y.size()) {
-      int c = x.get(i).compareTo(y.get(j));
-      if (c == 0) {
-        shared += 2 * weights.weight(x.get(i));
-        i++;
-        j++;
-      } else if (c < 0) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return shared / total;
+    return total <= 0 ? 0 : 2 * sharedWeight(a.terms(), b.terms()) / total;
   }
 
   /**
@@ -300,28 +279,35 @@ public final class Terms {
    * names, both found in a long article, are not enough to make them one story.
    */
   public static double overlap(List<String> a, List<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
+    TermWeights weights = TermWeights.builtIn();
+    double total = 0;
+    for (String t : a) {
+      total += weights.weight(t);
     }
+    for (String t : b) {
+      total += weights.weight(t);
+    }
+    return total <= 0 ? 0 : 2 * sharedWeight(a, b) / total;
+  }
+
+  /** The summed weight of the terms two sorted lists share. */
+  private static double sharedWeight(List<String> a, List<String> b) {
     TermWeights weights = TermWeights.builtIn();
     double shared = 0;
-    double total = 0;
     int i = 0;
     int j = 0;
-    while (i < a.size() || j < b.size()) {
-      int c = i == a.size() ? 1 : j == b.size() ? -1 : a.get(i).compareTo(b.get(j));
+    while (i < a.size() && j < b.size()) {
+      int c = a.get(i).compareTo(b.get(j));
       if (c == 0) {
-        double w = weights.weight(a.get(i));
-        shared += 2 * w;
-        total += 2 * w;
+        shared += weights.weight(a.get(i));
         i++;
         j++;
       } else if (c < 0) {
-        total += weights.weight(a.get(i++));
+        i++;
       } else {
-        total += weights.weight(b.get(j++));
+        j++;
       }
     }
-    return shared / total;
+    return shared;
   }
 }
