@@ -43,6 +43,9 @@ public final class StoryBook {
   private final Map<String, TrackedStory> open = new LinkedHashMap<>();
   // name ("o:nvidia", "t:tel") → day (epoch day of a report's publication) → story ids
   private final Map<String, Map<Long, Set<String>>> index = new HashMap<>();
+  // absorbed story id → the id it was merged into: index entries of reports a story cites only as
+  // sources are not moved on a merge (the story no longer has them), so they are followed here
+  private final Map<String, String> aliases = new HashMap<>();
   private Instant latest = Instant.EPOCH;
 
   public StoryBook(StoryClusterer clusterer, Watchlist watchlist, Duration lateness) {
@@ -73,6 +76,7 @@ public final class StoryBook {
   public void clear() {
     open.clear();
     index.clear();
+    aliases.clear();
     latest = Instant.EPOCH;
   }
 
@@ -115,6 +119,7 @@ public final class StoryBook {
             reasons.add("merged with story " + other.id());
             mergedInto.replaceAll((from, into) -> into.equals(other.id()) ? survivor.id() : into);
             mergedInto.put(other.id(), survivor.id());
+            aliases.put(other.id(), survivor.id());
             changed.remove(other.id());
             open.remove(other.id());
             reindex(other.story(), other.id(), survivor.id());
@@ -169,6 +174,7 @@ public final class StoryBook {
                       });
               return days.isEmpty();
             });
+    aliases.keySet().removeIf(id -> resolve(id) == null);
     return closed.stream().map(TrackedStory::id).toList();
   }
 
@@ -252,14 +258,35 @@ public final class StoryBook {
     List<Story> out = new ArrayList<>(ids.size());
     Instant earliest = r.published().minus(clusterer.window());
     Instant latestLinkable = r.published().plus(clusterer.window());
+    Set<String> seen = new LinkedHashSet<>();
     for (String id : ids) {
-      Story s = open.get(id).story();
+      TrackedStory t = resolve(id);
+      if (t == null || !seen.add(t.id())) {
+        continue;
+      }
+      Story s = t.story();
       if (!s.lastUpdated().isBefore(earliest) && !s.firstSeen().isAfter(latestLinkable)
           || s.holds(r)) {
         out.add(s);
       }
     }
     return out;
+  }
+
+  /** The open story with this id, or the one it was merged into; null when none is open. */
+  private @Nullable TrackedStory resolve(String id) {
+    String at = id;
+    for (int hops = 0; hops <= aliases.size(); hops++) {
+      TrackedStory t = open.get(at);
+      if (t != null) {
+        return t;
+      }
+      at = aliases.get(at);
+      if (at == null) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /**

@@ -69,6 +69,58 @@ class StoryBookTest {
   }
 
   @Test
+  void findsTheSurvivorAfterMergingAStoryLargerThanItKeepsWhole() {
+    // a story with more reports than it keeps whole, merged into an earlier one: the reports it
+    // kept only as sources must not leave the absorbed story's id behind in the candidate index
+    Report decart =
+        report(
+            "d0",
+            "Wire",
+            0,
+            announcedFunding("Decart", "300000000"),
+            "Decart raised $300 million; Dean Leitersdorf said the Tel Aviv lab will hire.");
+    String kept = book.add(List.of(decart)).alerts().get(0).tracked().id();
+    StoryEvent benchmark =
+        new StoryEvent(
+            EventType.FUNDING, EventStatus.REPORTED, List.of("Benchmark"), Map.of(), false, false);
+    String absorbed = null;
+    for (int i = 1; i <= Story.MEMBERS_KEPT + 3; i++) {
+      StoryBook.Outcome o =
+          book.add(
+              List.of(
+                  report(
+                      "b" + i,
+                      "Outlet" + i,
+                      i <= Story.MEMBERS_KEPT ? 1 + i / 100.0 : 13 + i, // the last: next day
+                      benchmark,
+                      "Benchmark leads a round in Moshe Shalev's video-model startup.")));
+      absorbed = o.changed().get(0).id();
+    }
+    assertThat(absorbed).isNotEqualTo(kept);
+    Report bridge =
+        report(
+            "d1",
+            "Daily",
+            2,
+            announcedFunding("Decart", "300000000"),
+            "Benchmark led Decart's $300 million round, Dean Leitersdorf and Moshe Shalev said.");
+    assertThat(book.add(List.of(bridge)).merged()).containsEntry(absorbed, kept);
+
+    StoryBook.Outcome late =
+        book.add(
+            List.of(
+                report(
+                    "b99",
+                    "Latecomer",
+                    40,
+                    benchmark,
+                    "Benchmark leads a round in Moshe Shalev's video-model startup.")));
+
+    assertThat(late.changed()).extracting(TrackedStory::id).containsExactly(kept);
+    assertThat(book.stories()).extracting(TrackedStory::id).containsExactly(kept);
+  }
+
+  @Test
   void countsTheEventsOfOneArticleAboutTheSameCompaniesOnce() {
     Report ipo =
         report(
