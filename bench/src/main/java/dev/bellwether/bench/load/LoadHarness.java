@@ -112,9 +112,11 @@ public final class LoadHarness {
     }
 
     KafkaStreams full = new KafkaStreams(fullTopology(), run.streamsConfig(FULL, threads, commit));
+    long lettersBefore = run.messages(Topics.DLQ.name());
     LoadRun.Drained done = run.runToEnd(full, FULL, sourceTopics(fullTopology()), DRAIN_BOUND);
     double fullRate = done.rate();
     report("full topology", items, done);
+    deadLetters(run, lettersBefore);
     say(
         "ratio full / pass-through: %.3f  (commit.interval.ms %d, exactly_once_v2)",
         fullRate / passRate, commit);
@@ -130,6 +132,21 @@ public final class LoadHarness {
     return fullRate;
   }
 
+  /**
+   * Says how many records the run sent to the dead-letter topic: a rate measured over records that
+   * failed is not the rate of the work, so any number but zero is a defect to look at first.
+   */
+  private void deadLetters(LoadRun run, long before) {
+    long letters = run.messages(Topics.DLQ.name()) - before;
+    if (letters > 0) {
+      say(
+          "  WARNING: %d records went to the dead letters (%s): this rate is not valid",
+          letters, Topics.DLQ.name());
+    } else {
+      say("  dead letters: none");
+    }
+  }
+
   /** Each rung of the stage ladder over the same items, as a ratio to the pass-through. */
   private void ladder(LoadRun run, int threads, int commit, int items, double passRate) {
     int rung = 0;
@@ -137,10 +154,12 @@ public final class LoadHarness {
       String appId = LADDER + "-" + ++rung;
       KafkaStreams streams =
           new KafkaStreams(stage.topology().get(), run.streamsConfig(appId, threads, commit));
+      long lettersBefore = run.messages(Topics.DLQ.name());
       LoadRun.Drained drained =
           run.runToEnd(streams, appId, List.of(Topics.DISCOVERED.name()), DRAIN_BOUND);
       streams.close(Duration.ofSeconds(30));
       report("ladder " + rung + ", " + stage.name(), items, drained);
+      deadLetters(run, lettersBefore);
       say("  ratio to the pass-through: %.3f", drained.rate() / passRate);
     }
   }

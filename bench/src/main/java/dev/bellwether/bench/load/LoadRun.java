@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,9 +23,11 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -103,6 +106,30 @@ final class LoadRun implements AutoCloseable {
     LoadRun run = new LoadRun(dir, kafka, admin);
     run.awaitLeaders();
     return run;
+  }
+
+  /** The records a topic has had: the sum of its partitions' end offsets (markers included). */
+  long messages(String topic) {
+    try {
+      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+      admin
+          .describeTopics(Set.of(topic))
+          .allTopicNames()
+          .get(30, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      long sum = 0;
+      for (var end : admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).values()) {
+        sum += end.offset();
+      }
+      return sum;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   /**

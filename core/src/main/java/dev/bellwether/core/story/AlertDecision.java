@@ -44,9 +44,15 @@ public record AlertDecision(AlertKind kind, String reason) {
       reasons.add("status " + word(before.status()) + " → " + word(after.status()));
     }
     factChanges(before, after, reasons);
+    java.util.Set<String> cited = new java.util.HashSet<>();
+    before.sources().forEach(s -> cited.add(s.url()));
     after.sources().stream()
-        .filter(s -> !before.cites(s.url()))
+        .filter(s -> !cited.contains(s.url()))
         .forEach(s -> reasons.add("new source: " + s.outlet()));
+    long more = after.unlisted() - before.unlisted();
+    if (more > 0) {
+      reasons.add(more == 1 ? "a new source, not listed" : more + " new sources, not listed");
+    }
     return reasons.isEmpty()
         ? new AlertDecision(AlertKind.NOTHING, "nothing new")
         : new AlertDecision(AlertKind.UPDATE, String.join("; ", reasons));

@@ -34,8 +34,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>It keeps the {@value #MEMBERS_KEPT} earliest published reports whole (what a later article is
- * compared with, and where facts come from) and of later ones their source only, so its size is
- * bounded.
+ * compared with, and where facts come from), of later ones their source only, up to {@value
+ * #SOURCES_KEPT} sources in all, and beyond that only how many more there were and when the latest
+ * was published; so its size, and the cost of reading, writing and alerting it, are bounded however
+ * many outlets tell the story.
  *
  * <p>The id is derived from the report that started it: {@code "st-"} and the first 16 hex digits
  * of SHA-256 over its article id, event type and lead company. Reprocessing the same articles in
@@ -44,6 +46,9 @@ import org.jspecify.annotations.Nullable;
 public final class Story {
   /** Reports a story keeps whole: enough to recognise any retelling, bounded in size. */
   public static final int MEMBERS_KEPT = 24;
+
+  /** Sources a story lists (its reports kept whole and the sources of later ones). */
+  public static final int SOURCES_KEPT = 48;
 
   private static final List<EventType> TIE_ORDER =
       List.of(
@@ -59,6 +64,8 @@ public final class Story {
   private final String id;
   private final List<Report> members;
   private final List<Source> overflow;
+  private final long unlisted;
+  private final Instant lastUpdated;
   private final EventType type;
   private final List<String> companies;
   private final Map<String, List<FactReading>> readings;
@@ -71,6 +78,27 @@ public final class Story {
    * @throws IllegalArgumentException when there is no report
    */
   public Story(String id, List<Report> members, List<Source> overflow) {
+    this(id, members, overflow, 0, null);
+  }
+
+  /**
+   * @param members its reports, each URL once; the {@value #MEMBERS_KEPT} earliest published are
+   *     kept, the sources of the others go to the overflow
+   * @param overflow sources of reports no longer kept whole; the earliest published are listed up
+   *     to {@value #SOURCES_KEPT} sources in all, the others only counted
+   * @param unlisted sources counted before and listed nowhere
+   * @param lastUpdated the latest publication time of a source no longer listed; null when none
+   * @throws IllegalArgumentException when there is no report or the count is negative
+   */
+  public Story(
+      String id,
+      List<Report> members,
+      List<Source> overflow,
+      long unlisted,
+      @Nullable Instant lastUpdated) {
+    if (unlisted < 0) {
+      throw new IllegalArgumentException("a story cannot have " + unlisted + " unlisted sources");
+    }
     this.id = Objects.requireNonNull(id, "id");
     Map<String, Report> byUrl = new LinkedHashMap<>();
     members.stream().sorted(BY_PUBLISHED).forEach(r -> byUrl.putIfAbsent(key(r), r));
@@ -85,12 +113,20 @@ public final class Story {
     this.members = List.copyOf(sorted);
     java.util.Set<String> kept = new java.util.HashSet<>();
     sorted.forEach(m -> kept.add(m.url()));
-    this.overflow =
+    List<Source> later =
         spilled.stream()
             .filter(s -> !kept.contains(s.url()))
             .distinct()
             .sorted(Comparator.comparing(Source::published).thenComparing(Source::url))
             .toList();
+    int room = Math.max(0, SOURCES_KEPT - this.members.size());
+    this.overflow = later.size() <= room ? later : List.copyOf(later.subList(0, room));
+    this.unlisted = unlisted + later.size() - this.overflow.size();
+    Instant last = sorted.get(sorted.size() - 1).published();
+    if (!later.isEmpty() && later.get(later.size() - 1).published().isAfter(last)) {
+      last = later.get(later.size() - 1).published();
+    }
+    this.lastUpdated = lastUpdated != null && lastUpdated.isAfter(last) ? lastUpdated : last;
     this.type = votedType(this.members);
     this.companies = votedCompanies(this.members);
     Map<String, List<FactReading>> r = new TreeMap<>();
@@ -172,13 +208,14 @@ public final class Story {
     return members.get(0).published();
   }
 
-  /** The latest publication time of a source. */
+  /** The latest publication time of a source, listed or not. */
   public Instant lastUpdated() {
-    Instant last = members.get(members.size() - 1).published();
-    for (Source s : overflow) {
-      last = s.published().isAfter(last) ? s.published() : last;
-    }
-    return last;
+    return lastUpdated;
+  }
+
+  /** Sources counted but not listed: beyond the {@value #SOURCES_KEPT} a story lists. */
+  public long unlisted() {
+    return unlisted;
   }
 
   /** Every source (each article once), earliest published first. */
@@ -236,7 +273,7 @@ public final class Story {
     }
     List<Report> grown = new ArrayList<>(members);
     grown.add(r);
-    return new Story(id, grown, overflow);
+    return new Story(id, grown, overflow, unlisted, lastUpdated);
   }
 
   /** This story, under its own id, with the reports and sources of another. */
@@ -245,7 +282,8 @@ public final class Story {
     other.members.stream().filter(m -> !holds(m)).forEach(all::add);
     List<Source> spilled = new ArrayList<>(overflow);
     other.overflow.stream().filter(s -> !cites(s.url())).forEach(spilled::add);
-    return new Story(id, all, spilled);
+    Instant last = other.lastUpdated.isAfter(lastUpdated) ? other.lastUpdated : lastUpdated;
+    return new Story(id, all, spilled, unlisted + other.unlisted, last);
   }
 
   /** The most central company, if any source names one. */
@@ -369,12 +407,14 @@ public final class Story {
     return o instanceof Story s
         && id.equals(s.id)
         && members.equals(s.members)
-        && overflow.equals(s.overflow);
+        && overflow.equals(s.overflow)
+        && unlisted == s.unlisted
+        && lastUpdated.equals(s.lastUpdated);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, members, overflow);
+    return Objects.hash(id, members, overflow, unlisted, lastUpdated);
   }
 
   @Override

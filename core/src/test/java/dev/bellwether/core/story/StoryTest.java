@@ -144,6 +144,40 @@ class StoryTest {
   }
 
   @Test
+  void listsABoundedNumberOfSourcesAndCountsTheRestWhateverTheOrder() {
+    int total = Story.SOURCES_KEPT + 30;
+    Story grown = Story.start(report("r0", "Wire", 0, announcedFunding("xAI", "1")));
+    for (int i = 1; i < total; i++) {
+      grown = grown.with(report("r" + i, "Wire", i, announcedFunding("xAI", "1")));
+    }
+    Story backwards =
+        Story.start(report("r" + (total - 1), "Wire", total - 1, announcedFunding("xAI", "1")));
+    for (int i = total - 2; i >= 0; i--) {
+      backwards = backwards.with(report("r" + i, "Wire", i, announcedFunding("xAI", "1")));
+    }
+
+    assertThat(grown.sources()).hasSize(Story.SOURCES_KEPT);
+    assertThat(grown.unlisted()).isEqualTo(30);
+    assertThat(grown.lastUpdated()).isEqualTo(at(total - 1));
+    assertThat(backwards.sources()).isEqualTo(grown.sources());
+    assertThat(backwards.unlisted()).isEqualTo(30);
+    assertThat(backwards.lastUpdated()).isEqualTo(at(total - 1));
+
+    Story other = Story.start(report("o0", "Ledger", 0.5, announcedFunding("xAI", "1")));
+    for (int i = 1; i < 10; i++) {
+      other = other.with(report("o" + i, "Ledger", total + i, announcedFunding("xAI", "1")));
+    }
+    Story merged = grown.mergedWith(other);
+    assertThat(merged.sources()).hasSize(Story.SOURCES_KEPT);
+    assertThat(merged.unlisted()).isEqualTo(40);
+    assertThat(merged.lastUpdated()).isEqualTo(at(total + 9));
+    AlertDecision onceMore =
+        AlertDecision.of(
+            merged, merged.with(report("z", "Late", total + 20, announcedFunding("xAI", "1"))));
+    assertThat(onceMore.reason()).contains("a new source, not listed");
+  }
+
+  @Test
   void mergesTwoStoriesUnderItsOwnId() {
     Story a = Story.start(report("a1", "Reuters", 0, announcedFunding("OpenAI", "40000000000")));
     Story b = Story.start(report("b1", "CNBC", 1, announcedFunding("OpenAI", "40000000000")));

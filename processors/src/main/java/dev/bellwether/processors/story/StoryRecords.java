@@ -135,6 +135,8 @@ final class StoryRecords {
         .setId(story.id())
         .setReports(reports)
         .setOverflow(overflow)
+        .setUnlisted(story.unlisted())
+        .setLastUpdated(story.lastUpdated())
         .setRuleId(tracked.ruleId())
         .setRuleVersion(tracked.ruleVersion())
         .setAlerts(tracked.alerts())
@@ -151,7 +153,7 @@ final class StoryRecords {
       overflow.add(new Source(s.getOutlet(), s.getUrl(), s.getPublished()));
     }
     return new TrackedStory(
-        new Story(stored.getId(), members, overflow),
+        new Story(stored.getId(), members, overflow, stored.getUnlisted(), stored.getLastUpdated()),
         stored.getRuleId(),
         stored.getRuleVersion(),
         stored.getAlerts());
