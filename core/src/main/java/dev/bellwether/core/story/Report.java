@@ -45,6 +45,7 @@ public final class Report {
   private final @Nullable String lead;
   private final Set<String> principals;
   private final @Nullable Long amountUsd;
+  private final String identity;
 
   public Report(
       String articleId,
@@ -81,6 +82,12 @@ public final class Report {
     event.companies().stream().limit(2).forEach(c -> two.add(c.toLowerCase(Locale.ROOT)));
     this.principals = two.size() == 2 ? Collections.unmodifiableSet(two) : Set.of();
     this.amountUsd = readAmount(event);
+    this.identity = url + "\n" + event.type() + "\n" + event.lead().orElse("");
+  }
+
+  /** What makes a report itself: its article, event type and lead company. */
+  String identity() {
+    return identity;
   }
 
   private static @Nullable Long readAmount(StoryEvent event) {

@@ -65,6 +65,9 @@ public final class Story {
   private final List<Report> members;
   private final List<Source> overflow;
   private final long unlisted;
+  private final java.util.Set<String> identities = new java.util.HashSet<>();
+  private final java.util.Set<String> urls = new java.util.HashSet<>();
+  private final java.util.Set<String> overflowUrls = new java.util.HashSet<>();
   private final Instant lastUpdated;
   private final EventType type;
   private final List<String> companies;
@@ -101,7 +104,7 @@ public final class Story {
     }
     this.id = Objects.requireNonNull(id, "id");
     Map<String, Report> byUrl = new LinkedHashMap<>();
-    members.stream().sorted(BY_PUBLISHED).forEach(r -> byUrl.putIfAbsent(key(r), r));
+    members.stream().sorted(BY_PUBLISHED).forEach(r -> byUrl.putIfAbsent(r.identity(), r));
     if (byUrl.isEmpty()) {
       throw new IllegalArgumentException("a story needs a report");
     }
@@ -127,6 +130,16 @@ public final class Story {
       last = later.get(later.size() - 1).published();
     }
     this.lastUpdated = lastUpdated != null && lastUpdated.isAfter(last) ? lastUpdated : last;
+    this.members.forEach(
+        m -> {
+          identities.add(m.identity());
+          urls.add(m.url());
+        });
+    this.overflow.forEach(
+        s -> {
+          overflowUrls.add(s.url());
+          urls.add(s.url());
+        });
     this.type = votedType(this.members);
     this.companies = votedCompanies(this.members);
     Map<String, List<FactReading>> r = new TreeMap<>();
@@ -249,21 +262,14 @@ public final class Story {
     return lists;
   }
 
-  /** A report's identity: its article, event type and lead company. */
-  private static String key(Report r) {
-    return r.url() + "\n" + r.event().type() + "\n" + r.event().lead().orElse("");
-  }
-
   /** Whether the story holds this report already: the same article, event type and lead. */
   public boolean holds(Report r) {
-    return members.stream().anyMatch(m -> key(m).equals(key(r)))
-        || overflow.stream().anyMatch(s -> s.url().equals(r.url()));
+    return identities.contains(r.identity()) || overflowUrls.contains(r.url());
   }
 
   /** Whether a source with this URL is already cited. */
   public boolean cites(String url) {
-    return members.stream().anyMatch(m -> m.url().equals(url))
-        || overflow.stream().anyMatch(s -> s.url().equals(url));
+    return urls.contains(url);
   }
 
   /** This story with one more report; the same story when it {@link #holds} the report. */

@@ -117,10 +117,15 @@ public final class StoryClusterer {
    * one were made one report ({@link StoryBook#onePerEvent}).
    */
   public boolean linked(Report a, Report b) {
-    return !a.url().equals(b.url())
-        && !ruledOut(a, b)
-        && money(a, b) >= 0
-        && (a.fingerprint().similarity(b.fingerprint()) >= nearDuplicate || evidence(a, b) >= LINK);
+    if (a.url().equals(b.url()) || ruledOut(a, b)) {
+      return false;
+    }
+    double money = money(a, b);
+    if (money < 0) {
+      return false;
+    }
+    double similarity = a.fingerprint().similarity(b.fingerprint());
+    return similarity >= nearDuplicate || evidence(features(a, b, money, similarity)) >= LINK;
   }
 
   /**
@@ -144,6 +149,10 @@ public final class StoryClusterer {
    * weighted share of salient terms ({@link Terms#overlap}); MinHash text similarity.
    */
   double[] features(Report a, Report b) {
+    return features(a, b, money(a, b), a.fingerprint().similarity(b.fingerprint()));
+  }
+
+  private double[] features(Report a, Report b, double money, double similarity) {
     StoryEvent x = a.event();
     StoryEvent y = b.event();
     Set<String> principals = a.principals();
@@ -168,12 +177,12 @@ public final class StoryClusterer {
       x.type() == y.type() ? 1 : 0,
       sameLead || samePrincipals ? 1 : 0,
       Math.min(1, 0.5 * shared),
-      money(a, b) > 0 ? 1 : 0,
+      money > 0 ? 1 : 0,
       differ(x.fact("round"), y.fact("round")) ? 1 : 0,
       differ(x.fact("acquirer"), y.fact("acquirer")) ? 1 : 0,
       otherPartners ? 1 : 0,
       Terms.overlap(a, b),
-      a.fingerprint().similarity(b.fingerprint())
+      similarity
     };
   }
 
@@ -182,7 +191,10 @@ public final class StoryClusterer {
    * {@link #features} ({@link #WEIGHTS}, {@link #BIAS}); they are linked from 0 up.
    */
   double evidence(Report a, Report b) {
-    double[] f = features(a, b);
+    return evidence(features(a, b));
+  }
+
+  private static double evidence(double[] f) {
     double z = BIAS;
     for (int i = 0; i < f.length; i++) {
       z += WEIGHTS[i] * f[i];
