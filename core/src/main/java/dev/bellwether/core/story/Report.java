@@ -1,11 +1,13 @@
 package dev.bellwether.core.story;
 
+import dev.bellwether.core.tagging.EventType;
 import dev.bellwether.core.tagging.MoneyMentions;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -77,9 +79,9 @@ public final class Report {
       w += weights.weight(t);
     }
     this.termWeight = w;
-    this.lead = event.lead().map(l -> l.toLowerCase(Locale.ROOT)).orElse(null);
+    this.lead = readLead(event);
     Set<String> two = new TreeSet<>();
-    event.companies().stream().limit(2).forEach(c -> two.add(c.toLowerCase(Locale.ROOT)));
+    event.companies().stream().limit(2).forEach(c -> two.add(name(c)));
     this.principals = two.size() == 2 ? Collections.unmodifiableSet(two) : Set.of();
     this.amountUsd = readAmount(event);
     this.identity = url + "\n" + event.type() + "\n" + event.lead().orElse("");
@@ -213,15 +215,53 @@ public final class Report {
 
   private static Set<String> readOrganizations(StoryEvent event) {
     Set<String> out = new TreeSet<>();
-    event.companies().forEach(c -> out.add(c.toLowerCase(Locale.ROOT)));
+    event.companies().forEach(c -> out.add(name(c)));
     for (String key : ORGANIZATION_FACTS) {
       if (StoryEvent.LIST_FACTS.contains(key)) {
-        event.listFact(key).forEach(v -> out.add(v.toLowerCase(Locale.ROOT)));
+        event.listFact(key).forEach(v -> out.add(name(v)));
       } else {
-        event.fact(key).ifPresent(v -> out.add(v.toLowerCase(Locale.ROOT)));
+        event.fact(key).ifPresent(v -> out.add(name(v)));
       }
     }
+    out.remove("");
     return out;
+  }
+
+  /**
+   * Who the event is about first: the company raising or listing when the tagger says which (an
+   * outlet that leads with the investor still tells the company's round), else the first company
+   * named; for an export control that names no company, the authority acting.
+   */
+  private static @Nullable String readLead(StoryEvent event) {
+    Optional<String> raiser =
+        event.type() == EventType.FUNDING || event.type() == EventType.IPO
+            ? event.fact("company")
+            : Optional.empty();
+    Optional<String> lead = raiser.isPresent() ? raiser : event.lead();
+    if (lead.isEmpty() && event.type() == EventType.EXPORT_CONTROL) {
+      lead = event.fact("authority");
+    }
+    String n = lead.map(Report::name).orElse("");
+    return n.isEmpty() ? null : n;
+  }
+
+  /** Words that end a company's name without telling it apart ("Figure AI", "Featherless.ai"). */
+  private static final Set<String> NAME_ENDINGS =
+      Set.of("ai", "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "holdings");
+
+  /**
+   * An organization's name as reports compare it: lower case, punctuation as spaces, without the
+   * endings of {@link #NAME_ENDINGS} ("Figure AI" and "Figure", "Featherless.ai" and "Featherless
+   * AI" are one name).
+   */
+  static String name(String organization) {
+    String[] words =
+        organization.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim().split(" ");
+    int end = words.length;
+    while (end > 1 && NAME_ENDINGS.contains(words[end - 1])) {
+      end--;
+    }
+    return String.join(" ", java.util.Arrays.asList(words).subList(0, end));
   }
 
   /**

@@ -117,7 +117,7 @@ public final class StoryClusterer {
    * one were made one report ({@link StoryBook#onePerEvent}).
    */
   public boolean linked(Report a, Report b) {
-    if (a.url().equals(b.url()) || ruledOut(a, b)) {
+    if (a.url().equals(b.url()) || ruledOut(a, b) || strangers(a, b)) {
       return false;
     }
     double money = money(a, b);
@@ -126,6 +126,28 @@ public final class StoryClusterer {
     }
     double similarity = a.fingerprint().similarity(b.fingerprint());
     return similarity >= nearDuplicate || evidence(features(a, b, money, similarity)) >= LINK;
+  }
+
+  /**
+   * Whether the two reports are about different organizations altogether: each names some, they
+   * share none. Template-like texts ("X snaps up Y in a $1 billion deal") are near-duplicates of
+   * each other whoever X and Y are; so are two outlets' items about different companies' rounds.
+   * Export controls are the exception: one action lists many entities, and outlets name different
+   * ones.
+   */
+  static boolean strangers(Report a, Report b) {
+    if (a.organizations().isEmpty()
+        || b.organizations().isEmpty()
+        || a.event().type() == EventType.EXPORT_CONTROL
+        || b.event().type() == EventType.EXPORT_CONTROL) {
+      return false;
+    }
+    for (String o : a.organizations()) {
+      if (b.organizations().contains(o)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -157,12 +179,19 @@ public final class StoryClusterer {
     StoryEvent y = b.event();
     Set<String> principals = a.principals();
     boolean samePrincipals = !principals.isEmpty() && principals.equals(b.principals());
-    boolean sameLead = a.lead() != null && a.lead().equals(b.lead());
+    // one's lead is the other's lead or one of its two principal companies ("ICONIQ leads
+    // Anthropic's round" and "Anthropic raises"): symmetric, as every feature must be
+    boolean sameLead = leads(a, b) || leads(b, a);
+    Set<String> counted = new java.util.HashSet<>();
+    if (sameLead) {
+      counted.add(a.lead() == null ? "" : a.lead());
+      counted.add(b.lead() == null ? "" : b.lead());
+    } else if (samePrincipals) {
+      counted.addAll(principals);
+    }
     int shared = 0;
     for (String o : a.organizations()) {
-      if (b.organizations().contains(o)
-          && !(sameLead && o.equals(a.lead()))
-          && !(!sameLead && samePrincipals && principals.contains(o))) {
+      if (b.organizations().contains(o) && !counted.contains(o)) {
         shared++;
       }
     }
@@ -184,6 +213,11 @@ public final class StoryClusterer {
       Terms.overlap(a, b),
       similarity
     };
+  }
+
+  /** Whether a's lead is b's lead or one of b's two principal companies. */
+  private static boolean leads(Report a, Report b) {
+    return a.lead() != null && (a.lead().equals(b.lead()) || b.principals().contains(a.lead()));
   }
 
   /**

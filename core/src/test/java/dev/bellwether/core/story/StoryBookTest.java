@@ -45,7 +45,13 @@ class StoryBookTest {
             "a3",
             "Daily",
             2,
-            announcedFunding("Decart", "300000000"),
+            new StoryEvent(
+                EventType.FUNDING,
+                EventStatus.ANNOUNCED,
+                List.of("Decart", "Benchmark"),
+                Map.of("amount_usd", "300000000", "investors", "Benchmark"),
+                false,
+                false),
             "Benchmark led Decart's $300 million round, Dean Leitersdorf and Moshe Shalev said.");
 
     StoryBook.Outcome first = book.add(List.of(a));
@@ -102,7 +108,13 @@ class StoryBookTest {
             "d1",
             "Daily",
             2,
-            announcedFunding("Decart", "300000000"),
+            new StoryEvent(
+                EventType.FUNDING,
+                EventStatus.ANNOUNCED,
+                List.of("Decart", "Benchmark"),
+                Map.of("amount_usd", "300000000", "investors", "Benchmark"),
+                false,
+                false),
             "Benchmark led Decart's $300 million round, Dean Leitersdorf and Moshe Shalev said.");
     assertThat(book.add(List.of(bridge)).merged()).containsEntry(absorbed, kept);
 

@@ -28,6 +28,73 @@ class StoryClustererTest {
   }
 
   @Test
+  void keepsTemplateNearDuplicatesAboutOtherCompaniesApart() {
+    StoryEvent amdFigure =
+        new StoryEvent(
+            EventType.ACQUISITION,
+            EventStatus.ANNOUNCED,
+            List.of("AMD", "Figure AI"),
+            Map.of("acquirer", "AMD", "target", "Figure AI", "amount_usd", "1000000000"),
+            false,
+            false);
+    StoryEvent snowflakeMiniMax =
+        new StoryEvent(
+            EventType.ACQUISITION,
+            EventStatus.ANNOUNCED,
+            List.of("Snowflake", "MiniMax"),
+            Map.of("acquirer", "Snowflake", "target", "MiniMax", "amount_usd", "964000000"),
+            false,
+            false);
+    Report a = report("t1", "Wire", 0, amdFigure, "AMD snaps up Figure AI in $1 billion deal.");
+    Report b =
+        report(
+            "t2",
+            "Ledger",
+            2,
+            snowflakeMiniMax,
+            "Snowflake snaps up MiniMax in $964 million deal.");
+
+    assertThat(StoryClusterer.strangers(a, b)).isTrue();
+    assertThat(joins(a, b)).isFalse();
+  }
+
+  @Test
+  void readsOneNameWhateverTheEndingAndTheRaiserAsTheLead() {
+    assertThat(Report.name("Featherless.ai")).isEqualTo(Report.name("Featherless AI"));
+    assertThat(Report.name("Figure AI")).isEqualTo("figure");
+    assertThat(Report.name("Scale AI Inc.")).isEqualTo("scale");
+    assertThat(Report.name("AI")).isEqualTo("ai");
+
+    // an outlet that leads with the investor still tells the company's round
+    Report investorFirst =
+        report(
+            "i1",
+            "Wire",
+            0,
+            new StoryEvent(
+                EventType.FUNDING,
+                EventStatus.ANNOUNCED,
+                List.of("ICONIQ", "Anthropic"),
+                Map.of("company", "Anthropic", "amount_usd", "13000000000", "investors", "ICONIQ"),
+                false,
+                false),
+            "ICONIQ leads a $13 billion round in the Claude maker at a $183 billion valuation.");
+    Report companyFirst =
+        report(
+            "i2",
+            "Ledger",
+            3,
+            announcedFunding("Anthropic", "13000000000"),
+            "Anthropic raised $13 billion in a Series F round, valuing it at $183 billion.");
+    assertThat(investorFirst.lead()).isEqualTo("anthropic");
+    assertThat(joins(investorFirst, companyFirst)).isTrue();
+
+    // an export control that names no company is led by its authority
+    Report hague = report("n1", "Wire", 0, exportControl("", "Netherlands government"));
+    assertThat(hague.lead()).isEqualTo("netherlands government");
+  }
+
+  @Test
   void joinsTheSameRoundToldInOtherWords() {
     Report talks =
         report(
