@@ -49,11 +49,12 @@ class StoryCorpusReplayTest {
   private static final Pattern MERGED = Pattern.compile("merged with story (st-[0-9a-f]{16})");
   private static final int SHUFFLES = 6;
 
+  /** A watchlist that alerts on every story. */
+  static final String EVERYTHING_YAML =
+      "version: 1\nrules:\n  - id: everything\n    severity: LOW\n    route: all\n";
+
   private static final Watchlist EVERYTHING =
-      Watchlist.parse(
-          "version: 1\nrules:\n  - id: everything\n    severity: LOW\n    route: all\n",
-          "test",
-          CompanyKnowledgeBase.builtIn());
+      Watchlist.parse(EVERYTHING_YAML, "test", CompanyKnowledgeBase.builtIn());
 
   record Line(Article article, String story, String split, boolean event) {}
 
@@ -66,9 +67,18 @@ class StoryCorpusReplayTest {
   @BeforeAll
   static void readTheCorpus() throws IOException {
     Assumptions.assumeTrue(Files.exists(CORPUS), "data/stories/stories.jsonl is not here");
+    corpus = read(CORPUS);
+    Tagger tagger = Knowledge.withModel(new Tagger(CompanyKnowledgeBase.builtIn()), "builtin");
+    settings =
+        BellwetherTopology.Settings.standard(tagger, EVERYTHING)
+            .withStoryLateness(Duration.ofDays(3650));
+  }
+
+  /** The lines of a story corpus file (the format of data/stories/README.md) as articles. */
+  static List<Line> read(Path file) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    corpus = new ArrayList<>();
-    for (String line : Files.readAllLines(CORPUS)) {
+    List<Line> corpus = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
       if (line.isBlank()) {
         continue;
       }
@@ -93,10 +103,7 @@ class StoryCorpusReplayTest {
               n.get("split").asText(),
               !n.get("type").asText().equals("NONE")));
     }
-    Tagger tagger = Knowledge.withModel(new Tagger(CompanyKnowledgeBase.builtIn()), "builtin");
-    settings =
-        BellwetherTopology.Settings.standard(tagger, EVERYTHING)
-            .withStoryLateness(Duration.ofDays(3650));
+    return corpus;
   }
 
   @Test
@@ -197,7 +204,7 @@ class StoryCorpusReplayTest {
   }
 
   /** Prints the measures of a run and returns pairwise precision and recall. */
-  private static double[] report(String name, List<Line> part, Outcome o) {
+  static double[] report(String name, List<Line> part, Outcome o) {
     Map<String, Line> byId = new HashMap<>();
     part.forEach(l -> byId.put(l.article().getId(), l));
     Map<String, Set<String>> storyOf = new HashMap<>();
