@@ -87,6 +87,20 @@ public final class Report {
     this.identity = url + "\n" + event.type() + "\n" + event.lead().orElse("");
   }
 
+  /**
+   * Whether its title names one of the organizations it is about: the article's headline event, not
+   * one it tells in passing (an earlier round, a past acquisition, another firm's deal).
+   */
+  boolean inTitle() {
+    String words = " " + name(title) + " ";
+    for (String o : organizations) {
+      if (words.contains(" " + o + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** What makes a report itself: its article, event type and lead company. */
   String identity() {
     return identity;

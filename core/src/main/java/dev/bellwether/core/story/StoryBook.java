@@ -31,7 +31,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Alerts: a story alerts {@code NEW} the first time it matches a watchlist rule (its first
  * report, or a later one that brings what the rule asks for), then {@code UPDATE} whenever it gains
  * a source, a confirmed or changed fact, a status or type change, or merges with another story;
- * never a second {@code NEW}. When stories merge, the one that has alerted keeps its id.
+ * never a second {@code NEW}. When stories merge, the one that has alerted keeps its id. An event
+ * an article tells only in passing (not its first event, and none of its organizations in the
+ * title: an earlier round, a past acquisition) starts a story that stays quiet until another report
+ * joins it: background is told far more often than it is news.
  */
 public final class StoryBook {
   /** The default lateness: reports may arrive up to a week after later ones. */
@@ -99,14 +102,19 @@ public final class StoryBook {
     Map<String, TrackedStory> changed = new LinkedHashMap<>();
     Map<String, String> mergedInto = new LinkedHashMap<>();
     List<StoryAlert> alerts = new ArrayList<>();
-    for (Report r : onePerEvent(reportsOfOneArticle)) {
+    List<Report> events = onePerEvent(reportsOfOneArticle);
+    for (int i = 0; i < events.size(); i++) {
+      Report r = events.get(i);
       latest = later(latest, r.published());
       List<Story> joined = clusterer.joined(r, candidates(r));
       TrackedStory after;
       Optional<StoryAlert> alert;
       if (joined.isEmpty()) {
         after = TrackedStory.quiet(Story.start(r));
-        alert = announce(after, r, "first report: " + r.outlet());
+        alert =
+            i > 0 && !r.inTitle()
+                ? Optional.empty() // told in passing: it alerts once another report confirms it
+                : announce(after, r, "first report: " + r.outlet());
       } else {
         List<TrackedStory> tracked = joined.stream().map(s -> open.get(s.id())).toList();
         TrackedStory survivor =

@@ -133,6 +133,63 @@ class StoryBookTest {
   }
 
   @Test
+  void keepsAnEventToldInPassingQuietUntilAnotherReportConfirmsIt() {
+    Report headline =
+        Report.of(
+            "u1",
+            "Wire",
+            "https://wire.example/u1",
+            Reports.at(0),
+            "Unconventional AI raises $475 million seed round",
+            "Naveen Rao's Unconventional AI raised $475 million. Rao sold Nervana Systems to Intel"
+                + " for $408 million in 2016.",
+            announcedFunding("Unconventional AI", "475000000"));
+    Report inPassing =
+        Report.of(
+            "u1",
+            "Wire",
+            "https://wire.example/u1",
+            Reports.at(0),
+            "Unconventional AI raises $475 million seed round",
+            "Naveen Rao's Unconventional AI raised $475 million. Rao sold Nervana Systems to Intel"
+                + " for $408 million in 2016.",
+            new StoryEvent(
+                EventType.ACQUISITION,
+                EventStatus.ANNOUNCED,
+                List.of("Intel", "Nervana Systems"),
+                Map.of("acquirer", "Intel", "target", "Nervana Systems", "amount_usd", "408000000"),
+                false,
+                false));
+    assertThat(headline.inTitle()).isTrue();
+    assertThat(inPassing.inTitle()).isFalse();
+
+    StoryBook.Outcome first = book.add(List.of(headline, inPassing));
+    assertThat(first.changed()).hasSize(2);
+    assertThat(first.alerts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.tracked().story().companies()).contains("Unconventional AI"));
+
+    // a later article about the same deal confirms it: the quiet story now alerts, once
+    Report confirmed =
+        Report.of(
+            "n2",
+            "Ledger",
+            "https://ledger.example/n2",
+            Reports.at(5),
+            "Intel buys Nervana Systems for $408 million",
+            "Intel agreed to buy Nervana Systems, a deep-learning chip startup, for $408 million.",
+            inPassing.event());
+    StoryBook.Outcome second = book.add(List.of(confirmed));
+    assertThat(second.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(AlertKind.NEW);
+              assertThat(a.tracked().story().sources()).hasSize(2);
+            });
+  }
+
+  @Test
   void countsTheEventsOfOneArticleAboutTheSameCompaniesOnce() {
     Report ipo =
         report(
@@ -157,7 +214,30 @@ class StoryBookTest {
     Report other = report("a1", "Wire", 0, announcedFunding("Mistral AI", "1"), "Also: Mistral.");
 
     assertThat(StoryBook.onePerEvent(List.of(ipo, raise, other))).containsExactly(ipo, other);
-    assertThat(book.add(List.of(ipo, raise, other)).alerts()).hasSize(2);
+    // "Also: Mistral." is told in passing (its title names CoreWeave only): one alert
+    assertThat(book.add(List.of(ipo, raise, other)).alerts()).hasSize(1);
+
+    // a round-up whose title names both alerts both
+    Report roundUpIpo =
+        Report.of(
+            "r1",
+            "Digest",
+            "https://digest.example/r1",
+            Reports.at(1),
+            "Deals: Cohere files for IPO, Mistral AI raises",
+            "Cohere files for an IPO. Mistral AI raised money.",
+            new StoryEvent(
+                EventType.IPO, EventStatus.ANNOUNCED, List.of("Cohere"), Map.of(), false, false));
+    Report roundUpRound =
+        Report.of(
+            "r1",
+            "Digest",
+            "https://digest.example/r1",
+            Reports.at(1),
+            "Deals: Cohere files for IPO, Mistral AI raises",
+            "Cohere files for an IPO. Mistral AI raised money.",
+            announcedFunding("Mistral AI", "2000000000"));
+    assertThat(book.add(List.of(roundUpIpo, roundUpRound)).alerts()).hasSize(2);
   }
 
   @Test
