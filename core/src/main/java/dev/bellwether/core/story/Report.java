@@ -40,6 +40,7 @@ public final class Report {
   private final Fingerprint fingerprint;
   private final List<String> terms;
   private final List<Long> amounts;
+  private final long[] amountValues;
   private final boolean aiContext;
   // read once, compared many times: the story stage links each report with many others
   private final Set<String> organizations;
@@ -71,6 +72,7 @@ public final class Report {
     this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     this.terms = List.copyOf(new TreeSet<>(terms));
     this.amounts = List.copyOf(new TreeSet<>(amounts));
+    this.amountValues = this.amounts.stream().mapToLong(Long::longValue).toArray();
     this.aiContext = aiContext;
     this.organizations = Collections.unmodifiableSet(readOrganizations(event));
     TermWeights weights = TermWeights.builtIn();
@@ -184,6 +186,11 @@ public final class Report {
   /** The amounts of money its title and lead write ({@link MoneyMentions}), ascending. */
   public List<Long> amounts() {
     return amounts;
+  }
+
+  /** {@link #amounts} as an ascending array, for the link test. */
+  long[] amountValues() {
+    return amountValues;
   }
 
   /** Whether its title or lead describes an AI company ({@link AiContext}). */

@@ -68,6 +68,8 @@ public final class Story {
   private final java.util.Set<String> identities = new java.util.HashSet<>();
   private final java.util.Set<String> urls = new java.util.HashSet<>();
   private final java.util.Set<String> overflowUrls = new java.util.HashSet<>();
+  private final java.util.Set<String> organizations = new java.util.HashSet<>();
+  private boolean everyReportNamed = true;
   private final Instant lastUpdated;
   private final EventType type;
   private final List<String> companies;
@@ -130,11 +132,13 @@ public final class Story {
       last = later.get(later.size() - 1).published();
     }
     this.lastUpdated = lastUpdated != null && lastUpdated.isAfter(last) ? lastUpdated : last;
-    this.members.forEach(
-        m -> {
-          identities.add(m.identity());
-          urls.add(m.url());
-        });
+    for (Report m : this.members) {
+      identities.add(m.identity());
+      urls.add(m.url());
+      organizations.addAll(m.organizations());
+      everyReportNamed &=
+          !m.organizations().isEmpty() && m.event().type() != EventType.EXPORT_CONTROL;
+    }
     this.overflow.forEach(
         s -> {
           overflowUrls.add(s.url());
@@ -265,6 +269,26 @@ public final class Story {
   /** Whether the story holds this report already: the same article, event type and lead. */
   public boolean holds(Report r) {
     return identities.contains(r.identity()) || overflowUrls.contains(r.url());
+  }
+
+  /**
+   * Whether no report of this story can be linked with the report because they are about other
+   * organizations altogether ({@link StoryClusterer#strangers}): every report kept names some, none
+   * an export control, and none shares one with it. A quick answer for the many candidate stories
+   * that share only a salient term with a report.
+   */
+  boolean strangerTo(Report r) {
+    if (!everyReportNamed
+        || r.organizations().isEmpty()
+        || r.event().type() == EventType.EXPORT_CONTROL) {
+      return false;
+    }
+    for (String o : r.organizations()) {
+      if (organizations.contains(o)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a source with this URL is already cited. */

@@ -107,7 +107,18 @@ public final class StoryClusterer {
 
   /** Whether the story holds the report already, or one of its reports is linked with it. */
   public boolean joins(Story story, Report report) {
-    return story.holds(report) || story.members().stream().anyMatch(m -> linked(m, report));
+    if (story.holds(report)) {
+      return true;
+    }
+    if (story.strangerTo(report)) {
+      return false;
+    }
+    for (Report m : story.members()) {
+      if (linked(m, report)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -250,7 +261,7 @@ public final class StoryClusterer {
     if (x != null && y != null) {
       return -2;
     }
-    for (long m : a.amounts()) {
+    for (long m : a.amountValues()) {
       if (among(m, b)) {
         return 1;
       }
@@ -262,9 +273,16 @@ public final class StoryClusterer {
     if (r.amountUsd() != null && close(amount, r.amountUsd())) {
       return true;
     }
-    for (long m : r.amounts()) {
-      if (close(amount, m)) {
+    // the figures are ascending: look only where one within the tolerance could be
+    long[] figures = r.amountValues();
+    long from = (long) Math.floor(amount * (1 - amountTolerance));
+    int i = java.util.Arrays.binarySearch(figures, from);
+    for (int k = i >= 0 ? i : -i - 1; k < figures.length; k++) {
+      if (close(amount, figures[k])) {
         return true;
+      }
+      if (figures[k] > amount) {
+        return false;
       }
     }
     return false;
