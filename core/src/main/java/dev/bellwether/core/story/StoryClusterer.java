@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *       families (funding goes with an acquisition, read as a stake, and with an IPO, whose filing
  *       says what it raises; nothing else mixes); a partnership and its end, an export control and
  *       its relaxation; amounts further apart than {@link #amountTolerance()}, different round
- *       names, different acquirers, authorities of different nations;
+ *       names, different acquirers, authorities of different nations; reports about other
+ *       organizations altogether ({@link #strangers});
  *   <li>agreement, weighted ({@link #evidence}): the same type, the same lead company, other
  *       organizations both name, the same amount, and the salient terms of title and lead that both
  *       share ({@link Terms}); or near-duplicate text (MinHash similarity at least {@link
