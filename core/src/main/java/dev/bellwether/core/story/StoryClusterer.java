@@ -194,16 +194,13 @@ public final class StoryClusterer {
     // one's lead is the other's lead or one of its two principal companies ("ICONIQ leads
     // Anthropic's round" and "Anthropic raises"): symmetric, as every feature must be
     boolean sameLead = leads(a, b) || leads(b, a);
-    Set<String> counted = new java.util.HashSet<>();
-    if (sameLead) {
-      counted.add(a.lead() == null ? "" : a.lead());
-      counted.add(b.lead() == null ? "" : b.lead());
-    } else if (samePrincipals) {
-      counted.addAll(principals);
-    }
     int shared = 0;
     for (String o : a.organizations()) {
-      if (b.organizations().contains(o) && !counted.contains(o)) {
+      boolean counted =
+          sameLead
+              ? o.equals(a.lead()) || o.equals(b.lead())
+              : samePrincipals && principals.contains(o);
+      if (b.organizations().contains(o) && !counted) {
         shared++;
       }
     }
