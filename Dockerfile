@@ -17,6 +17,7 @@ COPY .mvn/ .mvn/
 COPY schemas/ schemas/
 COPY core/ core/
 COPY localkafka/ localkafka/
+COPY extract/ extract/
 COPY ingest/ ingest/
 COPY processors/ processors/
 COPY slackbot/ slackbot/

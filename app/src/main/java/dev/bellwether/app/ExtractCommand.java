@@ -2,26 +2,19 @@ package dev.bellwether.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bellwether.ingest.page.ArticleExtractor;
-import dev.bellwether.ingest.page.ExtractedArticle;
+import dev.bellwether.extract.ArticleExtractor;
+import dev.bellwether.extract.ExtractedArticle;
+import dev.bellwether.extract.PageDecoding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +31,8 @@ import picocli.CommandLine.Spec;
           + " one JSON object per file:",
       "  {\"file\", \"title\", \"byline\", \"published\", \"site\", \"lang\", \"canonical\","
           + " \"image\", \"readerable\", \"text\"}.",
-      "Bytes are read as UTF-8 unless a byte order mark or a <meta charset> in the first 1024"
-          + " bytes says otherwise. A file that cannot be read gets {\"file\", \"error\"}; the"
+      "Bytes are decoded as the page fetcher decodes a page served without a charset: a byte"
+          + " order mark, else a <meta> charset in the first 2048 bytes, else UTF-8. A file that cannot be read gets {\"file\", \"error\"}; the"
           + " exit code is 0 once every file was examined."
     },
     footer = {
@@ -51,10 +44,6 @@ import picocli.CommandLine.Spec;
     })
 final class ExtractCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int SNIFF_BYTES = 1024;
-  private static final Pattern META_CHARSET =
-      Pattern.compile(
-          "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
   @Spec CommandSpec spec;
 
@@ -129,44 +118,8 @@ final class ExtractCommand implements Callable<Integer> {
         .put("text", article.text());
   }
 
-  /** A saved page's text: its byte order mark, else its {@code <meta charset>}, else UTF-8. */
+  /** A saved page's text, decoded as the page fetcher decodes a page served without a charset. */
   static String decode(byte[] bytes) {
-    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-    } else if (startsWith(bytes, 0xFE, 0xFF)) {
-      return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
-    } else if (startsWith(bytes, 0xFF, 0xFE)) {
-      return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
-    }
-    return new String(bytes, declaredCharset(bytes));
-  }
-
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Charset declaredCharset(byte[] bytes) {
-    String head =
-        new String(
-            Arrays.copyOf(bytes, Math.min(bytes.length, SNIFF_BYTES)), StandardCharsets.ISO_8859_1);
-    Matcher declared = META_CHARSET.matcher(head);
-    if (!declared.find()) {
-      return StandardCharsets.UTF_8;
-    }
-    try {
-      Charset charset = Charset.forName(declared.group(1).toLowerCase(Locale.ROOT));
-      // A page that says UTF-16 in ASCII bytes is not UTF-16 (the HTML standard reads it as UTF-8).
-      return charset.name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : charset;
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      return StandardCharsets.UTF_8;
-    }
+    return PageDecoding.decode(bytes, null).text();
   }
 }

@@ -44,6 +44,7 @@ class DependencyDirectionTest {
             "io.javalin..",
             "org.eclipse.jetty..",
             "dev.bellwether.schemas..",
+            "dev.bellwether.extract..",
             "dev.bellwether.ingest..",
             "dev.bellwether.processors..",
             "dev.bellwether.app..",
@@ -89,13 +90,55 @@ class DependencyDirectionTest {
   }
 
   @Test
+  void extractIsPureAndKnowsNothingOfOurs() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.extract..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.kafka..",
+            "org.apache.avro..",
+            "com.rometools..",
+            "org.slf4j..",
+            "java.net.http..",
+            "io.micrometer..",
+            "dev.bellwether.schemas..",
+            "dev.bellwether.core..",
+            "dev.bellwether.ingest..",
+            "dev.bellwether.processors..",
+            "dev.bellwether.app..",
+            "dev.bellwether.localkafka..")
+        .because("the extractor turns a page's bytes into its article and nothing else (issue 20)")
+        .check(classes);
+  }
+
+  @Test
+  void httpAndPolitenessSitBelowEverySourceKind() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.ingest.http..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bellwether.ingest.poll..",
+            "dev.bellwether.ingest.page..",
+            "dev.bellwether.ingest.feed..",
+            "dev.bellwether.ingest.html..",
+            "dev.bellwether.extract..")
+        .because("fetching politely (limits, robots.txt, host throttle) serves every reader alike")
+        .check(classes);
+  }
+
+  @Test
   void processorsDoNoBlockingHttp() {
     noClasses()
         .that()
         .resideInAPackage("dev.bellwether.processors..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("java.net.http..", "com.rometools..", "org.jsoup..")
+        .resideInAnyPackage(
+            "java.net.http..", "com.rometools..", "org.jsoup..", "dev.bellwether.extract..")
         .because("blocking I/O never runs on a Streams thread")
         .check(classes);
   }

@@ -1,21 +1,16 @@
 package dev.bellwether.ingest.html;
 
+import dev.bellwether.extract.PageDecoding;
 import dev.bellwether.ingest.feed.FeedEntry;
 import dev.bellwether.ingest.feed.FeedParseException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -30,8 +25,6 @@ import org.jspecify.annotations.Nullable;
 public final class HtmlListingParser {
   /** The most entries read from one page. */
   public static final int MAX_ITEMS = 200;
-
-  private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";\\s]+)");
 
   private HtmlListingParser() {}
 
@@ -110,24 +103,8 @@ public final class HtmlListingParser {
     }
   }
 
+  /** The page as every HTML reader in Bellwether decodes it ({@link PageDecoding}). */
   private static Document read(byte[] body, @Nullable String contentType, URI pageUrl) {
-    try {
-      return Jsoup.parse(new ByteArrayInputStream(body), charset(contentType), pageUrl.toString());
-    } catch (IOException | IllegalArgumentException e) {
-      throw new FeedParseException("The page could not be read: " + e.getMessage(), e);
-    }
-  }
-
-  /** The charset named by the Content-Type if Java knows it; null lets jsoup detect it. */
-  private static @Nullable String charset(@Nullable String contentType) {
-    Matcher m = CHARSET.matcher(contentType == null ? "" : contentType);
-    if (!m.find()) {
-      return null;
-    }
-    try {
-      return Charset.isSupported(m.group(1)) ? m.group(1) : null;
-    } catch (IllegalCharsetNameException e) {
-      return null;
-    }
+    return Jsoup.parse(PageDecoding.decode(body, contentType).text(), pageUrl.toString());
   }
 }

@@ -1,5 +1,6 @@
 package dev.bellwether.ingest.page;
 
+import dev.bellwether.extract.ExtractedArticle;
 import dev.bellwether.ingest.feed.TextCut;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.FeedItem;

@@ -1,7 +1,7 @@
 package dev.bellwether.ingest.page;
 
 import dev.bellwether.ingest.http.HttpSettings;
-import dev.bellwether.ingest.poll.PolitenessSettings;
+import dev.bellwether.ingest.http.PolitenessSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package dev.bellwether.ingest.page;
 
+import dev.bellwether.extract.ExtractedArticle;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,17 +1,20 @@
 package dev.bellwether.ingest.page;
 
+import dev.bellwether.extract.ArticleExtractor;
+import dev.bellwether.extract.ExtractedArticle;
+import dev.bellwether.extract.PageDecoding;
 import dev.bellwether.ingest.http.FetchException;
 import dev.bellwether.ingest.http.FetchResult;
 import dev.bellwether.ingest.http.HostResolver;
+import dev.bellwether.ingest.http.HostThrottle;
 import dev.bellwether.ingest.http.HttpResponseData;
+import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.http.RedactedUrl;
 import dev.bellwether.ingest.http.RetryAfter;
 import dev.bellwether.ingest.http.RobotsCache;
 import dev.bellwether.ingest.http.RobotsVerdict;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.http.Validators;
-import dev.bellwether.ingest.poll.HostThrottle;
-import dev.bellwether.ingest.poll.PolitenessSettings;
 import dev.bellwether.schemas.avro.FeedItem;
 import java.net.URI;
 import java.net.UnknownHostException;

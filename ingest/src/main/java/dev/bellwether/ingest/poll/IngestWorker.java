@@ -2,6 +2,7 @@ package dev.bellwether.ingest.poll;
 
 import dev.bellwether.ingest.feed.FeedParser;
 import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.http.RedactedUrl;
 import dev.bellwether.ingest.http.RobotsCache;
 import dev.bellwether.ingest.http.SafeHttpClient;

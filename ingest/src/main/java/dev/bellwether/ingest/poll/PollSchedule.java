@@ -1,5 +1,6 @@
 package dev.bellwether.ingest.poll;
 
+import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.source.SourceDefinition;
 import java.time.Duration;
 import java.time.Instant;

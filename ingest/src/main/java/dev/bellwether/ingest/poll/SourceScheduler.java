@@ -1,6 +1,8 @@
 package dev.bellwether.ingest.poll;
 
 import dev.bellwether.ingest.http.FetchException;
+import dev.bellwether.ingest.http.HostThrottle;
+import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.source.SourceDefinition;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.bellwether.ingest.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bellwether.extract.ExtractedArticle;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.serde.BellwetherSerdes;

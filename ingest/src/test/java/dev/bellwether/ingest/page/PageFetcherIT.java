@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bellwether.ingest.http.CannedHttpServer;
 import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.metrics.IngestMetrics;
-import dev.bellwether.ingest.poll.PolitenessSettings;
 import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
@@ -68,7 +68,7 @@ class PageFetcherIT {
 
   @Test
   void turnsEachItemIntoOneArticleFromItsPageOrItsFeedSummaryWithTheReason() {
-    byte[] article = PageDecodingTest.fixture("article-utf8.html");
+    byte[] article = PageFixtures.fixture("article-utf8.html");
     server.route("/news/", CannedHttpServer.ok("text/html; charset=utf-8", article, Map.of()));
     server.route("/missing", CannedHttpServer.status(404, Map.of()));
     server.route("/slow", exchange -> slowly(exchange, article));
@@ -137,7 +137,7 @@ class PageFetcherIT {
 
   @Test
   void writesEveryArticleOnceAcrossARestartOfTheSameInstance() {
-    byte[] article = PageDecodingTest.fixture("article-utf8.html");
+    byte[] article = PageFixtures.fixture("article-utf8.html");
     server.route("/news/", CannedHttpServer.ok("text/html; charset=utf-8", article, Map.of()));
     List<FeedItem> before = new ArrayList<>();
     List<FeedItem> after = new ArrayList<>();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bellwether.ingest.http.CannedHttpServer;
 import dev.bellwether.ingest.http.HostResolver;
 import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.http.SafeHttpClient;
-import dev.bellwether.ingest.poll.PolitenessSettings;
 import dev.bellwether.schemas.avro.FeedItem;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +29,14 @@ class PageFetcherReaderTest {
 
   @Test
   void readsTheArticleOfAnHtmlPage() {
-    server.route("/a", html(PageDecodingTest.fixture("article-utf8.html")));
+    server.route("/a", html(PageFixtures.fixture("article-utf8.html")));
 
     PageOutcome outcome = reader(PolitenessSettings.defaults()).read(itemAt("/a"), later());
 
     assertThat(outcome).isInstanceOf(PageOutcome.Page.class);
     PageOutcome.Page page = (PageOutcome.Page) outcome;
     assertThat(page.article().text()).contains("Series F round led by Iconiq Capital");
-    assertThat(page.bytes()).isEqualTo(PageDecodingTest.fixture("article-utf8.html").length);
+    assertThat(page.bytes()).isEqualTo(PageFixtures.fixture("article-utf8.html").length);
   }
 
   @Test
@@ -68,7 +68,7 @@ class PageFetcherReaderTest {
   @Test
   void doesNotFetchAPageRobotsTxtDisallows() {
     server.route("/robots.txt", text("User-agent: *\nDisallow: /private/\n"));
-    server.route("/private/a", html(PageDecodingTest.fixture("article-utf8.html")));
+    server.route("/private/a", html(PageFixtures.fixture("article-utf8.html")));
 
     PageOutcome outcome = reader(PolitenessSettings.defaults()).read(itemAt("/private/a"), later());
 
@@ -78,7 +78,7 @@ class PageFetcherReaderTest {
 
   @Test
   void fallsBackForAPageThatIsNotAnArticle() {
-    server.route("/list", html(PageDecodingTest.fixture("listing.html")));
+    server.route("/list", html(PageFixtures.fixture("listing.html")));
 
     assertThat(reasonOf(reader(PolitenessSettings.defaults()).read(itemAt("/list"), later())))
         .isEqualTo("not an article page");
@@ -95,8 +95,8 @@ class PageFetcherReaderTest {
 
   @Test
   void givesUpOnAHostWhoseNextTurnComesTooLate() {
-    server.route("/a", html(PageDecodingTest.fixture("article-utf8.html")));
-    server.route("/b", html(PageDecodingTest.fixture("article-utf8.html")));
+    server.route("/a", html(PageFixtures.fixture("article-utf8.html")));
+    server.route("/b", html(PageFixtures.fixture("article-utf8.html")));
     PageReader reader = reader(PolitenessSettings.defaults()); // one request per second per host
     Instant deadline = clock.instant().plus(timeout()).plusMillis(200);
 

@@ -8,6 +8,7 @@ import dev.bellwether.ingest.feed.FeedItemMapper;
 import dev.bellwether.ingest.feed.FeedParser;
 import dev.bellwether.ingest.http.CannedHttpServer;
 import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.metrics.IngestMetrics;
 import dev.bellwether.ingest.source.SourceDefinition;

@@ -7,6 +7,7 @@ import dev.bellwether.ingest.feed.FeedEntry;
 import dev.bellwether.ingest.feed.FeedItemMapper;
 import dev.bellwether.ingest.http.CannedHttpServer;
 import dev.bellwether.ingest.http.HttpSettings;
+import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.ingest.source.SourceMapper;

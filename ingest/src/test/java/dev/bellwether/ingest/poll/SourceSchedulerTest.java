@@ -2,6 +2,7 @@ package dev.bellwether.ingest.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.http.Validators;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.schemas.avro.FeedItem;

@@ -1,0 +1,107 @@
+package dev.bellwether.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Cleans the chosen block: removes what is inside it but not article text, such as share bars,
+ * asides, footers, forms, and tables, lists and divs that look like navigation, link lists or
+ * widgets rather than prose. Data tables and figures stay.
+ */
+final class ArticleCleaner {
+  private static final Pattern AD_OR_LOADING =
+      Pattern.compile(
+          "^(ad(vertising|vertisement)?|pub(licit[ée])?|werb(ung)?|anzeige|广告|реклама|anuncio"
+              + "|loading\\W*|chargement\\W*|cargando\\W*)$");
+  private static final String FURNITURE = "footer, aside, nav, form:not(:has(p))";
+
+  private final MainText.Pass pass;
+
+  private ArticleCleaner(MainText.Pass pass) {
+    this.pass = pass;
+  }
+
+  static void clean(Element article, MainText.Pass pass) {
+    new ArticleCleaner(pass).clean(article);
+  }
+
+  private void clean(Element article) {
+    DataTables.mark(article);
+    for (Element e : article.select("*")) {
+      if (e != article && e.parent() != null && ClassHints.share(e) && e.text().length() < 500) {
+        e.remove();
+      }
+    }
+    article.select(FURNITURE).remove();
+    if (pass.cleanConditionally()) {
+      cleanConditionally(article, "form, fieldset");
+      cleanConditionally(article, "table, ul, div");
+    }
+    for (Element h : article.select("h1, h2")) {
+      if (ClassHints.weight(h) < 0) {
+        h.remove();
+      }
+    }
+    for (Element p : article.select("p")) {
+      if (p.text().isBlank() && p.select("img, picture, video, audio, table").isEmpty()) {
+        p.remove();
+      }
+    }
+  }
+
+  private void cleanConditionally(Element article, String tags) {
+    List<Element> nodes = new ArrayList<>(article.select(tags));
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      Element e = nodes.get(i);
+      if (e != article && e.parent() != null && !DataTables.inside(e) && !insideCode(e)) {
+        if (looksLikeFurniture(e)) {
+          e.remove();
+        }
+      }
+    }
+  }
+
+  private static boolean insideCode(Element e) {
+    for (Element a = e; a != null; a = a.parent()) {
+      if (a.normalName().equals("code") || a.normalName().equals("pre")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean looksLikeFurniture(Element e) {
+    int weight = pass.weighClasses() ? ClassHints.weight(e) : 0;
+    if (weight < 0) {
+      return true;
+    }
+    String text = e.text();
+    if (TextStats.commas(text) >= 10) {
+      return false;
+    }
+    if (AD_OR_LOADING.matcher(text.strip().toLowerCase(Locale.ROOT)).matches()) {
+      return true;
+    }
+    BlockCounts c = BlockCounts.of(e);
+    boolean list = c.isList();
+    double links = TextStats.linkDensity(e);
+    boolean inFigure = e.closest("figure") != null;
+    boolean remove =
+        (c.images() > 1 && c.paragraphs() / (double) c.images() < 0.5 && !inFigure)
+            || (!list && c.listItems() > c.paragraphs())
+            || (c.inputs() > c.paragraphs() / 3)
+            || (!list
+                && c.headingDensity() < 0.9
+                && text.length() < 25
+                && (c.images() == 0 || c.images() > 2)
+                && !inFigure)
+            || (!list && weight < 25 && links > 0.2)
+            || (weight >= 25 && links > 0.5)
+            || (c.embeds() == 1 && text.length() < 75)
+            || c.embeds() > 1;
+    return remove && !(list && c.onlyImageItems());
+  }
+}

@@ -1,0 +1,309 @@
+package dev.bellwether.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the block holding the article. Every paragraph-like block gives points to its parent and
+ * (less) to its further ancestors, by its length and commas; each ancestor starts from what its tag
+ * and names say, and ends scaled down by its link density. The best block, possibly raised to an
+ * ancestor that several good blocks share, is returned with those of its siblings that look like
+ * more of the same article.
+ */
+final class ContentScorer {
+  private static final Set<String> SCORED =
+      Set.of("p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6");
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "address",
+          "article",
+          "aside",
+          "blockquote",
+          "dd",
+          "div",
+          "dl",
+          "dt",
+          "fieldset",
+          "figure",
+          "footer",
+          "form",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "header",
+          "hr",
+          "img",
+          "li",
+          "main",
+          "nav",
+          "ol",
+          "p",
+          "pre",
+          "section",
+          "table",
+          "ul",
+          "video",
+          "picture");
+  private static final Set<String> KEEP_EMPTY =
+      Set.of("img", "picture", "video", "audio", "figure", "table");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u3002\uFF01\uFF1F](\\s|$)");
+  private static final int ANCESTOR_LEVELS = 5;
+  private static final int CANDIDATES = 5;
+
+  private final MainText.Pass pass;
+  private final Map<Element, Double> scores = new IdentityHashMap<>();
+
+  private ContentScorer(MainText.Pass pass) {
+    this.pass = pass;
+  }
+
+  /** The article's block, taken out of {@code doc}, which this changes. */
+  static Element pick(Document doc, MainText.Pass pass) {
+    return new ContentScorer(pass).pick(doc.body());
+  }
+
+  private Element pick(Element body) {
+    List<Element> paragraphs = prepare(body);
+    paragraphs.forEach(this::score);
+    List<Element> best = bestCandidates();
+    if (best.isEmpty() || best.get(0) == body) {
+      return body;
+    }
+    Element top = raise(best);
+    return withSiblings(top);
+  }
+
+  /** Removes furniture, turns text-only divs into paragraphs, and lists the blocks to score. */
+  private List<Element> prepare(Element body) {
+    List<Element> toScore = new ArrayList<>();
+    Element e = body;
+    while (e != null) {
+      if (e != body && removable(e)) {
+        Element next = following(e, true);
+        e.remove();
+        e = next;
+        continue;
+      }
+      if (e.normalName().equals("div")) {
+        divToParagraphs(e);
+      }
+      if (SCORED.contains(e.normalName())) {
+        toScore.add(e);
+      }
+      e = following(e, false);
+    }
+    return toScore;
+  }
+
+  private boolean removable(Element e) {
+    String tag = e.normalName();
+    if (pass.stripUnlikely()
+        && (ClassHints.unlikely(e) || ClassHints.furnitureRole(e))
+        && !tag.equals("a")
+        && !tag.equals("body")
+        && !insideTableOrCode(e)) {
+      return true;
+    }
+    return (tag.equals("div")
+            || tag.equals("section")
+            || tag.equals("header")
+            || tag.matches("h[1-6]"))
+        && e.text().isBlank()
+        && e.select("img, picture, video, audio, table").isEmpty();
+  }
+
+  private static boolean insideTableOrCode(Element e) {
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      if (a.normalName().equals("table") || a.normalName().equals("code")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A div without blocks inside is a paragraph; in a div with blocks, loose text becomes one. */
+  private static void divToParagraphs(Element div) {
+    if (div.children().stream().noneMatch(c -> BLOCKS.contains(c.normalName()))) {
+      div.tagName("p");
+      return;
+    }
+    List<Node> run = new ArrayList<>();
+    for (Node child : new ArrayList<>(div.childNodes())) {
+      if (child instanceof Element c && BLOCKS.contains(c.normalName())) {
+        wrapRun(run);
+      } else {
+        run.add(child);
+      }
+    }
+    wrapRun(run);
+  }
+
+  private static void wrapRun(List<Node> run) {
+    boolean hasText = run.stream().anyMatch(n -> !(n instanceof TextNode t) || !t.isBlank());
+    if (hasText) {
+      Element p = new Element("p");
+      run.get(0).before(p);
+      run.forEach(p::appendChild);
+    }
+    run.clear();
+  }
+
+  private void score(Element paragraph) {
+    if (paragraph.parent() == null) {
+      return;
+    }
+    String text = paragraph.text();
+    if (text.length() < 25) {
+      return;
+    }
+    double points = 1 + TextStats.commas(text) + Math.min(text.length() / 100, 3);
+    int level = 0;
+    for (Element a = paragraph.parent(); a != null && level < ANCESTOR_LEVELS; a = a.parent()) {
+      if (a.normalName().equals("html") || a.parent() == null) {
+        break;
+      }
+      double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+      scores.merge(a, initialScore(a) + points / divider, Double::sum);
+      level++;
+    }
+  }
+
+  private double initialScore(Element e) {
+    if (scores.containsKey(e)) {
+      return 0;
+    }
+    int weight = pass.weighClasses() ? ClassHints.weight(e) : 0;
+    return weight
+        + switch (e.normalName()) {
+          case "div", "article", "main" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
+  }
+
+  private List<Element> bestCandidates() {
+    scores.replaceAll((e, s) -> s * (1 - TextStats.linkDensity(e)));
+    return scores.entrySet().stream()
+        .sorted(Map.Entry.<Element, Double>comparingByValue(Comparator.reverseOrder()))
+        .limit(CANDIDATES)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /**
+   * Climbs from the best block to an ancestor that at least three other strong blocks share, or
+   * while the parent scores higher; then over parents that hold nothing but this block.
+   */
+  private Element raise(List<Element> best) {
+    Element top = best.get(0);
+    double topScore = scores.get(top);
+    List<Element> strong =
+        best.subList(1, best.size()).stream()
+            .filter(e -> scores.get(e) / topScore >= 0.75)
+            .toList();
+    if (strong.size() >= 3) {
+      top = sharedAncestor(top, strong);
+    }
+    top = climbWhileParentScoresHigher(top);
+    while (top.parent() != null
+        && !top.parent().normalName().equals("body")
+        && top.parent().children().size() == 1) {
+      top = top.parent();
+    }
+    return top;
+  }
+
+  private static Element sharedAncestor(Element top, List<Element> strong) {
+    for (Element a = top.parent(); a != null && !a.normalName().equals("body"); a = a.parent()) {
+      Element ancestor = a;
+      long containing = strong.stream().filter(s -> s.parents().contains(ancestor)).count();
+      if (containing >= 3) {
+        return a;
+      }
+    }
+    return top;
+  }
+
+  private Element climbWhileParentScoresHigher(Element top) {
+    double last = scores.getOrDefault(top, 0.0);
+    double floor = last / 3;
+    for (Element p = top.parent(); p != null && !p.normalName().equals("body"); p = p.parent()) {
+      Double score = scores.get(p);
+      if (score == null) {
+        continue;
+      }
+      if (score < floor) {
+        break;
+      }
+      if (score > last) {
+        return p;
+      }
+      last = score;
+    }
+    return top;
+  }
+
+  /** The best block with the siblings that score close to it or read as paragraphs of prose. */
+  private Element withSiblings(Element top) {
+    Element parent = top.parent();
+    if (parent == null) {
+      return top;
+    }
+    double topScore = scores.getOrDefault(top, 0.0);
+    double threshold = Math.max(10, topScore * 0.2);
+    Element article = new Element("div");
+    for (Element sibling : new ArrayList<>(parent.children())) {
+      if (sibling == top || belongs(sibling, top, threshold)) {
+        article.appendChild(sibling);
+      }
+    }
+    return article;
+  }
+
+  private boolean belongs(Element sibling, Element top, double threshold) {
+    double bonus = 0;
+    if (!top.className().isEmpty() && top.className().equals(sibling.className())) {
+      bonus = scores.getOrDefault(top, 0.0) * 0.2;
+    }
+    Double score = scores.get(sibling);
+    if (score != null && score + bonus >= threshold) {
+      return true;
+    }
+    if (!sibling.normalName().equals("p")) {
+      return false;
+    }
+    String text = sibling.text();
+    double links = TextStats.linkDensity(sibling);
+    if (text.length() > 80) {
+      return links < 0.25;
+    }
+    return !text.isEmpty() && links == 0 && SENTENCE_END.matcher(text).find();
+  }
+
+  /** The next element in document order, past {@code e}'s descendants when asked. */
+  private static Element following(Element e, boolean skipChildren) {
+    if (!skipChildren && e.firstElementChild() != null) {
+      return e.firstElementChild();
+    }
+    for (Element n = e; n != null; n = n.parent()) {
+      if (n.nextElementSibling() != null) {
+        return n.nextElementSibling();
+      }
+    }
+    return null;
+  }
+}

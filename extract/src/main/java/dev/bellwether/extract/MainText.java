@@ -1,0 +1,82 @@
+package dev.bellwether.extract;
+
+import java.util.Optional;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds an article's main text in a page by content scoring ({@link ContentScorer}), cleans the
+ * chosen block ({@link ArticleCleaner}) and renders it as paragraphs ({@link ParagraphText}). When
+ * a strict pass finds too little, passes that trust class names less and clean less follow. A
+ * JSON-LD {@code articleBody} much longer than what was found replaces it. Never changes the page
+ * it is given.
+ */
+final class MainText {
+  /**
+   * @param text paragraphs separated by a blank line
+   * @param readerable whether the page holds an article's worth of text
+   */
+  record Result(String text, boolean readerable) {}
+
+  /** How strict one pass over the page is; later passes relax what earlier ones trusted. */
+  enum Pass {
+    STRICT(true, true, true),
+    KEEP_UNLIKELY(false, true, true),
+    IGNORE_NAMES(false, false, true),
+    KEEP_ALL(false, false, false);
+
+    private final boolean stripUnlikely;
+    private final boolean weighClasses;
+    private final boolean cleanConditionally;
+
+    Pass(boolean stripUnlikely, boolean weighClasses, boolean cleanConditionally) {
+      this.stripUnlikely = stripUnlikely;
+      this.weighClasses = weighClasses;
+      this.cleanConditionally = cleanConditionally;
+    }
+
+    boolean stripUnlikely() {
+      return stripUnlikely;
+    }
+
+    boolean weighClasses() {
+      return weighClasses;
+    }
+
+    boolean cleanConditionally() {
+      return cleanConditionally;
+    }
+  }
+
+  /** Below this many characters a pass is taken to have missed the article. */
+  private static final int ENOUGH_TEXT = 500;
+
+  private MainText() {}
+
+  static Result extract(Document page) {
+    Document doc = page.clone();
+    Optional<String> declared = JsonLdBody.find(doc);
+    NonContent.remove(doc);
+    Element best = null;
+    String bestText = "";
+    for (Pass pass : Pass.values()) {
+      Element article = ContentScorer.pick(pass == Pass.KEEP_ALL ? doc : doc.clone(), pass);
+      ArticleCleaner.clean(article, pass);
+      String text = ParagraphText.of(article);
+      if (best == null || text.length() > bestText.length()) {
+        best = article;
+        bestText = text;
+      }
+      if (text.length() >= ENOUGH_TEXT) {
+        best = article;
+        bestText = text;
+        break;
+      }
+    }
+    if (declared.isPresent() && declared.get().length() > 2 * bestText.length()) {
+      String text = declared.get();
+      return new Result(text, Readerable.prose(text));
+    }
+    return new Result(bestText, Readerable.judge(best, bestText));
+  }
+}
