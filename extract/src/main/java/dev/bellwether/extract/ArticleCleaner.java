@@ -36,6 +36,9 @@ final class ArticleCleaner {
       }
     }
     article.select(FURNITURE).remove();
+    if (pass.stripUnlikely()) {
+      Boilerplate.remove(article);
+    }
     if (pass.cleanConditionally()) {
       cleanConditionally(article, "form, fieldset");
       cleanConditionally(article, "table, ul, div");
