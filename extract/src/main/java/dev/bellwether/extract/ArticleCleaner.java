@@ -3,8 +3,12 @@ package dev.bellwether.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cleans the chosen block: removes what is inside it but not article text, such as share bars,
@@ -17,6 +21,12 @@ final class ArticleCleaner {
           "^(ad(vertising|vertisement)?|pub(licit[ée])?|werb(ung)?|anzeige|广告|реклама|anuncio"
               + "|loading\\W*|chargement\\W*|cargando\\W*)$");
   private static final String FURNITURE = "footer, aside, nav, form:not(:has(p))";
+
+  private static final Pattern HEADING = Pattern.compile("h[1-6]");
+  private static final Set<String> MEDIA =
+      Set.of(
+          "img", "picture", "video", "audio", "table", "figure", "math", "svg", "iframe", "object",
+          "embed", "canvas");
 
   private final MainText.Pass pass;
 
@@ -53,6 +63,45 @@ final class ArticleCleaner {
         p.remove();
       }
     }
+    removeTrailingHeadings(article);
+  }
+
+  /**
+   * Headings with nothing after them end no section of the article: they introduce what the
+   * cleaning took away ("Related posts", "About the author", "More on this").
+   */
+  private static void removeTrailingHeadings(Element article) {
+    for (int guard = 0; guard < 10; guard++) {
+      Node last = lastContent(article);
+      if (!(last instanceof TextNode)) {
+        return; // nothing, or media after the last text: a heading over a picture is a caption
+      }
+      Element heading = (Element) last.parent();
+      while (heading != null
+          && heading != article
+          && !HEADING.matcher(heading.normalName()).matches()) {
+        heading = heading.parent();
+      }
+      if (heading == null || heading == article) {
+        return;
+      }
+      heading.remove();
+    }
+  }
+
+  /** The last text or media element in the article, in document order. */
+  private static @Nullable Node lastContent(Element article) {
+    Node[] last = {null};
+    article.forEachNode(
+        n -> {
+          if (n instanceof TextNode t && !t.isBlank()) {
+            last[0] = t;
+          } else if (n instanceof Element e
+              && (MEDIA.contains(e.normalName()) || e.normalName().indexOf('-') > 0)) {
+            last[0] = e;
+          }
+        });
+    return last[0];
   }
 
   private void cleanConditionally(Element article, String tags) {
