@@ -43,7 +43,6 @@ final class Boilerplate {
           "postmetadata",
           "metadata",
           "meta",
-          "dateline",
           "timestamp",
           "date",
           "tags",

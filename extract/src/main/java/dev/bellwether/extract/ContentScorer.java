@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the block holding the article. Every paragraph-like block gives points to its parent and
@@ -265,13 +266,70 @@ final class ContentScorer {
     }
     double topScore = scores.getOrDefault(top, 0.0);
     double threshold = Math.max(10, topScore * 0.2);
-    Element article = new Element("div");
-    for (Element sibling : new ArrayList<>(parent.children())) {
+    List<Element> kept = new ArrayList<>();
+    for (Element sibling : parent.children()) {
       if (sibling == top || belongs(sibling, top, threshold)) {
-        article.appendChild(sibling);
+        kept.add(sibling);
       }
     }
+    Element article = new Element("div");
+    Element lead = leadBefore(kept.get(0));
+    if (lead != null) {
+      article.appendChild(lead);
+    }
+    kept.forEach(article::appendChild);
     return article;
+  }
+
+  /**
+   * The article's lead (standfirst, summary) when the page sets it apart from the body, before it
+   * and inside the same {@code <article>} or {@code <main>}: the nearest block before {@code first}
+   * that a name calls a lead and that reads as prose. Null when there is none.
+   */
+  private static @Nullable Element leadBefore(Element first) {
+    Element scope = first.parent();
+    while (scope != null
+        && !scope.normalName().equals("article")
+        && !scope.normalName().equals("main")
+        && !scope.normalName().equals("body")) {
+      scope = scope.parent();
+    }
+    if (scope == null || scope.normalName().equals("body")) {
+      scope = first;
+      for (int up = 0; up < 3 && scope.parent() != null; up++) {
+        if (scope.parent().normalName().equals("body")) {
+          break;
+        }
+        scope = scope.parent();
+      }
+      if (scope == first) {
+        return null;
+      }
+    }
+    Element found = null;
+    for (Element e = following(scope, false);
+        e != null && e != first && isInside(e, scope);
+        e = following(e, false)) {
+      if (isInside(first, e)) {
+        continue;
+      }
+      if (LeadHints.lead(e)) {
+        String text = e.text();
+        if (text.length() >= 40 && TextStats.linkDensity(e) < 0.3) {
+          found = e;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean isInside(Element e, Element ancestor) {
+    for (Element a = e; a != null; a = a.parent()) {
+      if (a == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean belongs(Element sibling, Element top, double threshold) {

@@ -30,6 +30,7 @@ final class NonContent {
   private NonContent() {}
 
   static void remove(Document doc) {
+    unwrapSwallowingNoscript(doc);
     doc.select(NEVER_TEXT).remove();
     removeComments(doc);
     for (Element e : doc.body().select("*")) {
@@ -39,6 +40,20 @@ final class NonContent {
     }
     breaksToParagraphs(doc);
     removeTitleHeading(doc);
+  }
+
+  /**
+   * A {@code <noscript>} left open by a tag it does not close ({@code <noscript><div></noscript>})
+   * swallows the rest of the page when parsed as markup: one holding most of the body's text is
+   * taken to be the page itself and unwrapped rather than removed.
+   */
+  private static void unwrapSwallowingNoscript(Document doc) {
+    int body = doc.body().text().length();
+    for (Element n : doc.body().select("noscript")) {
+      if (n.parent() != null && n.text().length() > body / 2) {
+        n.unwrap();
+      }
+    }
   }
 
   static boolean hidden(Element e) {

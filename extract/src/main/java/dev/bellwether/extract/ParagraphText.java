@@ -105,7 +105,7 @@ final class ParagraphText implements NodeVisitor {
       emit(raw);
       return;
     }
-    String text = raw.replace('\u00A0', ' ');
+    String text = withoutInvisibles(raw).replace('\u00A0', ' ');
     if (text.isBlank()) {
       pending = Math.max(pending, SPACE);
       return;
@@ -117,6 +117,32 @@ final class ParagraphText implements NodeVisitor {
     if (Character.isWhitespace(text.charAt(text.length() - 1))) {
       pending = SPACE;
     }
+  }
+
+  /**
+   * The text without soft hyphens, zero-width spaces, word joiners and byte-order marks: marks for
+   * line breaking that are not part of the words (a search for "Kandidatur" must find it).
+   */
+  static String withoutInvisibles(String raw) {
+    int i = 0;
+    while (i < raw.length() && !invisible(raw.charAt(i))) {
+      i++;
+    }
+    if (i == raw.length()) {
+      return raw;
+    }
+    StringBuilder b = new StringBuilder(raw.length()).append(raw, 0, i);
+    for (; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (!invisible(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean invisible(char c) {
+    return c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
   }
 
   private void emit(String text) {
