@@ -104,11 +104,20 @@ final class ArticleCleaner {
     return last[0];
   }
 
+  /**
+   * Removes the blocks among {@code tags} that look like furniture, except one that holds most of
+   * the article's text: the scorer chose the article for that text, whatever its wrapper is named.
+   */
   private void cleanConditionally(Element article, String tags) {
     List<Element> nodes = new ArrayList<>(article.select(tags));
+    int most = article.text().length() / 2;
     for (int i = nodes.size() - 1; i >= 0; i--) {
       Element e = nodes.get(i);
-      if (e != article && e.parent() != null && !DataTables.inside(e) && !insideCode(e)) {
+      if (e != article
+          && e.parent() != null
+          && !DataTables.inside(e)
+          && !insideCode(e)
+          && e.text().length() <= most) {
         if (looksLikeFurniture(e)) {
           e.remove();
         }

@@ -51,6 +51,12 @@ final class MainText {
   /** Below this many characters a pass is taken to have missed the article. */
   private static final int ENOUGH_TEXT = 500;
 
+  /** Below this many characters, a strict pass's article is checked against the next pass's. */
+  private static final int SHORT_TEXT = 2000;
+
+  /** How many times longer the next pass's article must be to replace a short strict one. */
+  private static final int WIDER = 3;
+
   private MainText() {}
 
   static Result extract(Document page) {
@@ -70,6 +76,17 @@ final class MainText {
       if (text.length() >= ENOUGH_TEXT) {
         best = article;
         bestText = text;
+        if (pass == Pass.STRICT && text.length() < SHORT_TEXT) {
+          // a short article from the strict pass may be a box beside an article whose names
+          // looked unlikely: the next pass decides when it finds several times more
+          Element wider = ContentScorer.pick(doc.clone(), Pass.KEEP_UNLIKELY);
+          ArticleCleaner.clean(wider, Pass.KEEP_UNLIKELY);
+          String widerText = ParagraphText.of(wider);
+          if (widerText.length() >= WIDER * text.length()) {
+            best = wider;
+            bestText = widerText;
+          }
+        }
         break;
       }
     }
