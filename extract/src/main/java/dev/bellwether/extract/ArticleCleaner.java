@@ -23,6 +23,11 @@ final class ArticleCleaner {
   private static final String FURNITURE = "footer, aside, nav, form:not(:has(p))";
 
   private static final Pattern HEADING = Pattern.compile("h[1-6]");
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("[.!?\u2026\u3002\uFF01\uFF1F\"\u201D\u00BB)\\]]$");
+  private static final int MAX_TRIMMED = 10;
+  private static final int SHORT_BLOCK = 100;
+  private static final int LINKED_BLOCK = 200;
   private static final Set<String> MEDIA =
       Set.of(
           "img", "picture", "video", "audio", "table", "figure", "math", "svg", "iframe", "object",
@@ -67,26 +72,45 @@ final class ArticleCleaner {
   }
 
   /**
-   * Headings with nothing after them end no section of the article: they introduce what the
-   * cleaning took away ("Related posts", "About the author", "More on this").
+   * Trims the article's tail: a heading with nothing after it introduces what cleaning removed
+   * ("Related posts", "About the author"), and a short last block that ends no sentence, or is
+   * mostly a link, is a pointer elsewhere ("More on this topic", "Read also: ...", "Back to the
+   * list") rather than the article's last paragraph. Stops at the first block of prose or media.
    */
   private static void removeTrailingHeadings(Element article) {
-    for (int guard = 0; guard < 10; guard++) {
+    for (int guard = 0; guard < MAX_TRIMMED; guard++) {
       Node last = lastContent(article);
       if (!(last instanceof TextNode)) {
         return; // nothing, or media after the last text: a heading over a picture is a caption
       }
-      Element heading = (Element) last.parent();
+      Element block = (Element) last.parent();
+      Element heading = block;
       while (heading != null
           && heading != article
           && !HEADING.matcher(heading.normalName()).matches()) {
         heading = heading.parent();
       }
-      if (heading == null || heading == article) {
+      if (heading != null && heading != article) {
+        heading.remove();
+        continue;
+      }
+      while (block != article && !block.isBlock()) {
+        block = block.parent();
+      }
+      if (block == article || !pointer(block)) {
         return;
       }
-      heading.remove();
+      block.remove();
     }
+  }
+
+  /** Whether a block reads as a pointer elsewhere rather than a paragraph of the article. */
+  private static boolean pointer(Element block) {
+    String text = block.text().strip();
+    if (text.length() < SHORT_BLOCK && !SENTENCE_END.matcher(text).find()) {
+      return true;
+    }
+    return text.length() < LINKED_BLOCK && TextStats.linkDensity(block) >= 0.5;
   }
 
   /** The last text or media element in the article, in document order. */
