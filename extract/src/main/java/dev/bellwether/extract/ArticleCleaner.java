@@ -28,6 +28,7 @@ final class ArticleCleaner {
   private static final int MAX_TRIMMED = 10;
   private static final int SHORT_BLOCK = 100;
   private static final int LINKED_BLOCK = 200;
+  private static final double LINK_PARAGRAPH = 0.6;
   private static final Set<String> MEDIA =
       Set.of(
           "img", "picture", "video", "audio", "table", "figure", "math", "svg", "iframe", "object",
@@ -68,7 +69,23 @@ final class ArticleCleaner {
         p.remove();
       }
     }
+    removeLinkParagraphs(article);
     removeTrailingHeadings(article);
+  }
+
+  /**
+   * Removes short paragraphs that are links and little else: pointers to other stories set between
+   * the article's paragraphs ("Read also: ...", "WATCH: ..."), in any language.
+   */
+  private static void removeLinkParagraphs(Element article) {
+    for (Element p : article.select("p")) {
+      String text = p.text();
+      if (!text.isEmpty()
+          && text.length() < LINKED_BLOCK
+          && TextStats.linkDensity(p) >= LINK_PARAGRAPH) {
+        p.remove();
+      }
+    }
   }
 
   /**
