@@ -134,7 +134,10 @@ final class Boilerplate {
     if (FURNITURE_TAGS.contains(e.normalName())) {
       return true;
     }
-    return named(e.className()) || named(e.id()) || named(e.attr("itemprop"));
+    return named(e.className())
+        || named(e.id())
+        || named(e.attr("itemprop"))
+        || (e.normalName().indexOf('-') > 0 && named(e.normalName()));
   }
 
   private static boolean named(String names) {
