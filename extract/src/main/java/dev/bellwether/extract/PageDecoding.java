@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * UTF-8 without any of these. Labels are read as browsers read them: {@code iso-8859-1} and {@code
  * us-ascii} mean windows-1252, and a UTF-16 label on a page without a byte-order mark means UTF-8.
  * Bytes that are not valid in the chosen charset are read as windows-1252 instead, with a note
- * saying so. Never throws for bad input.
+ * saying so. A {@code <meta>} label (not an HTTP one) that other bytes contradict, because the page
+ * is valid UTF-8 beyond ASCII, yields to UTF-8, with a note. Never throws for bad input.
  */
 public final class PageDecoding {
   /** How far into a page a {@code <meta>} charset is looked for. */
@@ -66,7 +67,31 @@ public final class PageDecoding {
       String note = where + " '" + label + "' is not a known encoding, so UTF-8 was assumed.";
       return decodeAs(body, 0, StandardCharsets.UTF_8, note);
     }
+    if (contentType == null || charsetParameter(contentType) == null) {
+      // a <meta> label is often left behind when a page is re-encoded: bytes that are valid UTF-8,
+      // beyond ASCII, are UTF-8 whatever the markup says (legacy encodings are rarely valid UTF-8)
+      if (!declared.equals(StandardCharsets.UTF_8) && beyondAscii(body)) {
+        String utf8 = strictly(body, 0, StandardCharsets.UTF_8);
+        if (utf8 != null) {
+          String note =
+              where
+                  + " '"
+                  + label
+                  + "' does not match the bytes, which are valid UTF-8; they were read as UTF-8.";
+          return new Decoded(utf8, StandardCharsets.UTF_8, note);
+        }
+      }
+    }
     return decodeAs(body, 0, declared, null);
+  }
+
+  private static boolean beyondAscii(byte[] body) {
+    for (byte b : body) {
+      if (b < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The {@code charset} parameter of a {@code Content-Type} header, if it has one. */

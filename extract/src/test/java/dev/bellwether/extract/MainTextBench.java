@@ -14,8 +14,11 @@ import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
 
 /**
- * Benchmark and comparison, a {@code main}, not a test: runs {@link MainText} and Readability4J
- * (test scope) over the Readability corpus on one thread, scores both and times them.
+ * Benchmark and comparison, a {@code main}, not a test: runs {@link MainText}, the whole {@link
+ * ArticleExtractor} from a page's bytes (decoding and metadata included, as the page fetcher runs
+ * it) and Readability4J (test scope) over the Readability corpus on one thread, scores them and
+ * times them. Arguments: the timed passes (default 5), then {@code --ours-only} to skip
+ * Readability4J.
  *
  * <p>Each extractor: two warm-up passes, then {@code passes} timed passes (parse included). Heap:
  * used heap after {@code System.gc()} with every page's result held, minus the same before.
@@ -33,6 +36,25 @@ public final class MainTextBench {
         passes,
         MainTextBench::ours,
         Path.of("target", "readability-pred.jsonl"));
+    Map<CorpusPage, byte[]> bytes = new HashMap<>();
+    for (CorpusPage page : pages) {
+      bytes.put(page, java.nio.file.Files.readAllBytes(page.dir().resolve("source.html")));
+    }
+    ArticleExtractor extractor = new ArticleExtractor();
+    run(
+        "ArticleExtractor (bytes: decoding, main text and metadata, as the fetcher reads a page)",
+        pages,
+        passes,
+        page ->
+            extractor
+                .extract(
+                    PageDecoding.decode(bytes.get(page), "text/html").text(),
+                    ReadabilityCorpusTest.BASE)
+                .text(),
+        Path.of("target", "readability-article-pred.jsonl"));
+    if (args.length > 1 && args[1].equals("--ours-only")) {
+      return;
+    }
     run(
         "Readability4J 1.0.8",
         pages,

@@ -128,6 +128,39 @@ class PageDecodingTest {
     assertThat(PageDecoding.decode(body, null).text()).contains("Zürich");
   }
 
+  @Test
+  void readsAPageReEncodedAsUtf8DespiteItsLegacyMetaLabel() {
+    byte[] body = utf8("<meta charset=gb2312><title>深度学习</title><p>DeepMind 新电脑</p>");
+
+    PageDecoding.Decoded decoded = PageDecoding.decode(body, "text/html");
+
+    assertThat(decoded.text()).contains("DeepMind 新电脑");
+    assertThat(decoded.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(decoded.note())
+        .isEqualTo(
+            "The <meta> charset 'gb2312' does not match the bytes, which are valid UTF-8; they"
+                + " were read as UTF-8.");
+  }
+
+  @Test
+  void trustsALegacyMetaLabelWhenTheBytesAreNotUtf8() {
+    byte[] body = "<meta charset=gb2312><p>新电脑</p>".getBytes(Charset.forName("GB2312"));
+
+    PageDecoding.Decoded decoded = PageDecoding.decode(body, null);
+
+    assertThat(decoded.text()).contains("新电脑");
+    assertThat(decoded.charset()).isEqualTo(Charset.forName("GB2312"));
+  }
+
+  @Test
+  void trustsTheHttpCharsetOverValidUtf8Bytes() {
+    byte[] body = utf8("<p>Zürich</p>");
+
+    PageDecoding.Decoded decoded = PageDecoding.decode(body, "text/html; charset=windows-1252");
+
+    assertThat(decoded.charset()).isEqualTo(WINDOWS_1252);
+  }
+
   private static Charset koi8r() {
     return Charset.forName("KOI8-R");
   }
