@@ -26,6 +26,7 @@ final class ArticleCleaner {
   private static final Pattern SENTENCE_END =
       Pattern.compile("[.!?\u2026\u3002\uFF01\uFF1F\"\u201D\u00BB)\\]]$");
   private static final int MAX_TRIMMED = 10;
+  private static final double MAX_TRIMMED_SHARE = 0.15;
   private static final int SHORT_BLOCK = 100;
   private static final int LINKED_BLOCK = 200;
   private static final double LINK_PARAGRAPH = 0.6;
@@ -95,6 +96,7 @@ final class ArticleCleaner {
    * list") rather than the article's last paragraph. Stops at the first block of prose or media.
    */
   private static void removeTrailingHeadings(Element article) {
+    int budget = (int) (MAX_TRIMMED_SHARE * article.text().length());
     for (int guard = 0; guard < MAX_TRIMMED; guard++) {
       Node last = lastContent(article);
       if (!(last instanceof TextNode)) {
@@ -108,6 +110,10 @@ final class ArticleCleaner {
         heading = heading.parent();
       }
       if (heading != null && heading != article) {
+        budget -= heading.text().length();
+        if (budget < 0) {
+          return;
+        }
         heading.remove();
         continue;
       }
@@ -116,6 +122,10 @@ final class ArticleCleaner {
       }
       if (block == article || !pointer(block)) {
         return;
+      }
+      budget -= block.text().length();
+      if (budget < 0) {
+        return; // a tail this long is the article's own (verse, dialogue, a list of short lines)
       }
       block.remove();
     }

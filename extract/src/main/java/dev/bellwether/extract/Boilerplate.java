@@ -102,7 +102,6 @@ final class Boilerplate {
           "disclaimer",
           "notice",
           "infobox",
-          "widget",
           "sidebar",
           "footer");
 
