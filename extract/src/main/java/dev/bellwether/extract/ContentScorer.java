@@ -65,6 +65,9 @@ final class ContentScorer {
 
   private final MainText.Pass pass;
   private final Map<Element, Double> scores = new IdentityHashMap<>();
+  // the scored blocks in the order first scored: ties between equal scores go to the earlier
+  // block, so that a page always gives the same article (identity hashes differ between runs)
+  private final List<Element> scored = new ArrayList<>();
 
   private ContentScorer(MainText.Pass pass) {
     this.pass = pass;
@@ -176,6 +179,9 @@ final class ContentScorer {
         break;
       }
       double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+      if (!scores.containsKey(a)) {
+        scored.add(a);
+      }
       scores.merge(a, initialScore(a) + points / divider, Double::sum);
       level++;
     }
@@ -198,11 +204,9 @@ final class ContentScorer {
 
   private List<Element> bestCandidates() {
     scores.replaceAll((e, s) -> s * (1 - TextStats.linkDensity(e)));
-    return scores.entrySet().stream()
-        .sorted(Map.Entry.<Element, Double>comparingByValue(Comparator.reverseOrder()))
-        .limit(CANDIDATES)
-        .map(Map.Entry::getKey)
-        .toList();
+    List<Element> ranked = new ArrayList<>(scored);
+    ranked.sort(Comparator.comparing((Element e) -> scores.get(e)).reversed());
+    return ranked.subList(0, Math.min(CANDIDATES, ranked.size()));
   }
 
   /**

@@ -36,13 +36,13 @@ import org.junit.jupiter.api.Test;
  * <p>Per page, the bag-of-words token F1 between our text and the text of {@code expected.html},
  * computed as {@code ../shared/tools/score_extraction.py} does. Predictions are written to {@code
  * target/readability-pred.jsonl} so that the script can score them too. The bar is that of the
- * issue: mean F1 of at least 0.95 and at least 85 % of pages at 0.95 or more.
+ * issues: mean F1 of at least 0.97 (issue 20) and at least 85 % of pages at 0.95 or more.
  */
 class ReadabilityCorpusTest {
   /** The base URI the upstream tests parse every page with. */
   static final URI BASE = URI.create("http://fakehost/test/page.html");
 
-  private static final double MIN_MEAN_F1 = 0.95;
+  private static final double MIN_MEAN_F1 = 0.97;
   private static final double MIN_SHARE_AT_095 = 0.85;
   private static final double MIN_READERABLE_AGREEMENT = 0.9;
 

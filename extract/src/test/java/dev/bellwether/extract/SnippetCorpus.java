@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trafilatura's evaluation benchmark ({@code ../shared/corpora/trafilatura}: 990 real pages, each
@@ -120,9 +121,19 @@ final class SnippetCorpus {
     return WHITESPACE.matcher(s).replaceAll(" ").strip();
   }
 
-  /** The benchmark's folder beside the project root. */
-  static Path folder() {
-    return Path.of("..", "..", "shared", "corpora", "trafilatura");
+  /**
+   * The benchmark's folder: {@code ../shared/corpora/trafilatura} beside the project root, found by
+   * walking up from the working directory to a folder with a {@code pom.xml}; null without one.
+   */
+  static @Nullable Path folder() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolveSibling("shared").resolve("corpora").resolve("trafilatura");
+      if (Files.exists(dir.resolve("pom.xml"))
+          && Files.isRegularFile(candidate.resolve("evaldata.json"))) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   /** Every page of the benchmark, in the order of {@code evaldata.json}. */
@@ -184,8 +195,13 @@ final class SnippetCorpus {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
+    Path folder = folder();
+    if (folder == null) {
+      System.err.println("../shared/corpora/trafilatura not found beside the project root");
+      System.exit(2);
+    }
     List<Page> pages = new ArrayList<>();
-    for (Page p : all(folder())) {
+    for (Page p : all(folder)) {
       if (only == null || only.equals(p.split())) {
         pages.add(p);
       }
