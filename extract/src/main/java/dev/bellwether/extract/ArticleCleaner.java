@@ -30,6 +30,12 @@ final class ArticleCleaner {
   private static final int SHORT_BLOCK = 100;
   private static final int LINKED_BLOCK = 200;
   private static final double LINK_PARAGRAPH = 0.6;
+  private static final int CREDIT_LINE = 120;
+  private static final Pattern CREDIT =
+      Pattern.compile(
+          "(?iu)[(\\[]?\\s*(©|\\(c\\)|copyright\\b|(photos?|fotos?|bild(er)?|images?|pictures?"
+              + "|credits?|crédits?( photos?)?|cr[ée]dito|quelle|source|fuente|fonte|titelbild"
+              + "|beitragsbild|abbildung( \\d+)?|illustration)\\s*:)");
   private static final Set<String> MEDIA =
       Set.of(
           "img", "picture", "video", "audio", "table", "figure", "math", "svg", "iframe", "object",
@@ -71,7 +77,25 @@ final class ArticleCleaner {
       }
     }
     removeLinkParagraphs(article);
+    removeCredits(article);
     removeTrailingHeadings(article);
+  }
+
+  /**
+   * Removes short blocks that credit a picture or a source rather than tell the story ("Photo:
+   * Reuters", "Bild: dpa", "© AFP / Getty Images", "Quelle: Landesregierung"): a label many
+   * languages use, then a colon, or a copyright sign.
+   */
+  private static void removeCredits(Element article) {
+    for (Element e : article.select("p, div, span, small, em, i")) {
+      if (e.parent() == null) {
+        continue;
+      }
+      String text = e.text().strip();
+      if (!text.isEmpty() && text.length() < CREDIT_LINE && CREDIT.matcher(text).lookingAt()) {
+        e.remove();
+      }
+    }
   }
 
   /**
