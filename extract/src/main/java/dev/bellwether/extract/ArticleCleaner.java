@@ -58,7 +58,12 @@ final class ArticleCleaner {
         e.remove();
       }
     }
-    article.select(FURNITURE).remove();
+    int most = article.text().length() / 2;
+    for (Element e : article.select(FURNITURE)) {
+      if (e.parent() != null && e.text().length() <= most) {
+        e.remove(); // an <aside> or <footer> holding most of the text is where the page put it
+      }
+    }
     if (pass.stripUnlikely()) {
       Boilerplate.remove(article);
     }
@@ -158,10 +163,28 @@ final class ArticleCleaner {
   /** Whether a block reads as a pointer elsewhere rather than a paragraph of the article. */
   private static boolean pointer(Element block) {
     String text = block.text().strip();
-    if (text.length() < SHORT_BLOCK && !SENTENCE_END.matcher(text).find()) {
+    if (text.length() < LINKED_BLOCK && TextStats.linkDensity(block) >= 0.5) {
       return true;
     }
-    return text.length() < LINKED_BLOCK && TextStats.linkDensity(block) >= 0.5;
+    return text.length() < SHORT_BLOCK
+        && !SENTENCE_END.matcher(text).find()
+        && !inRunOfShortLines(block);
+  }
+
+  /**
+   * Whether the block before this one is a short line of the same kind too: a run of them is verse,
+   * a list of facts or an address, the article's own, where a pointer stands alone.
+   */
+  private static boolean inRunOfShortLines(Element block) {
+    Element before = block.previousElementSibling();
+    if (before == null || !before.normalName().equals(block.normalName())) {
+      return false;
+    }
+    String text = before.text().strip();
+    return !text.isEmpty()
+        && text.length() < SHORT_BLOCK
+        && !SENTENCE_END.matcher(text).find()
+        && TextStats.linkDensity(before) == 0;
   }
 
   /** The last text or media element in the article, in document order. */

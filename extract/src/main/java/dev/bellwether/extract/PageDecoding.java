@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * UTF-8 without any of these. Labels are read as browsers read them: {@code iso-8859-1} and {@code
  * us-ascii} mean windows-1252, and a UTF-16 label on a page without a byte-order mark means UTF-8.
  * Bytes that are not valid in the chosen charset are read as windows-1252 instead, with a note
- * saying so. A {@code <meta>} label (not an HTTP one) that other bytes contradict, because the page
- * is valid UTF-8 beyond ASCII, yields to UTF-8, with a note. Never throws for bad input.
+ * saying so, except a page that is mostly valid UTF-8, whose few broken bytes become U+FFFD. A
+ * {@code <meta>} label (not an HTTP one) that other bytes contradict, because the page is valid
+ * UTF-8 beyond ASCII, yields to UTF-8, with a note. Never throws for bad input.
  */
 public final class PageDecoding {
   /** How far into a page a {@code <meta>} charset is looked for. */
@@ -132,10 +133,52 @@ public final class PageDecoding {
     if (strict != null) {
       return new Decoded(strict, charset, note);
     }
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      int[] counts = utf8Sequences(body, offset);
+      if (counts[0] > counts[1]) {
+        // mostly UTF-8 with a few broken bytes (a truncated or spliced fragment): the page is
+        // UTF-8, and the broken bytes become U+FFFD as a browser shows them
+        String text = new String(body, offset, body.length - offset, StandardCharsets.UTF_8);
+        String replaced = counts[1] + " bytes are not valid UTF-8 and were replaced with U+FFFD.";
+        return new Decoded(text, charset, note == null ? replaced : note + " " + replaced);
+      }
+    }
     String text = new String(body, offset, body.length - offset, WINDOWS_1252);
     String fallback =
         "The bytes are not valid " + charset.name() + ", so they were read as windows-1252.";
     return new Decoded(text, WINDOWS_1252, note == null ? fallback : note + " " + fallback);
+  }
+
+  /** Valid multi-byte UTF-8 sequences and invalid bytes in {@code body} from {@code offset}. */
+  private static int[] utf8Sequences(byte[] body, int offset) {
+    int valid = 0;
+    int invalid = 0;
+    int i = offset;
+    while (i < body.length) {
+      int b = body[i] & 0xFF;
+      int length =
+          b < 0x80
+              ? 1
+              : b >= 0xC2 && b <= 0xDF
+                  ? 2
+                  : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+      if (length == 1) {
+        i++;
+        continue;
+      }
+      boolean ok = length > 0 && i + length <= body.length;
+      for (int k = 1; ok && k < length; k++) {
+        ok = (body[i + k] & 0xC0) == 0x80;
+      }
+      if (ok) {
+        valid++;
+        i += length;
+      } else {
+        invalid++;
+        i++;
+      }
+    }
+    return new int[] {valid, invalid};
   }
 
   private static @Nullable String strictly(byte[] body, int offset, Charset charset) {

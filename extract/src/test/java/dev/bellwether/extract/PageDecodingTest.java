@@ -161,6 +161,21 @@ class PageDecodingTest {
     assertThat(decoded.charset()).isEqualTo(WINDOWS_1252);
   }
 
+  @Test
+  void readsAMostlyUtf8PageWithABrokenByteAsUtf8AsABrowserWould() {
+    byte[] body =
+        concat(
+            utf8("<meta charset=utf-8><p>Sprzeciwiają się atakom na Fundację</p><p>Zürich "),
+            concat(new byte[] {(byte) 0xC3, (byte) 0x28}, utf8(" Łódź</p>")));
+
+    PageDecoding.Decoded decoded = PageDecoding.decode(body, null);
+
+    assertThat(decoded.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(decoded.text()).contains("Sprzeciwiają się", "Łódź", "\uFFFD");
+    assertThat(decoded.note())
+        .isEqualTo("1 bytes are not valid UTF-8 and were replaced with U+FFFD.");
+  }
+
   private static Charset koi8r() {
     return Charset.forName("KOI8-R");
   }

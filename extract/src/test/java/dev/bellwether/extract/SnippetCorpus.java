@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * --worst N} the development pages that keep the most boilerplate or miss the most text.
  */
 final class SnippetCorpus {
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One page of the benchmark. */

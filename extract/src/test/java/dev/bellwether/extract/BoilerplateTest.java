@@ -1,0 +1,90 @@
+package dev.bellwether.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The furniture rules inside the article, one page each, written here: what goes, and what stays
+ * although it looks like furniture.
+ */
+class BoilerplateTest {
+  private static final String BASE = "https://news.example/2026/12/lumen.html";
+  private static final String PROSE =
+      "<p>Lumen Labs, a start-up that designs optical chips for data centres, said on Tuesday that"
+          + " it had raised $120 million in a round led by Northwind Capital, valuing it at about"
+          + " $1.1 billion, according to two people familiar with the deal.</p>"
+          + "<p>The company, founded in 2021 by former engineers of a large chip maker, plans to"
+          + " spend the money on a first production run with a foundry partner next year, and on"
+          + " hiring, its chief executive said in an interview on Tuesday afternoon.</p>"
+          + "<p>Investors have poured money into companies that promise to move data between"
+          + " accelerators with light rather than copper, as the largest model makers build ever"
+          + " larger clusters, though few of them have yet shipped a product at scale.</p>";
+
+  private static String text(String body) {
+    return MainText.extract(Jsoup.parse("<html><body>" + body + "</body></html>", BASE)).text();
+  }
+
+  @Test
+  void dropsCaptionsCreditsBylinesAndAuthorBoxesByTheWordsOfTheirNames() {
+    String text =
+        text(
+            "<article><div class='byline'>By Ada Example | 2 Dec 2026</div>"
+                + "<figure><img src='a.jpg'><figcaption>A wafer at the lab. Photo: Reuters"
+                + "</figcaption></figure>"
+                + PROSE
+                + "<div class='author-bio__text'>Ada Example covers chips for the site.</div>"
+                + "<p>Photo: Lumen Labs / Handout</p></article>");
+
+    assertThat(text)
+        .startsWith("Lumen Labs, a start-up")
+        .endsWith("at scale.")
+        .doesNotContain("By Ada Example", "A wafer at the lab", "covers chips", "Handout");
+  }
+
+  @Test
+  void keepsBlocksWhoseNamesOnlyLookLikeFurniture() {
+    String text =
+        text(
+            "<article><div class='entry-content'><div class='elementor-widget-container'>"
+                + PROSE
+                + "</div><p class='update-note'>The company confirmed the round on Wednesday,"
+                + " after this article was first published.</p></div></article>");
+
+    assertThat(text).contains("valuing it at about").contains("confirmed the round on Wednesday");
+  }
+
+  @Test
+  void trimsPointersElsewhereFromTheTailButNotTheArticlesOwnShortLines() {
+    String withPointers =
+        text(
+            "<article>"
+                + PROSE
+                + "<h3>Related stories</h3><p><a href='/x'>Another chip start-up raises money</a>"
+                + "</p><p>More on this topic</p></article>");
+    assertThat(withPointers)
+        .endsWith("at scale.")
+        .doesNotContain("Related stories", "Another chip", "More on this topic");
+
+    String verse =
+        text(
+            "<article><p>Lumen's founders wrote a short poem for the launch:</p>"
+                + "<p>light in the wire</p><p>light in the rack</p><p>light in the fibre</p>"
+                + "<p>and never coming back</p><p>we built it by night</p><p>we ship it by day</p>"
+                + "<p>the copper is going</p><p>the photons will stay</p></article>");
+    assertThat(verse).contains("the photons will stay").contains("light in the wire");
+  }
+
+  @Test
+  void anArticleInsideAnAsideIsStillTheArticle() {
+    String text =
+        text(
+            "<main><aside class='direct-content'><section>"
+                + PROSE
+                + "</section></aside>"
+                + "<aside><p>Most read: <a href='/a'>a</a> <a href='/b'>b</a></p></aside></main>");
+
+    assertThat(text).contains("valuing it at about").doesNotContain("Most read");
+  }
+}
