@@ -91,7 +91,7 @@ final class MainText {
       }
     }
     if (declared.isPresent() && declared.get().length() > 2 * bestText.length()) {
-      String text = declared.get();
+      String text = java.text.Normalizer.normalize(declared.get(), java.text.Normalizer.Form.NFC);
       return new Result(text, Readerable.prose(text));
     }
     return new Result(bestText, Readerable.judge(best, bestText));

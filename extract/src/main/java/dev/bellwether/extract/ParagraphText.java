@@ -1,5 +1,6 @@
 package dev.bellwether.extract;
 
+import java.text.Normalizer;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -9,7 +10,7 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Renders an article's block as plain text: a blank line between paragraphs, headings and other
  * blocks, a line break for each list item, table row and {@code <br>}, whitespace collapsed except
- * inside {@code <pre>}.
+ * inside {@code <pre>}, in Unicode normalization form C.
  */
 final class ParagraphText implements NodeVisitor {
   private static final int SPACE = 1;
@@ -61,7 +62,12 @@ final class ParagraphText implements NodeVisitor {
   static String of(Element root) {
     ParagraphText text = new ParagraphText();
     root.traverse(text);
-    return text.out.toString().strip();
+    String out = text.out.toString().strip();
+    // one spelling per character (composed forms, as most text is written), so that a search
+    // or a model finds a word however the page encoded its accents or nuktas
+    return Normalizer.isNormalized(out, Normalizer.Form.NFC)
+        ? out
+        : Normalizer.normalize(out, Normalizer.Form.NFC);
   }
 
   @Override

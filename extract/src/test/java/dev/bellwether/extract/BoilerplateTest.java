@@ -87,4 +87,16 @@ class BoilerplateTest {
 
     assertThat(text).contains("valuing it at about").doesNotContain("Most read");
   }
+
+  @Test
+  void textComesInNormalizationFormCWithoutSoftHyphens() {
+    String text =
+        text(
+            "<article>"
+                + PROSE
+                + "<p>Die Kandi\u00ADdatur von Zu\u0308rich wurde am Dienstag bekannt gegeben,"
+                + " sagte ein Sprecher der Stadt in einem kurzen Gespra\u0308ch.</p></article>");
+
+    assertThat(text).contains("Die Kandidatur von Zürich", "kurzen Gespräch.");
+  }
 }
