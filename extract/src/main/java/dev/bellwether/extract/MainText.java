@@ -66,7 +66,7 @@ final class MainText {
     Element best = null;
     String bestText = "";
     for (Pass pass : Pass.values()) {
-      Element article = ContentScorer.pick(pass == Pass.KEEP_ALL ? doc : doc.clone(), pass);
+      Element article = ContentScorer.pick(doc.clone(), pass);
       ArticleCleaner.clean(article, pass);
       String text = ParagraphText.of(article);
       if (best == null || text.length() > bestText.length()) {
@@ -88,6 +88,15 @@ final class MainText {
           }
         }
         break;
+      }
+    }
+    if (ProseBaseline.mayHold(doc, 2 * bestText.length())) {
+      Element prose = ProseBaseline.of(doc);
+      String proseText = ParagraphText.of(prose);
+      if (proseText.length() >= ProseBaseline.ENOUGH
+          && proseText.length() > 2 * bestText.length()) {
+        best = prose;
+        bestText = proseText;
       }
     }
     if (declared.isPresent() && declared.get().length() > 2 * bestText.length()) {
