@@ -99,6 +99,7 @@ final class MainText {
         bestText = proseText;
       }
     }
+    bestText = ProseBaseline.withProseBefore(doc, best, bestText);
     if (declared.isPresent() && declared.get().length() > 2 * bestText.length()) {
       String text = java.text.Normalizer.normalize(declared.get(), java.text.Normalizer.Form.NFC);
       return new Result(text, Readerable.prose(text));

@@ -54,6 +54,59 @@ final class ProseBaseline {
     return out;
   }
 
+  /**
+   * The article's text with the prose paragraphs the page puts just before it, in the same {@code
+   * <article>} or {@code <main>} (a lead or first paragraph set apart from the body), when the
+   * article starts with a paragraph found in the page.
+   */
+  static String withProseBefore(Document doc, Element article, String text) {
+    Element first = null;
+    for (Element p : article.getElementsByTag("p")) {
+      if (p.text().length() >= MIN_PARAGRAPH) {
+        first = p;
+        break;
+      }
+    }
+    if (first == null) {
+      return text;
+    }
+    String wanted = first.text();
+    Element inPage = null;
+    for (Element p : doc.body().getElementsByTag("p")) {
+      if (p.text().equals(wanted)) {
+        inPage = p;
+        break;
+      }
+    }
+    if (inPage == null) {
+      return text;
+    }
+    Element scope = inPage.parent();
+    while (scope != null
+        && !scope.normalName().equals("article")
+        && !scope.normalName().equals("main")) {
+      scope = scope.parent();
+    }
+    if (scope == null) {
+      return text;
+    }
+    StringBuilder before = new StringBuilder();
+    for (Element p : scope.getElementsByTag("p")) {
+      if (p == inPage) {
+        break;
+      }
+      String t = p.text().strip();
+      if (t.length() >= MIN_PARAGRAPH
+          && SENTENCE_END.matcher(t).find()
+          && TextStats.linkDensity(p) < MAX_LINK_DENSITY
+          && !inFurniture(p)
+          && !text.contains(t)) {
+        before.append(ParagraphText.of(p)).append("\n\n");
+      }
+    }
+    return before.isEmpty() ? text : before + text;
+  }
+
   private static boolean inFurniture(Element p) {
     for (Element a = p; a != null; a = a.parent()) {
       if (Boilerplate.furniture(a) || ClassHints.unlikely(a) || ClassHints.furnitureRole(a)) {

@@ -39,4 +39,26 @@ class ProseBaselineTest {
     assertThat(ProseBaseline.mayHold(doc, 100)).isFalse(); // under the 800 characters it needs
     assertThat(ProseBaseline.mayHold(Jsoup.parse(("<p>" + LONG + "</p>").repeat(8)), 400)).isTrue();
   }
+
+  @Test
+  void addsTheProseThePageSetsJustBeforeTheArticleInTheSameArticleElement() {
+    String lead =
+        "The round makes Lumen Labs one of the most valuable optical chip start-ups in Europe,"
+            + " two years after it left a university laboratory in Delft.";
+    Document doc =
+        Jsoup.parse(
+            "<body><p>"
+                + LONG.replace("Lumen", "Elsewhere, Lumen")
+                + "</p><article><header><p>"
+                + lead
+                + "</p></header><div class='body'><p>"
+                + LONG
+                + "</p></div></article></body>");
+    org.jsoup.nodes.Element article = new org.jsoup.nodes.Element("div");
+    article.appendChild(doc.selectFirst("div.body p").clone());
+
+    String text = ProseBaseline.withProseBefore(doc, article, LONG);
+
+    assertThat(text).isEqualTo(lead + "\n\n" + LONG);
+  }
 }
