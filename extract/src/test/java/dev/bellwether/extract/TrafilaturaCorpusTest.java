@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * target/trafilatura-pred.jsonl} for the script.
  */
 class TrafilaturaCorpusTest {
-  private static final double MIN_F1 = 0.915;
-  private static final double MIN_PRECISION = 0.905;
+  private static final double MIN_F1 = 0.92;
+  private static final double MIN_PRECISION = 0.91;
 
   @Test
   void keepsTheArticleAndLeavesTheBoilerplateOnTrafilaturasBenchmark() throws IOException {
