@@ -96,6 +96,7 @@ final class ContentScorer {
     while (e != null) {
       if (e != body && removable(e)) {
         Element next = following(e, true);
+        liftLeads(e);
         e.remove();
         e = next;
         continue;
@@ -126,6 +127,32 @@ final class ContentScorer {
             || tag.matches("h[1-6]"))
         && e.text().isBlank()
         && e.select("img, picture, video, audio, table").isEmpty();
+  }
+
+  /**
+   * A header removed for its name may hold the article's lead (a standfirst under the headline):
+   * leads that read as prose stay in the page, in the header's place, for {@link #leadBefore}.
+   */
+  private static void liftLeads(Element removed) {
+    if (removed.parent() == null
+        || (!removed.normalName().equals("header")
+            && !ClassHints.names(removed).contains("header"))) {
+      return;
+    }
+    List<Element> leads = new ArrayList<>();
+    for (Element e : removed.select("*")) {
+      if (e != removed
+          && LeadHints.lead(e)
+          && prose(e)
+          && leads.stream().noneMatch(l -> isInside(e, l))) {
+        leads.add(e);
+      }
+    }
+    leads.forEach(removed::before);
+  }
+
+  private static boolean prose(Element lead) {
+    return lead.text().length() >= 40 && TextStats.linkDensity(lead) < 0.3;
   }
 
   private static boolean insideTableOrCode(Element e) {

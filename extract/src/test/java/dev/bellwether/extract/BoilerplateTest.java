@@ -44,6 +44,24 @@ class BoilerplateTest {
   }
 
   @Test
+  void keepsTheLeadOfAHeaderRemovedForItsName() {
+    String text =
+        text(
+            "<main><article><header class='entry__header'><h1>Lumen Labs raises $120m</h1>"
+                + "<p class='entry__subtitle'>The optical chip start-up is now valued at about"
+                + " $1.1 billion, two years after it was founded.</p>"
+                + "<p class='entry__date'>2 December 2026</p></header>"
+                + "<div class='entry__content'>"
+                + PROSE
+                + "</div></article></main>");
+
+    assertThat(text)
+        .startsWith("The optical chip start-up is now valued")
+        .contains("valuing it at about")
+        .doesNotContain("2 December 2026");
+  }
+
+  @Test
   void keepsBlocksWhoseNamesOnlyLookLikeFurniture() {
     String text =
         text(
