@@ -31,6 +31,9 @@ final class ArticleCleaner {
   private static final int LINKED_BLOCK = 200;
   private static final double LINK_PARAGRAPH = 0.6;
   private static final int CREDIT_LINE = 120;
+  private static final String LEAF_BLOCKS =
+      "p, li, dt, dd, div, td, blockquote, h1, h2, h3, h4, h5, h6";
+  private static final double MAX_LINK_SECTION = 0.25;
   private static final Pattern CREDIT =
       Pattern.compile(
           "(?iu)[(\\[]?\\s*(©|\\(c\\)|copyright\\b|(photos?|fotos?|bild(er)?|images?|pictures?"
@@ -83,7 +86,49 @@ final class ArticleCleaner {
     }
     removeLinkParagraphs(article);
     removeCredits(article);
+    removeTrailingLinkSection(article);
     removeTrailingHeadings(article);
+  }
+
+  /**
+   * Removes a section that closes the article with a label and a list of links: "Related posts",
+   * "Read more:", "Most read" over the titles of other stories. The label is a heading or a short
+   * line; the short lines after it are mostly links and hold little of the article's text.
+   */
+  private static void removeTrailingLinkSection(Element article) {
+    List<Element> leaves = new ArrayList<>();
+    for (Element e : article.select(LEAF_BLOCKS)) {
+      if (e != article && !e.text().isBlank() && e.select(LEAF_BLOCKS).size() == 1) {
+        leaves.add(e);
+      }
+    }
+    int total = article.text().length();
+    int after = 0;
+    double linked = 0;
+    int cut = -1;
+    for (int i = leaves.size() - 1; i > 0; i--) {
+      Element leaf = leaves.get(i);
+      String text = leaf.text().strip();
+      if (text.length() >= LINKED_BLOCK || after + text.length() > MAX_LINK_SECTION * total) {
+        break;
+      }
+      if (after > 0 && linked / after >= 0.5 && label(leaf, text)) {
+        cut = i;
+      }
+      after += text.length();
+      linked += TextStats.linkDensity(leaf) * text.length();
+    }
+    if (cut > 0) {
+      for (Element leaf : leaves.subList(cut, leaves.size())) {
+        leaf.remove();
+      }
+    }
+  }
+
+  private static boolean label(Element leaf, String text) {
+    return text.length() <= 60
+        && TextStats.linkDensity(leaf) < 0.5
+        && (HEADING.matcher(leaf.normalName()).matches() || !text.endsWith("."));
   }
 
   /**

@@ -62,6 +62,29 @@ class BoilerplateTest {
   }
 
   @Test
+  void dropsALabelledListOfLinksClosingTheArticleButNotAListOfItsOwn() {
+    String related =
+        text(
+            "<article>"
+                + PROSE
+                + "<h3>You may also like</h3><ul>"
+                + "<li><a href='/a'>Northwind Capital closes its third fund</a></li>"
+                + "<li><a href='/b'>Why optical chips are hard to make</a></li>"
+                + "<li><a href='/c'>A foundry for photonics opens in Delft</a></li></ul>"
+                + "</article>");
+    String own =
+        text(
+            "<article>"
+                + PROSE
+                + "<h3>The round in figures</h3><ul><li>Amount: $120 million</li>"
+                + "<li>Lead investor: Northwind Capital</li><li>Valuation: $1.1 billion</li></ul>"
+                + "</article>");
+
+    assertThat(related).endsWith("at scale.").doesNotContain("You may also like", "third fund");
+    assertThat(own).contains("The round in figures", "Lead investor: Northwind Capital");
+  }
+
+  @Test
   void keepsBlocksWhoseNamesOnlyLookLikeFurniture() {
     String text =
         text(
