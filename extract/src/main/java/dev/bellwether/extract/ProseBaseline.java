@@ -108,7 +108,7 @@ final class ProseBaseline {
   }
 
   private static boolean inFurniture(Element p) {
-    for (Element a = p; a != null; a = a.parent()) {
+    for (Element a = p; a != null && !a.normalName().equals("body"); a = a.parent()) {
       if (Boilerplate.furniture(a) || ClassHints.unlikely(a) || ClassHints.furnitureRole(a)) {
         return true;
       }

@@ -33,6 +33,17 @@ class ProseBaselineTest {
   }
 
   @Test
+  void readsTheNamesOfBlocksInsideThePageNotThoseOfTheBodyOrPage() {
+    Document doc =
+        Jsoup.parse(
+            "<html class='has-sidebar'><body class='enable-ad-placeholder'><div><p>"
+                + LONG
+                + "</p></div></body></html>");
+
+    assertThat(ParagraphText.of(ProseBaseline.of(doc))).isEqualTo(LONG);
+  }
+
+  @Test
   void isBuiltOnlyWhereTheLongParagraphsMayOutweighTheArticle() {
     Document doc = Jsoup.parse("<p>" + LONG + "</p><p>" + LONG + "</p>");
 
