@@ -57,6 +57,13 @@ final class MainText {
   /** How many times longer the next pass's article must be to replace a short strict one. */
   private static final int WIDER = 3;
 
+  /**
+   * How many times the scored block's text the page's prose paragraphs must hold to be taken
+   * instead (1.25, 1.5 and 3 were tried: 1.5 gains three snippets on the development split of
+   * Trafilatura's benchmark and costs 0.007 of mean F1 on Readability's pages).
+   */
+  private static final double PROSE_MARGIN = 2;
+
   private MainText() {}
 
   static Result extract(Document page) {
@@ -90,11 +97,11 @@ final class MainText {
         break;
       }
     }
-    if (ProseBaseline.mayHold(doc, 2 * bestText.length())) {
+    if (ProseBaseline.mayHold(doc, (int) (PROSE_MARGIN * bestText.length()))) {
       Element prose = ProseBaseline.of(doc);
       String proseText = ParagraphText.of(prose);
       if (proseText.length() >= ProseBaseline.ENOUGH
-          && proseText.length() > 2 * bestText.length()) {
+          && proseText.length() > PROSE_MARGIN * bestText.length()) {
         best = prose;
         bestText = proseText;
       }
