@@ -31,6 +31,11 @@ final class ArticleCleaner {
   private static final int LINKED_BLOCK = 200;
   private static final double LINK_PARAGRAPH = 0.6;
   private static final int CREDIT_LINE = 120;
+  private static final int DATE_LINE = 60;
+  private static final Pattern NUMERIC_DATE =
+      Pattern.compile(
+          "\\b(\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}"
+              + "(:\\d{2})?|\\d{4})\\b");
   private static final String LEAF_BLOCKS =
       "p, li, dt, dd, div, td, blockquote, h1, h2, h3, h4, h5, h6";
   private static final double MAX_LINK_SECTION = 0.25;
@@ -88,6 +93,32 @@ final class ArticleCleaner {
     removeCredits(article);
     removeTrailingLinkSection(article);
     removeTrailingHeadings(article);
+    removeLeadingDateLines(article);
+  }
+
+  /**
+   * Removes the short lines before the article's first paragraph of prose that carry a date or a
+   * time and a few words at most ("23.10.2018", "2021-10-16 | News", "24 March 2004, 19:49"): when
+   * and where a page filed the story, not what it says. A dateline inside the first paragraph
+   * stays.
+   */
+  private static void removeLeadingDateLines(Element article) {
+    List<Element> leaves = new ArrayList<>();
+    for (Element e : article.select(LEAF_BLOCKS)) {
+      if (e != article && !e.text().isBlank() && e.select(LEAF_BLOCKS).size() == 1) {
+        leaves.add(e);
+      }
+    }
+    for (Element leaf : leaves) {
+      String text = leaf.text().strip();
+      if (text.length() >= DATE_LINE) {
+        return;
+      }
+      if (NUMERIC_DATE.matcher(text).find()
+          && NUMERIC_DATE.matcher(text).replaceAll(" ").strip().split("\\s+").length <= 4) {
+        leaf.remove();
+      }
+    }
   }
 
   /**

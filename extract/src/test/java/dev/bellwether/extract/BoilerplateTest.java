@@ -85,6 +85,18 @@ class BoilerplateTest {
   }
 
   @Test
+  void dropsDateLinesBeforeTheFirstParagraphButKeepsTheDateline() {
+    String text =
+        text(
+            "<article><p>02.12.2026 | News</p><p>14:05</p>"
+                + "<p>DELFT, Dec 2 (Newswire) - "
+                + PROSE.substring(3)
+                + "</article>");
+
+    assertThat(text).startsWith("DELFT, Dec 2 (Newswire) - Lumen Labs").doesNotContain("14:05");
+  }
+
+  @Test
   void keepsBlocksWhoseNamesOnlyLookLikeFurniture() {
     String text =
         text(
