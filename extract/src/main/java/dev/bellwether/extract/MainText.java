@@ -64,6 +64,14 @@ final class MainText {
    */
   private static final double PROSE_MARGIN = 2;
 
+  /**
+   * How many times more text a later, less strict pass must find to replace an earlier pass's
+   * article: a pass that trusts names less finds comment forms and link lists the stricter one had
+   * set aside (1 to 1000 tried on the development split of Trafilatura's benchmark: F1 0.933 at 1,
+   * 0.936 from 5 to 8, 0.933 at 20; Readability's pages 0.9815 at 1, 0.9807 at 6).
+   */
+  private static final double LATER_PASS = 6;
+
   private MainText() {}
 
   static Result extract(Document page) {
@@ -76,13 +84,11 @@ final class MainText {
       Element article = ContentScorer.pick(doc.clone(), pass);
       ArticleCleaner.clean(article, pass);
       String text = ParagraphText.of(article);
-      if (best == null || text.length() > bestText.length()) {
+      if (best == null || text.length() > LATER_PASS * bestText.length()) {
         best = article;
         bestText = text;
       }
-      if (text.length() >= ENOUGH_TEXT) {
-        best = article;
-        bestText = text;
+      if (bestText.length() >= ENOUGH_TEXT) {
         if (pass == Pass.STRICT && text.length() < SHORT_TEXT) {
           // a short article from the strict pass may be a box beside an article whose names
           // looked unlikely: the next pass decides when it finds several times more

@@ -28,6 +28,31 @@ class MainTextTest {
   }
 
   @Test
+  void aShortPostIsNotTradedForTheCommentFormALaterPassFinds() {
+    String form =
+        "<div id='respond' class='comment-respond'><h3>Leave a reply</h3>"
+            + "<p>Your email address will not be published. Required fields are marked.</p>"
+            + "<p>Log in with your account, or fill in your name and address below, to post a"
+            + " comment on this article; comments are read before they appear on the page.</p>"
+            + "<p>You are commenting with your account. Log out or change the account you use"
+            + " to comment, and choose whether to be told of new comments by email.</p>"
+            + "<p>Notify me of follow-up comments by email. Notify me of new posts by email."
+            + " Your data is kept as our privacy notice explains, and never sold.</p></div>";
+    Document page =
+        Jsoup.parse(
+            "<html><body><div class='post'><h2>Doing nothing is an option</h2>"
+                + "<p>\u201cI know I have had a drink and should not say it.\u201d</p>"
+                + "<p>\u201cThen do not say it.\u201d</p><p>\u201cFine.\u201d</p></div>"
+                + form
+                + "</body></html>",
+            BASE);
+
+    String text = MainText.extract(page).text();
+
+    assertThat(text).contains("Then do not say it.").doesNotContain("Leave a reply", "Notify me");
+  }
+
+  @Test
   void listingPageIsNotReaderable() {
     assertThat(extract("listing.html").readerable()).isFalse();
   }
