@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,12 +104,7 @@ final class ArticleCleaner {
    * stays.
    */
   private static void removeLeadingDateLines(Element article) {
-    List<Element> leaves = new ArrayList<>();
-    for (Element e : article.select(LEAF_BLOCKS)) {
-      if (e != article && !e.text().isBlank() && e.select(LEAF_BLOCKS).size() == 1) {
-        leaves.add(e);
-      }
-    }
+    List<Element> leaves = leafBlocks(article);
     for (Element leaf : leaves) {
       String text = leaf.text().strip();
       if (text.length() >= DATE_LINE) {
@@ -127,12 +123,7 @@ final class ArticleCleaner {
    * line; the short lines after it are mostly links and hold little of the article's text.
    */
   private static void removeTrailingLinkSection(Element article) {
-    List<Element> leaves = new ArrayList<>();
-    for (Element e : article.select(LEAF_BLOCKS)) {
-      if (e != article && !e.text().isBlank() && e.select(LEAF_BLOCKS).size() == 1) {
-        leaves.add(e);
-      }
-    }
+    List<Element> leaves = leafBlocks(article);
     int total = article.text().length();
     int after = 0;
     double linked = 0;
@@ -154,6 +145,32 @@ final class ArticleCleaner {
         leaf.remove();
       }
     }
+  }
+
+  /**
+   * The blocks of {@code article} with text and no block inside, in page order: a block is a leaf
+   * when the next block in page order is not inside it.
+   */
+  private static List<Element> leafBlocks(Element article) {
+    Elements blocks = article.select(LEAF_BLOCKS);
+    List<Element> leaves = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      Element e = blocks.get(i);
+      boolean leaf = i + 1 == blocks.size() || !inside(blocks.get(i + 1), e);
+      if (leaf && e != article && e.hasText()) {
+        leaves.add(e);
+      }
+    }
+    return leaves;
+  }
+
+  private static boolean inside(Element e, Element ancestor) {
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      if (a == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean label(Element leaf, String text) {

@@ -22,7 +22,9 @@ import org.jsoup.Jsoup;
  *
  * <p>Each extractor: two warm-up passes, then {@code passes} timed passes (parse included). Heap:
  * used heap after {@code System.gc()} with every page's result held, minus the same before.
- * Allocation: bytes the thread allocated during one timed pass, divided by the pages.
+ * Allocation: bytes the thread allocated during one timed pass, divided by the pages. Speed is
+ * given over all timed passes, as the median and best single pass, and per CPU second of the
+ * thread: on a shared virtual machine, wall-clock rates move by a third between runs.
  */
 public final class MainTextBench {
   private MainTextBench() {}
@@ -91,10 +93,16 @@ public final class MainTextBench {
     long tid = Thread.currentThread().getId();
     long allocBefore = threads.getThreadAllocatedBytes(tid);
     long start = System.nanoTime();
+    long cpuStart = threads.getCurrentThreadCpuTime();
+    double[] passRates = new double[passes];
     for (int i = 0; i < passes; i++) {
+      long passStart = System.nanoTime();
       pages.forEach(extractor::apply);
+      passRates[i] = pages.size() / ((System.nanoTime() - passStart) / 1e9);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    java.util.Arrays.sort(passRates);
     long allocated = (threads.getThreadAllocatedBytes(tid) - allocBefore) / passes;
     long before = usedHeapAfterGc();
     Map<CorpusPage, String> texts = new HashMap<>();
@@ -107,11 +115,15 @@ public final class MainTextBench {
     int n = pages.size() * passes;
     System.out.printf(
         Locale.ROOT,
-        "%s: %s%n  %.1f pages/s on one thread, %.2f ms/page, %.1f MiB allocated/page,"
+        "%s: %s%n  %.1f pages/s on one thread (passes: median %.1f, best %.1f; %.1f per CPU"
+            + " second of the thread), %.2f ms/page, %.1f MiB allocated/page,"
             + " retained results %.2f MiB, predictions %s%n",
         name,
         score,
         n / seconds,
+        passRates[passes / 2],
+        passRates[passes - 1],
+        n / cpuSeconds,
         seconds * 1000 / n,
         allocated / (double) pages.size() / (1 << 20),
         heapDelta / (double) (1 << 20),
