@@ -86,7 +86,7 @@ final class ArticleCleaner {
       }
     }
     for (Element p : article.select("p")) {
-      if (p.text().isBlank() && p.select("img, picture, video, audio, table").isEmpty()) {
+      if (!p.hasText() && p.select("img, picture, video, audio, table").isEmpty()) {
         p.remove();
       }
     }

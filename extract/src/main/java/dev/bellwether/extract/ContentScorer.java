@@ -124,8 +124,11 @@ final class ContentScorer {
     return (tag.equals("div")
             || tag.equals("section")
             || tag.equals("header")
-            || tag.matches("h[1-6]"))
-        && e.text().isBlank()
+            || (tag.length() == 2
+                && tag.charAt(0) == 'h'
+                && tag.charAt(1) >= '1'
+                && tag.charAt(1) <= '6'))
+        && !e.hasText()
         && e.select("img, picture, video, audio, table").isEmpty();
   }
 
