@@ -1,12 +1,12 @@
 package dev.bellwether.app;
 
-import dev.bellwether.app.console.AlertJsonLines;
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.core.watchlist.WatchRule;
 import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
+import dev.bellwether.schemas.json.AlertJsonLines;
 import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import dev.bellwether.slackbot.SlackBot;

@@ -3,13 +3,16 @@ package dev.bellwether.app;
 import dev.bellwether.app.console.RecordLines;
 import dev.bellwether.schemas.TopicSpec;
 import dev.bellwether.schemas.Topics;
+import dev.bellwether.schemas.json.AlertJsonLines;
 import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,7 +78,7 @@ final class TailCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TopicSpec spec = topic;
-    AvroSerde<? extends SpecificRecord> serde = BellwetherSerdes.forTopic(spec);
+    Function<byte[], SpecificRecord> serde = decoder(spec);
     PrintWriter out = this.spec.commandLine().getOut();
     try (var consumer =
         new KafkaConsumer<>(config(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -93,9 +96,22 @@ final class TailCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * How a value of {@code topic} is read: Avro through the topic's serde, or for {@code
+   * bellwether.alerts.json} the JSON alert read back, so that both alert topics print alike.
+   */
+  private static Function<byte[], SpecificRecord> decoder(TopicSpec topic) {
+    if (topic.equals(Topics.ALERTS_JSON)) {
+      return bytes ->
+          bytes == null ? null : AlertJsonLines.parse(new String(bytes, StandardCharsets.UTF_8));
+    }
+    AvroSerde<? extends SpecificRecord> serde = BellwetherSerdes.forTopic(topic);
+    return bytes -> serde.deserialize(topic.name(), bytes);
+  }
+
   private int printUntilDone(
       KafkaConsumer<byte[], byte[]> consumer,
-      AvroSerde<? extends SpecificRecord> serde,
+      Function<byte[], SpecificRecord> serde,
       PrintWriter out) {
     long printed = 0;
     long idleSince = System.nanoTime();
@@ -119,13 +135,13 @@ final class TailCommand implements Callable<Integer> {
   }
 
   private String line(
-      AvroSerde<? extends SpecificRecord> serde, ConsumerRecord<byte[], byte[]> record) {
+      Function<byte[], SpecificRecord> serde, ConsumerRecord<byte[], byte[]> record) {
     try {
-      SpecificRecord value = serde.deserialize(record.topic(), record.value());
+      SpecificRecord value = serde.apply(record.value());
       return value == null
           ? "(tombstone for key " + key(record) + ")"
           : RecordLines.format(value, json);
-    } catch (SerializationException e) {
+    } catch (SerializationException | IllegalArgumentException e) {
       return "(unreadable record at "
           + record.topic()
           + "-"

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bellwether.app.console.AlertJsonLines;
-import dev.bellwether.app.console.JsonLines;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
 import dev.bellwether.schemas.avro.AlertSource;
@@ -13,6 +11,8 @@ import dev.bellwether.schemas.avro.EventStatus;
 import dev.bellwether.schemas.avro.EventType;
 import dev.bellwether.schemas.avro.Evidence;
 import dev.bellwether.schemas.avro.Severity;
+import dev.bellwether.schemas.json.AlertJsonLines;
+import dev.bellwether.schemas.json.JsonLines;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,11 +3,11 @@ package dev.bellwether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bellwether.app.console.AlertJsonLines;
 import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
+import dev.bellwether.schemas.json.AlertJsonLines;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import dev.bellwether.slackbot.SlackBot;
 import dev.bellwether.slackbot.SlackBotConfig;

@@ -16,6 +16,7 @@ import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.ArticleReports;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.TaggedArticle;
+import dev.bellwether.schemas.json.JsonLines;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -265,8 +266,14 @@ public final class BellwetherTopology {
         articles.mapValues(
             article -> meters.timeTagging(() -> tagger.tag(article)), Named.as("tag-article"));
     tagged.to(Topics.TAGGED.name(), Produced.with(KEYS, taggedArticles).withName("write-tagged"));
-    storiesAndAlerts(builder, tagged, stories)
-        .to(Topics.ALERTS.name(), Produced.with(KEYS, alertSerde).withName("write-alerts"));
+    KStream<String, Alert> alerts = storiesAndAlerts(builder, tagged, stories);
+    alerts.to(Topics.ALERTS.name(), Produced.with(KEYS, alertSerde).withName("write-alerts"));
+    // the same alerts as plain JSON, in the same transaction, for clients without Avro
+    alerts
+        .mapValues(JsonLines::line, Named.as("alert-as-json"))
+        .to(
+            Topics.ALERTS_JSON.name(),
+            Produced.with(KEYS, Serdes.String()).withName("write-alerts-json"));
     return tagged;
   }
 

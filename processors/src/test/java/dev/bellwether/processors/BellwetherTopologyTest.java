@@ -16,6 +16,7 @@ import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.EventType;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.avro.TaggedArticle;
+import dev.bellwether.schemas.json.AlertJsonLines;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -125,6 +126,31 @@ class BellwetherTopologyTest {
             });
     assertThat(alerts.isEmpty()).isTrue();
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void writesEveryAlertAgainAsPlainJsonUnderTheSameKey() throws Exception {
+    TestOutputTopic<String, String> json =
+        driver.createOutputTopic(
+            Topics.ALERTS_JSON.name(), new StringDeserializer(), new StringDeserializer());
+    FeedItem round =
+        item("j1", "OpenAI raises $40 billion at a $500 billion valuation", "Led by SoftBank.");
+    FeedItem more =
+        item("j2", "OpenAI closes its $40 billion round", "SoftBank led the OpenAI round.");
+    discovered.pipeInput(round.getId(), round, T0);
+    discovered.pipeInput(more.getId(), more, T0.plusSeconds(60));
+
+    var avro = alerts.readKeyValuesToList();
+    var plain = json.readKeyValuesToList();
+    assertThat(avro).isNotEmpty();
+    assertThat(plain).extracting(kv -> kv.key).isEqualTo(avro.stream().map(kv -> kv.key).toList());
+    for (int i = 0; i < avro.size(); i++) {
+      var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plain.get(i).value);
+      assertThat(node.get("storyId").asText()).isEqualTo(avro.get(i).key);
+      assertThat(node.get("eventType").asText()).isEqualTo("FUNDING");
+      assertThat(node.get("firstSeen").asText()).endsWith("Z");
+      assertThat(AlertJsonLines.parse(plain.get(i).value)).isEqualTo(avro.get(i).value);
+    }
   }
 
   @Test

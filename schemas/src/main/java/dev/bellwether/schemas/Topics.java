@@ -33,6 +33,13 @@ public final class Topics {
   /** What analysts subscribe to. Key: story id. Value: Alert. */
   public static final TopicSpec ALERTS = events("bellwether.alerts", RETENTION_90_DAYS);
 
+  /**
+   * Every alert again, written in the same transaction, as one UTF-8 JSON object for clients
+   * without Avro (kcat, Python, Node, Kafka Connect). Key: story id, UTF-8. Value: the fields
+   * {@code bellwether tail --json} prints (docs/alerts.schema.json).
+   */
+  public static final TopicSpec ALERTS_JSON = events("bellwether.alerts.json", RETENTION_90_DAYS);
+
   /** Input that could not be used, with stage and reason. Value: DeadLetter. */
   public static final TopicSpec DLQ = events("bellwether.dlq", RETENTION_90_DAYS);
 
@@ -40,7 +47,7 @@ public final class Topics {
 
   /** All topics, in flow order. */
   public static List<TopicSpec> all() {
-    return List.of(SOURCES, DISCOVERED, NEW_ITEMS, ARTICLES, TAGGED, ALERTS, DLQ);
+    return List.of(SOURCES, DISCOVERED, NEW_ITEMS, ARTICLES, TAGGED, ALERTS, ALERTS_JSON, DLQ);
   }
 
   /** Accepts a short name ({@code alerts}) or a full one ({@code bellwether.alerts}). */

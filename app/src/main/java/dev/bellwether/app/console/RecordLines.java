@@ -2,6 +2,7 @@ package dev.bellwether.app.console;
 
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.DeadLetter;
+import dev.bellwether.schemas.json.JsonLines;
 import org.apache.avro.generic.IndexedRecord;
 
 /** Chooses how a record is shown: JSON for tools, or the most readable form for people. */

@@ -1,4 +1,4 @@
-package dev.bellwether.app.console;
+package dev.bellwether.schemas.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
