@@ -9,7 +9,6 @@ import dev.bellwether.schemas.Topics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -68,11 +67,11 @@ final class FetchCommand implements Callable<Integer> {
       throw new UserError("--instance-id: " + e.getMessage());
     }
     try (RoleOps ops = RoleOps.start("fetch", http)) {
-      ops.requireKafka(kafka.bootstrapServers());
-      try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      ops.requireKafka(kafka.connection());
+      try (Admin admin = Admin.create(kafka.connection().config())) {
         TopicInstaller.ensure(admin, Topics.all());
       }
-      PageFetcher fetcher = new PageFetcher(kafka.bootstrapServers(), Clock.systemUTC(), settings);
+      PageFetcher fetcher = new PageFetcher(kafka.connection(), Clock.systemUTC(), settings);
       fetcher.bindTo(ops.meters());
       fetcher.start();
       RoleRunner.runUntilShutdown("fetch", fetcher, ops);

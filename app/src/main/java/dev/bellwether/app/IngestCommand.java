@@ -9,7 +9,6 @@ import dev.bellwether.ingest.source.SourcesFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -59,7 +58,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (RoleOps ops = RoleOps.start("ingest", http)) {
-      ops.requireKafka(kafka.bootstrapServers());
+      ops.requireKafka(kafka.connection());
       run(ops);
     }
     return 0;
@@ -67,7 +66,7 @@ final class IngestCommand implements Callable<Integer> {
 
   private void run(RoleOps ops) throws InterruptedException {
     boolean privateAllowed = allowPrivate;
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+    try (Admin admin = Admin.create(kafka.connection().config())) {
       dev.bellwether.schemas.TopicInstaller.ensure(admin, dev.bellwether.schemas.Topics.all());
     }
     if (sources != null) {
@@ -75,13 +74,13 @@ final class IngestCommand implements Callable<Integer> {
         throw new UserError("no sources file at " + sources.toAbsolutePath());
       }
       SourcesFile file = SourcesFile.load(sources, System.getenv());
-      var retired = SourcePublisher.sync(kafka.bootstrapServers(), file);
+      var retired = SourcePublisher.sync(kafka.connection(), file);
       log.info("Published {} sources; retired {}", file.sources().size(), retired);
       privateAllowed = file.allowPrivate();
     }
     IngestWorker worker =
         new IngestWorker(
-            kafka.bootstrapServers(), Clock.systemUTC(), HttpSettings.defaults(), privateAllowed);
+            kafka.connection(), Clock.systemUTC(), HttpSettings.defaults(), privateAllowed);
     worker.bindTo(ops.meters());
     worker.start();
     RoleRunner.runUntilShutdown("ingest", worker, ops);

@@ -13,6 +13,7 @@ import dev.bellwether.localkafka.LocalKafka;
 import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.ProcessorsRunner;
 import dev.bellwether.processors.trends.TrendsQuery;
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.TopicInstaller;
 import dev.bellwether.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +54,7 @@ final class LocalPipeline implements AutoCloseable {
   record Options(
       Path dataDir,
       int kafkaPort,
-      @Nullable String bootstrapServers,
+      @Nullable KafkaConnection cluster,
       SourcesFile sources,
       Knowledge knowledge,
       boolean json,
@@ -64,14 +64,14 @@ final class LocalPipeline implements AutoCloseable {
     Options(
         Path dataDir,
         int kafkaPort,
-        @Nullable String bootstrapServers,
+        @Nullable KafkaConnection cluster,
         SourcesFile sources,
         Knowledge knowledge,
         boolean json) {
       this(
           dataDir,
           kafkaPort,
-          bootstrapServers,
+          cluster,
           sources,
           knowledge,
           json,
@@ -85,7 +85,7 @@ final class LocalPipeline implements AutoCloseable {
   private final @Nullable HostInfo applicationServer;
   private @Nullable AlertPrinter printer;
   private @Nullable ProcessorsRunner processors;
-  private String bootstrapServers = "";
+  private KafkaConnection connection = KafkaConnection.of("unstarted:0");
 
   private LocalPipeline(MeterRegistry meters, @Nullable HostInfo applicationServer) {
     this.meters = meters;
@@ -120,8 +120,13 @@ final class LocalPipeline implements AutoCloseable {
     }
   }
 
+  /** The cluster the pipeline's clients use: the embedded broker's or the one given. */
+  KafkaConnection connection() {
+    return connection;
+  }
+
   String bootstrapServers() {
-    return bootstrapServers;
+    return connection.bootstrapServers();
   }
 
   /** The processors' Kafka Streams state. */
@@ -193,11 +198,11 @@ final class LocalPipeline implements AutoCloseable {
   private void startAll(Options options, PrintStream out) {
     Path dataDir = options.dataDir().toAbsolutePath();
     started.push(lock(dataDir));
-    bootstrapServers = brokerFor(options, dataDir);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    connection = brokerFor(options, dataDir);
+    try (Admin admin = Admin.create(connection.config())) {
       TopicInstaller.ensure(admin, Topics.all());
     }
-    Set<String> retired = SourcePublisher.sync(bootstrapServers, options.sources());
+    Set<String> retired = SourcePublisher.sync(connection, options.sources());
     if (!retired.isEmpty()) {
       log.info("Retired sources no longer configured: {}", retired);
     }
@@ -207,22 +212,23 @@ final class LocalPipeline implements AutoCloseable {
     started.push(startPageFetcher(options.sources()));
     IngestWorker ingest =
         new IngestWorker(
-            bootstrapServers,
+            connection,
             Clock.systemUTC(),
             HttpSettings.defaults(),
             options.sources().allowPrivate());
     ingest.bindTo(meters);
     ingest.start();
     started.push(ingest);
-    printer = new AlertPrinter(bootstrapServers, out, options.json());
+    printer = new AlertPrinter(connection, out, options.json());
     started.push(printer);
     log.info("Bellwether is running; alerts appear below. Ctrl-C stops.");
   }
 
-  private String brokerFor(Options options, Path dataDir) {
-    if (options.bootstrapServers() != null) {
-      log.info("Using the Kafka cluster at {}", options.bootstrapServers());
-      return options.bootstrapServers();
+  private KafkaConnection brokerFor(Options options, Path dataDir) {
+    KafkaConnection cluster = options.cluster();
+    if (cluster != null) {
+      log.info("Using the Kafka cluster at {}", cluster.describe());
+      return cluster;
     }
     LocalKafka kafka = LocalKafka.start(dataDir, options.kafkaPort());
     started.push(kafka);
@@ -230,7 +236,7 @@ final class LocalPipeline implements AutoCloseable {
         "Embedded Kafka at {} — read any topic with: bellwether tail --bootstrap-servers {}",
         kafka.bootstrapServers(),
         kafka.bootstrapServers());
-    return kafka.bootstrapServers();
+    return KafkaConnection.of(kafka.bootstrapServers());
   }
 
   private ProcessorsRunner startProcessors(
@@ -241,7 +247,7 @@ final class LocalPipeline implements AutoCloseable {
             .withMeters(meters);
     ProcessorsRunner runner =
         new ProcessorsRunner(
-            bootstrapServers,
+            connection,
             dataDir.resolve("streams"),
             settings,
             ProcessorsRunner.Instance.at(applicationServer),
@@ -255,7 +261,7 @@ final class LocalPipeline implements AutoCloseable {
     PageFetcherSettings settings =
         PageFetcherSettings.defaults(FETCHER_INSTANCE, sources.allowPrivate())
             .withSecUserAgent(secUserAgent(sources));
-    PageFetcher fetcher = new PageFetcher(bootstrapServers, Clock.systemUTC(), settings);
+    PageFetcher fetcher = new PageFetcher(connection, Clock.systemUTC(), settings);
     fetcher.bindTo(meters);
     fetcher.start();
     return fetcher;

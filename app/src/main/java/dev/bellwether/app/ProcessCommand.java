@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
@@ -109,8 +108,8 @@ final class ProcessCommand implements Callable<Integer> {
     try (RoleOps ops =
         RoleOps.start(
             "process", http, List.of(TrendsRoutes.serving(trends::get, Clock.systemUTC())))) {
-      ops.requireKafka(kafka.bootstrapServers());
-      try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      ops.requireKafka(kafka.connection());
+      try (Admin admin = Admin.create(kafka.connection().config())) {
         TopicInstaller.ensure(admin, Topics.all());
       }
       var settings =
@@ -121,7 +120,7 @@ final class ProcessCommand implements Callable<Integer> {
       HostInfo server = AdvertisedServer.of(advertisedHost, http.host(), ops.server().port());
       ProcessorsRunner processors =
           new ProcessorsRunner(
-              kafka.bootstrapServers(),
+              kafka.connection(),
               stateDir,
               settings,
               ProcessorsRunner.Instance.at(server),

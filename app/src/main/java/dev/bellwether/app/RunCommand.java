@@ -10,6 +10,7 @@ import dev.bellwether.app.web.DashboardRole;
 import dev.bellwether.dashboard.Dashboard;
 import dev.bellwether.ingest.source.SourcesFile;
 import dev.bellwether.processors.trends.TrendsAnswers;
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.slackbot.SlackBot;
 import dev.bellwether.slackbot.SlackBotConfig;
 import java.nio.file.Files;
@@ -91,6 +92,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Use this Kafka cluster instead of starting an embedded broker.")
   String bootstrapServers;
 
+  @Option(
+      names = "--kafka-config",
+      paramLabel = "FILE",
+      description =
+          "Kafka client settings for the cluster of --bootstrap-servers, as Java properties"
+              + " (security.protocol, sasl.*, ssl.*: docs/configuration.md); also"
+              + " BELLWETHER_KAFKA_<SETTING> variables. Not used with the embedded broker.")
+  Path kafkaConfig;
+
   @Option(names = "--json", description = "Print alerts as one JSON object per line.")
   boolean json;
 
@@ -138,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
       SlackBotConfig slack = SlackBotConfig.fromEnv(System.getenv(), null);
       LocalPipeline.Options options =
           new LocalPipeline.Options(
-              dataDir, kafkaPort, bootstrapServers, sources, knowledge, json, commitInterval);
+              dataDir, kafkaPort, cluster(), sources, knowledge, json, commitInterval);
       AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
       try (Dashboard dashboard = DashboardRole.create(dashboardOptions);
           RoleOps ops =
@@ -154,13 +164,13 @@ final class RunCommand implements Callable<Integer> {
                   ops.meters(),
                   AdvertisedServer.of(null, http.host(), ops.server().port()))) {
         trends.set(pipeline.trends());
-        ops.requireKafka(pipeline.bootstrapServers());
+        ops.requireKafka(pipeline.connection());
         ops.requireStreamsRunning("processors", pipeline::processorsState);
-        DashboardRole.start(dashboard, pipeline.bootstrapServers(), ops);
+        DashboardRole.start(dashboard, pipeline.connection(), ops);
         ops.started();
         log.info("Dashboard at {}/", ops.server().url());
         try (AutoCloseable bot =
-            startSlackBot(slack, knowledge, pipeline.bootstrapServers(), ops.meters())) {
+            startSlackBot(slack, knowledge, pipeline.connection(), ops.meters())) {
           pipeline.printAlertsUntilShutdown();
           ops.stopping();
         }
@@ -174,16 +184,28 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The Slack bot too, when SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL is set (docs/slack.md). */
+  /** The cluster given with its client settings, or null for the embedded broker. */
+  private @org.jspecify.annotations.Nullable KafkaConnection cluster() {
+    if (bootstrapServers == null) {
+      if (kafkaConfig != null) {
+        throw new UserError(
+            "--kafka-config needs --bootstrap-servers: the embedded broker takes no client"
+                + " settings");
+      }
+      return null;
+    }
+    return KafkaSettings.connection(bootstrapServers, kafkaConfig, System.getenv());
+  }
+
   private static AutoCloseable startSlackBot(
       SlackBotConfig slack,
       Knowledge knowledge,
-      String bootstrapServers,
+      KafkaConnection cluster,
       io.micrometer.core.instrument.MeterRegistry meters) {
     if (!slack.enabled()) {
       return () -> {};
     }
-    SlackBot bot =
-        SlackBot.start(slack, SlackCommand.ruleRoutes(knowledge.watchlist()), bootstrapServers);
+    SlackBot bot = SlackBot.start(slack, SlackCommand.ruleRoutes(knowledge.watchlist()), cluster);
     SlackMeters.bind(meters, bot.stats());
     return bot;
   }

@@ -109,8 +109,8 @@ final class SlackCommand implements Callable<Integer> {
               + " would be posted");
     }
     try (RoleOps ops = RoleOps.start("slack", http)) {
-      ops.requireKafka(kafka.bootstrapServers());
-      SlackBot bot = SlackBot.start(config, ruleRoutes, kafka.bootstrapServers());
+      ops.requireKafka(kafka.connection());
+      SlackBot bot = SlackBot.start(config, ruleRoutes, kafka.connection());
       SlackMeters.bind(ops.meters(), bot.stats());
       ops.requireRunning("slack bot", bot::isRunning);
       RoleRunner.runUntilShutdown("slack", bot, ops);
@@ -185,10 +185,14 @@ final class SlackCommand implements Callable<Integer> {
     List<Alert> alerts = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(),
-                "isolation.level", "read_committed",
-                "client.id", "bellwether-slack-dry-run"),
+            kafka
+                .connection()
+                .config(
+                    Map.of(
+                        "isolation.level",
+                        "read_committed",
+                        "client.id",
+                        "bellwether-slack-dry-run")),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
       var infos = consumer.partitionsFor(Topics.ALERTS.name(), Duration.ofSeconds(30));

@@ -71,11 +71,9 @@ final class TopicsCommand implements Runnable {
     }
 
     private Map<String, Object> adminConfig() {
-      return Map.of(
-          AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-          kafka.bootstrapServers(),
-          AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-          30_000);
+      return kafka
+          .connection()
+          .config(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
     }
 
     private static void report(PrintWriter out, List<TopicSpec> topics, List<String> created) {

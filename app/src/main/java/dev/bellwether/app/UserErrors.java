@@ -29,6 +29,25 @@ final class UserErrors implements IExecutionExceptionHandler {
   }
 
   private static @org.jspecify.annotations.Nullable String message(Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+        return "the Kafka cluster refused Bellwether's credentials ("
+            + cause.getMessage()
+            + "); check --kafka-config and the BELLWETHER_KAFKA_* settings"
+            + " (docs/configuration.md)";
+      } else if (cause instanceof org.apache.kafka.common.errors.AuthorizationException) {
+        return "the Kafka cluster does not allow this ("
+            + cause.getMessage()
+            + "); the principal needs the ACLs listed in docs/operations.md";
+      } else if (cause instanceof org.apache.kafka.common.config.ConfigException) {
+        return "a Kafka client setting is wrong: "
+            + cause.getMessage()
+            + " (check --kafka-config and the BELLWETHER_KAFKA_* settings)";
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
     if (e instanceof UserError
         || e instanceof LocalKafkaException
         || e instanceof TopicInstaller.TopicSetupException

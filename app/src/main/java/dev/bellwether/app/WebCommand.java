@@ -70,8 +70,8 @@ final class WebCommand implements Callable<Integer> {
                         Clock.systemUTC(),
                         "this dashboard has no processors to ask for trends; start it with"
                             + " --processors URL")))) {
-      ops.requireKafka(kafka.bootstrapServers());
-      DashboardRole.start(dashboard, kafka.bootstrapServers(), ops);
+      ops.requireKafka(kafka.connection());
+      DashboardRole.start(dashboard, kafka.connection(), ops);
       org.slf4j.LoggerFactory.getLogger(WebCommand.class)
           .info("Dashboard at {}/", ops.server().url());
       RoleRunner.runUntilShutdown("web", () -> {}, ops);

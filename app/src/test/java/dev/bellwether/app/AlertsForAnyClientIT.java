@@ -65,7 +65,7 @@ class AlertsForAnyClientIT {
               Map.of("DEMO_BASE", demo.baseUrl().toString()));
       var options =
           new LocalPipeline.Options(
-              dataDir, 0, kafka.bootstrapServers(), sources, Knowledge.builtIn(), false);
+              dataDir, 0, kafka.connection(), sources, Knowledge.builtIn(), false);
       PrintStream console =
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
       try (LocalPipeline pipeline = LocalPipeline.start(options, console)) {

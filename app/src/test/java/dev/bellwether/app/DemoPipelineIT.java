@@ -192,7 +192,7 @@ class DemoPipelineIT {
               Map.of("DEMO_BASE", demo.baseUrl().toString()));
       var options =
           new LocalPipeline.Options(
-              dataDir, 0, kafka.bootstrapServers(), sources, Knowledge.builtIn(), false);
+              dataDir, 0, kafka.connection(), sources, Knowledge.builtIn(), false);
       try (LocalPipeline pipeline =
           LocalPipeline.start(options, new PrintStream(console, true, StandardCharsets.UTF_8))) {
         Future<?> printing = runner.submit(pipeline::printAlertsUntilShutdown);

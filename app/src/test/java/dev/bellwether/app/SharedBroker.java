@@ -34,6 +34,10 @@ final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
     return kafka.bootstrapServers();
   }
 
+  dev.bellwether.schemas.KafkaConnection connection() {
+    return dev.bellwether.schemas.KafkaConnection.of(bootstrapServers());
+  }
+
   TopicContents topics() {
     return topics;
   }

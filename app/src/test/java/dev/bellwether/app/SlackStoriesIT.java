@@ -79,7 +79,7 @@ class SlackStoriesIT {
       SlackWebApi.Limits fast =
           new SlackWebApi.Limits(
               Duration.ZERO, 3, Duration.ofMillis(10), Duration.ofMillis(50), 200);
-      try (SlackBot bot = SlackBot.start(config, routes, kafka.bootstrapServers(), fast)) {
+      try (SlackBot bot = SlackBot.start(config, routes, kafka.connection(), fast)) {
         await()
             .atMost(Duration.ofSeconds(15))
             .until(() -> slack.messages().size() >= alerts.size());

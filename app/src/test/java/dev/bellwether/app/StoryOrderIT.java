@@ -62,7 +62,7 @@ class StoryOrderIT {
       TopicContents topics = new TopicContents(kafka.bootstrapServers());
       try (ProcessorsRunner processors =
           new ProcessorsRunner(
-              kafka.bootstrapServers(),
+              kafka.connection(),
               state,
               StoryCorpusReplayTest.settings().withArticlesFromFeedSummaries(false),
               new ProcessorsRunner.Instance(ProcessorsRunner.APPLICATION_ID, null))) {

@@ -208,7 +208,7 @@ class TrendsAcrossInstancesIT {
         BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist())
             .withArticlesFromFeedSummaries(false);
     return new ProcessorsRunner(
-        kafka.bootstrapServers(),
+        kafka.connection(),
         dir.resolve("streams-reference"),
         settings,
         new ProcessorsRunner.Instance(applicationId, null));

@@ -1,5 +1,6 @@
 package dev.bellwether.dashboard;
 
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
@@ -41,18 +42,17 @@ public final class AlertFeed implements AutoCloseable {
   private final AtomicLong skipped = new AtomicLong();
   private volatile boolean failed;
 
-  private AlertFeed(String bootstrapServers, AlertLog into) {
+  private AlertFeed(KafkaConnection kafka, AlertLog into) {
     this.consumer =
-        new KafkaConsumer<>(
-            config(bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer());
+        new KafkaConsumer<>(config(kafka), new StringDeserializer(), new ByteArrayDeserializer());
     this.target = into;
     this.thread = new Thread(this::run, "bellwether-dashboard-feed");
     this.thread.setDaemon(true);
   }
 
-  /** Starts reading {@code bellwether.alerts} at {@code bootstrapServers} into {@code into}. */
-  public static AlertFeed start(String bootstrapServers, AlertLog into) {
-    AlertFeed feed = new AlertFeed(bootstrapServers, into);
+  /** Starts reading {@code bellwether.alerts} at {@code kafka} into {@code into}. */
+  public static AlertFeed start(KafkaConnection kafka, AlertLog into) {
+    AlertFeed feed = new AlertFeed(kafka, into);
     feed.thread.start();
     return feed;
   }
@@ -168,9 +168,9 @@ public final class AlertFeed implements AutoCloseable {
     }
   }
 
-  private static Properties config(String bootstrapServers) {
+  private static Properties config(KafkaConnection kafka) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafka.applyTo(p);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "bellwether-dashboard");

@@ -1,5 +1,6 @@
 package dev.bellwether.dashboard;
 
+import dev.bellwether.schemas.KafkaConnection;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -74,12 +75,12 @@ public final class Dashboard implements AutoCloseable {
     return new Dashboard(new AlertLog(capacity), null, clock);
   }
 
-  /** Starts reading the alerts topic of {@code bootstrapServers} from its beginning. */
-  public void startReading(String bootstrapServers) {
+  /** Starts reading the alerts topic of {@code kafka} from its beginning. */
+  public void startReading(KafkaConnection kafka) {
     if (feed != null) {
       throw new IllegalStateException("already reading");
     }
-    feed = AlertFeed.start(bootstrapServers, alerts);
+    feed = AlertFeed.start(kafka, alerts);
   }
 
   /** Whether the alerts topic is being read (false before {@link #startReading} and on failure). */

@@ -22,6 +22,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +50,17 @@ public final class LocalKafka implements AutoCloseable {
   private final KafkaRaftServer server;
   private final String bootstrapServers;
   private final Path logDir;
+  private final @Nullable String saslBootstrapServers;
 
-  private LocalKafka(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+  private LocalKafka(
+      KafkaRaftServer server,
+      String bootstrapServers,
+      Path logDir,
+      @Nullable String saslBootstrapServers) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
     this.logDir = logDir;
+    this.saslBootstrapServers = saslBootstrapServers;
   }
 
   /**
@@ -63,15 +70,39 @@ public final class LocalKafka implements AutoCloseable {
    * @throws LocalKafkaException if the port is taken or the broker does not come up
    */
   public static LocalKafka start(Path dataDir, int brokerPort) {
+    return start(dataDir, brokerPort, Map.of());
+  }
+
+  /**
+   * A broker that also listens for SASL/PLAIN clients without TLS ({@code SASL_PLAINTEXT}) on a
+   * second free port, with the given users and passwords: to try secured client settings against a
+   * local broker (the integration tests of {@code --kafka-config} do). The plaintext port stays,
+   * for the broker's own readiness check.
+   */
+  public static LocalKafka startWithSaslPlain(Path dataDir, Map<String, String> users) {
+    if (users.isEmpty()) {
+      throw new IllegalArgumentException("a SASL listener needs at least one user");
+    }
+    return start(dataDir, 0, users);
+  }
+
+  private static LocalKafka start(Path dataDir, int brokerPort, Map<String, String> saslUsers) {
     Path logDir = dataDir.resolve("kafka").toAbsolutePath();
     int port = brokerPort == 0 ? freePort() : requireFree(brokerPort);
     int controllerPort = freePortOtherThan(port);
-    Map<String, String> config = brokerConfig(logDir, port, controllerPort);
+    Map<String, String> config =
+        new java.util.HashMap<>(brokerConfig(logDir, port, controllerPort));
+    String sasl = null;
+    if (!saslUsers.isEmpty()) {
+      int saslPort = freePortOtherThan(port, controllerPort);
+      sasl = HOST + ":" + saslPort;
+      addSaslPlainListener(config, port, controllerPort, saslPort, saslUsers);
+    }
     format(logDir);
     KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
     Instant started = Instant.now();
     server.startup();
-    LocalKafka kafka = new LocalKafka(server, HOST + ":" + port, logDir);
+    LocalKafka kafka = new LocalKafka(server, HOST + ":" + port, logDir, sasl);
     kafka.awaitReady();
     log.info(
         "Embedded Kafka broker ready at {} (data in {}, {} ms)",
@@ -84,6 +115,49 @@ public final class LocalKafka implements AutoCloseable {
   /** The {@code host:port} clients connect to. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The {@code host:port} of the SASL/PLAIN listener, when the broker has one. */
+  public String saslBootstrapServers() {
+    if (saslBootstrapServers == null) {
+      throw new IllegalStateException("this broker has no SASL listener");
+    }
+    return saslBootstrapServers;
+  }
+
+  private static void addSaslPlainListener(
+      Map<String, String> config,
+      int port,
+      int controllerPort,
+      int saslPort,
+      Map<String, String> users) {
+    config.put(
+        "listeners",
+        "PLAINTEXT://"
+            + HOST
+            + ":"
+            + port
+            + ",SASL_PLAINTEXT://"
+            + HOST
+            + ":"
+            + saslPort
+            + ",CONTROLLER://"
+            + HOST
+            + ":"
+            + controllerPort);
+    config.put(
+        "advertised.listeners",
+        "PLAINTEXT://" + HOST + ":" + port + ",SASL_PLAINTEXT://" + HOST + ":" + saslPort);
+    config.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+    config.put("sasl.enabled.mechanisms", "PLAIN");
+    StringBuilder jaas =
+        new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+    users.forEach(
+        (user, password) ->
+            jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+    config.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
   }
 
   /** Where the broker keeps its logs. */
@@ -179,10 +253,10 @@ public final class LocalKafka implements AutoCloseable {
    * A free port that is not {@code taken}: the broker port is free again once picked, and the
    * system may hand the same number out twice in a row.
    */
-  private static int freePortOtherThan(int taken) {
+  private static int freePortOtherThan(int... taken) {
     for (int attempt = 0; attempt < 20; attempt++) {
       int port = freePort();
-      if (port != taken) {
+      if (java.util.Arrays.stream(taken).noneMatch(t -> t == port)) {
         return port;
       }
     }

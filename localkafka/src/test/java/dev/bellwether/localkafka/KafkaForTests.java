@@ -1,5 +1,6 @@
 package dev.bellwether.localkafka;
 
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.TopicInstaller;
 import dev.bellwether.schemas.TopicSpec;
 import dev.bellwether.schemas.Topics;
@@ -17,13 +18,16 @@ import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The real broker integration tests run against: Testcontainers' Kafka where a Docker engine
- * answers, otherwise {@link LocalKafka} in this JVM. Both are real brokers; neither is a mock.
- * Docker is asked once per JVM.
+ * answers and its container starts within {@link #CONTAINER_START}, otherwise {@link LocalKafka} in
+ * this JVM. Both are real brokers; neither is a mock. Docker is asked once per JVM; an engine that
+ * answers but cannot run Kafka's image (no registry, no network bridge) gets one try, and the
+ * reason it failed is logged once before every later broker runs in process.
  */
 public final class KafkaForTests implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaForTests.class);
   private static final String KAFKA_IMAGE = "apache/kafka:4.2.0";
-  private static Boolean dockerAvailable;
+  private static final java.time.Duration CONTAINER_START = java.time.Duration.ofSeconds(120);
+  private static Boolean dockerUsable;
 
   private final String bootstrapServers;
   private final AutoCloseable broker;
@@ -37,18 +41,23 @@ public final class KafkaForTests implements AutoCloseable {
 
   /** Starts a broker and creates every Bellwether topic with {@code partitions} partitions. */
   public static KafkaForTests start(int partitions) {
-    KafkaForTests kafka = dockerAvailable() ? inDocker() : inProcess();
+    KafkaForTests kafka = startBroker();
     kafka.createTopics(Topics.all().stream().map(t -> t.withPartitions(partitions)).toList());
     return kafka;
   }
 
   /** Starts a broker without any Bellwether topic, for tests of the topic set-up itself. */
   public static KafkaForTests startWithoutTopics() {
-    return dockerAvailable() ? inDocker() : inProcess();
+    return startBroker();
   }
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The broker as Bellwether's clients are given it: its address, no further settings. */
+  public KafkaConnection connection() {
+    return KafkaConnection.of(bootstrapServers);
   }
 
   public void createTopics(List<TopicSpec> topics) {
@@ -77,20 +86,64 @@ public final class KafkaForTests implements AutoCloseable {
     return dataDir;
   }
 
-  private static synchronized boolean dockerAvailable() {
-    if (dockerAvailable == null) {
-      dockerAvailable = DockerClientFactory.instance().isDockerAvailable();
-      log.info(
-          "Docker engine {}",
-          dockerAvailable ? "found: Testcontainers Kafka" : "absent: in-process KRaft broker");
+  private static synchronized KafkaForTests startBroker() {
+    if (dockerUsable == null) {
+      dockerUsable = DockerClientFactory.instance().isDockerAvailable();
+      if (!dockerUsable) {
+        log.info("Docker engine absent: in-process KRaft broker");
+      }
     }
-    return dockerAvailable;
+    if (dockerUsable) {
+      try {
+        KafkaForTests kafka = inDocker();
+        log.info("Docker engine found: Testcontainers Kafka ({})", KAFKA_IMAGE);
+        return kafka;
+      } catch (RuntimeException e) {
+        dockerUsable = false;
+        log.warn(
+            "Docker engine answers but Kafka's container did not start ({}): in-process KRaft"
+                + " broker from now on",
+            rootMessage(e));
+      }
+    }
+    return inProcess();
   }
 
+  /** Kafka in a container, started within {@link #CONTAINER_START} or not at all. */
   private static KafkaForTests inDocker() {
-    KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
-    container.start();
+    KafkaContainer container = new KafkaContainer(KAFKA_IMAGE).withStartupTimeout(CONTAINER_START);
+    var starting = java.util.concurrent.CompletableFuture.runAsync(container::start);
+    try {
+      starting.get(CONTAINER_START.toSeconds() + 30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      starting.cancel(true);
+      stopQuietly(container);
+      throw new IllegalStateException("not started within " + CONTAINER_START.plusSeconds(30), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      stopQuietly(container);
+      throw new IllegalStateException(rootMessage(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopQuietly(container);
+      throw new IllegalStateException("interrupted while starting", e);
+    }
     return new KafkaForTests(container.getBootstrapServers(), container::stop, tempDir());
+  }
+
+  private static void stopQuietly(KafkaContainer container) {
+    try {
+      container.stop();
+    } catch (RuntimeException e) {
+      log.debug("Could not stop a container that did not start: {}", e.toString());
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private static KafkaForTests inProcess() {

@@ -5,6 +5,7 @@ import dev.bellwether.processors.deadletter.DeadLetterOnProcessingError;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
 import dev.bellwether.processors.trends.TrendsPeers;
 import dev.bellwether.processors.trends.TrendsQuery;
+import dev.bellwether.schemas.KafkaConnection;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,16 +66,16 @@ public final class ProcessorsRunner implements AutoCloseable {
 
   /** An instance of the standard application that peers cannot query. */
   public ProcessorsRunner(
-      String bootstrapServers, Path stateDir, BellwetherTopology.Settings settings) {
-    this(bootstrapServers, stateDir, settings, Instance.at(null));
+      KafkaConnection kafka, Path stateDir, BellwetherTopology.Settings settings) {
+    this(kafka, stateDir, settings, Instance.at(null));
   }
 
   public ProcessorsRunner(
-      String bootstrapServers,
+      KafkaConnection kafka,
       Path stateDir,
       BellwetherTopology.Settings settings,
       Instance instance) {
-    this(bootstrapServers, stateDir, settings, instance, DEFAULT_COMMIT_INTERVAL);
+    this(kafka, stateDir, settings, instance, DEFAULT_COMMIT_INTERVAL);
   }
 
   /**
@@ -83,12 +84,12 @@ public final class ProcessorsRunner implements AutoCloseable {
    * (docs/benchmarks.md, "Publish → alert latency").
    */
   public ProcessorsRunner(
-      String bootstrapServers,
+      KafkaConnection kafka,
       Path stateDir,
       BellwetherTopology.Settings settings,
       Instance instance,
       Duration commitInterval) {
-    Properties config = config(bootstrapServers, stateDir, commitInterval);
+    Properties config = config(kafka, stateDir, commitInterval);
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, instance.applicationId());
     HostInfo server = instance.applicationServer();
     if (server != null) {
@@ -131,8 +132,8 @@ public final class ProcessorsRunner implements AutoCloseable {
   }
 
   /** The Streams configuration of the processors (also used by the offline replay). */
-  public static Properties config(String bootstrapServers, Path stateDir) {
-    return config(bootstrapServers, stateDir, DEFAULT_COMMIT_INTERVAL);
+  public static Properties config(KafkaConnection kafka, Path stateDir) {
+    return config(kafka, stateDir, DEFAULT_COMMIT_INTERVAL);
   }
 
   /**
@@ -140,11 +141,11 @@ public final class ProcessorsRunner implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the interval is not between 10 ms and 1 minute
    */
-  public static Properties config(String bootstrapServers, Path stateDir, Duration commitInterval) {
+  public static Properties config(KafkaConnection kafka, Path stateDir, Duration commitInterval) {
     requireValidCommitInterval(commitInterval);
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafka.applyTo(p);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());

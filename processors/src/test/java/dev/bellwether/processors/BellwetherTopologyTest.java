@@ -8,6 +8,7 @@ import dev.bellwether.core.watchlist.Watchlist;
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
 import dev.bellwether.processors.trends.TrendWindow;
 import dev.bellwether.processors.trends.TrendsTopology;
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
@@ -70,7 +71,8 @@ class BellwetherTopologyTest {
             meters,
             Duration.ofHours(72),
             Duration.ofDays(7));
-    java.util.Properties config = atLeastOnce(ProcessorsRunner.config("unused:9092", stateDir));
+    java.util.Properties config =
+        atLeastOnce(ProcessorsRunner.config(KafkaConnection.of("unused:9092"), stateDir));
     config.put(ProcessorsMetrics.REGISTRY_CONFIG, meters);
     driver = new TopologyTestDriver(BellwetherTopology.build(settings), config, T0);
     discovered =

@@ -3,6 +3,7 @@ package dev.bellwether.processors;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
 import dev.bellwether.core.tagging.Tagger;
 import dev.bellwether.core.watchlist.Watchlist;
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
@@ -43,7 +44,7 @@ public final class StoryTopologyDriver implements AutoCloseable {
             new SimpleMeterRegistry(),
             Duration.ofHours(72),
             Duration.ofDays(7));
-    Properties config = ProcessorsRunner.config("unused:9092", stateDir);
+    Properties config = ProcessorsRunner.config(KafkaConnection.of("unused:9092"), stateDir);
     config.put("processing.guarantee", "at_least_once");
     this.driver = new TopologyTestDriver(BellwetherTopology.build(settings), config, start);
   }

@@ -1,5 +1,6 @@
 package dev.bellwether.slackbot;
 
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.TopicInstaller;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.slackbot.post.AlertPoster;
@@ -41,20 +42,20 @@ public final class SlackBot implements AutoCloseable {
   }
 
   /**
-   * Starts posting the alerts of {@code bootstrapServers} to Slack.
+   * Starts posting the alerts of {@code kafka} to Slack.
    *
    * @param ruleRoutes watchlist rule id → route, from the watchlist the processors use
    */
   public static SlackBot start(
-      SlackBotConfig config, Map<String, String> ruleRoutes, String bootstrapServers) {
-    return start(config, ruleRoutes, bootstrapServers, SlackWebApi.Limits.standard());
+      SlackBotConfig config, Map<String, String> ruleRoutes, KafkaConnection kafka) {
+    return start(config, ruleRoutes, kafka, SlackWebApi.Limits.standard());
   }
 
   /** As {@link #start(SlackBotConfig, Map, String)} with other limits (tests pace faster). */
   public static SlackBot start(
       SlackBotConfig config,
       Map<String, String> ruleRoutes,
-      String bootstrapServers,
+      KafkaConnection kafka,
       SlackWebApi.Limits limits) {
     if (!config.enabled()) {
       throw new SlackBotException(
@@ -64,16 +65,15 @@ public final class SlackBot implements AutoCloseable {
               + SlackBotConfig.WEBHOOK_URL
               + " to post to Slack");
     }
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    try (Admin admin = Admin.create(kafka.config())) {
       TopicInstaller.ensure(admin, List.of(Topics.ALERTS, Topics.DLQ, StoryThreads.TOPIC));
     }
     Clock clock = Clock.systemUTC();
-    ParkedAlerts parked = new ParkedAlerts(bootstrapServers, clock);
+    ParkedAlerts parked = new ParkedAlerts(kafka, clock);
     StoryThreads threads = null;
     AlertSink sink;
     if (config.token() != null) {
-      threads =
-          StoryThreads.load(bootstrapServers, StoryThreads.TOPIC.name(), Duration.ofMinutes(1));
+      threads = StoryThreads.load(kafka, StoryThreads.TOPIC.name(), Duration.ofMinutes(1));
       SlackWebApi api =
           SlackWebApi.create(config.token(), config.apiUrl(), limits, clock, Sleeper.SYSTEM);
       Routes routes = new Routes(ruleRoutes, config.channels(), config.defaultChannel());
@@ -86,7 +86,7 @@ public final class SlackBot implements AutoCloseable {
     }
     AlertPoster poster =
         new AlertPoster(
-            AlertPoster.consumer(bootstrapServers, AlertPoster.GROUP, config.startAt()),
+            AlertPoster.consumer(kafka, AlertPoster.GROUP, config.startAt()),
             Topics.ALERTS.name(),
             sink,
             parked,

@@ -87,7 +87,7 @@ class SlackBotIT {
         SlackBot.start(
             config,
             Map.of("frontier-labs-all", "deals", "old-rule", "archive"),
-            kafka.bootstrapServers())) {
+            kafka.connection())) {
       await()
           .atMost(Duration.ofSeconds(15))
           .until(() -> running.stats().parked() + running.stats().dropped().size() == 2);

@@ -1,5 +1,6 @@
 package dev.bellwether.app.console;
 
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
@@ -28,12 +29,10 @@ public final class AlertPrinter implements AutoCloseable {
   private final boolean json;
   private final AtomicBoolean running = new AtomicBoolean(true);
 
-  public AlertPrinter(String bootstrapServers, PrintStream out, boolean json) {
+  public AlertPrinter(KafkaConnection kafka, PrintStream out, boolean json) {
     this.consumer =
         new KafkaConsumer<>(
-            config(bootstrapServers),
-            new StringDeserializer(),
-            BellwetherSerdes.alert().deserializer());
+            config(kafka), new StringDeserializer(), BellwetherSerdes.alert().deserializer());
     this.out = out;
     this.json = json;
   }
@@ -68,9 +67,9 @@ public final class AlertPrinter implements AutoCloseable {
     consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
   }
 
-  private static Properties config(String bootstrapServers) {
+  private static Properties config(KafkaConnection kafka) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    kafka.applyTo(p);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -1,5 +1,6 @@
 package dev.bellwether.app.ops;
 
+import dev.bellwether.schemas.KafkaConnection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -16,18 +17,17 @@ public final class KafkaReachable implements ReadinessCheck, AutoCloseable {
 
   private final Admin admin;
 
-  public KafkaReachable(String bootstrapServers) {
+  public KafkaReachable(KafkaConnection kafka) {
     this.admin =
         Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "bellwether-readiness",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) TIMEOUT.toMillis()));
+            kafka.config(
+                Map.of(
+                    AdminClientConfig.CLIENT_ID_CONFIG,
+                    "bellwether-readiness",
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    (int) TIMEOUT.toMillis(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    (int) TIMEOUT.toMillis())));
   }
 
   @Override

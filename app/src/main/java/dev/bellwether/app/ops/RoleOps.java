@@ -1,5 +1,6 @@
 package dev.bellwether.app.ops;
 
+import dev.bellwether.schemas.KafkaConnection;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -83,11 +84,11 @@ public final class RoleOps implements AutoCloseable {
     return server;
   }
 
-  /** Ready only while {@code bootstrapServers} answers. */
-  public void requireKafka(String bootstrapServers) {
-    KafkaReachable kafka = new KafkaReachable(bootstrapServers);
-    resources.push(kafka);
-    readiness.require("kafka", kafka);
+  /** Ready only while {@code kafka} answers. */
+  public void requireKafka(KafkaConnection kafka) {
+    KafkaReachable reachable = new KafkaReachable(kafka);
+    resources.push(reachable);
+    readiness.require("kafka", reachable);
   }
 
   /** Ready only while the Streams application named {@code name} is RUNNING. */

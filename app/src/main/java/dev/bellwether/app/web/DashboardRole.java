@@ -3,6 +3,7 @@ package dev.bellwether.app.web;
 import dev.bellwether.app.ops.OpsHttpException;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.dashboard.Dashboard;
+import dev.bellwether.schemas.KafkaConnection;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 
@@ -20,11 +21,11 @@ public final class DashboardRole {
   }
 
   /**
-   * Starts reading {@code bootstrapServers}' alerts; the role is ready only while it reads, and
-   * {@code /metrics} shows what the dashboard holds.
+   * Starts reading {@code kafka}' alerts; the role is ready only while it reads, and {@code
+   * /metrics} shows what the dashboard holds.
    */
-  public static void start(Dashboard dashboard, String bootstrapServers, RoleOps ops) {
-    dashboard.startReading(bootstrapServers);
+  public static void start(Dashboard dashboard, KafkaConnection kafka, RoleOps ops) {
+    dashboard.startReading(kafka);
     ops.requireRunning("dashboard", dashboard::readingAlerts);
     Gauge.builder("bellwether_dashboard_alerts", dashboard, d -> d.alerts().size())
         .description("Alerts the dashboard holds")

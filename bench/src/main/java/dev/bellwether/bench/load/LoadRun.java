@@ -202,7 +202,9 @@ final class LoadRun implements AutoCloseable {
 
   /** The processors' own Streams configuration, with this run's application id and threads. */
   Properties streamsConfig(String appId, int threads, int commitIntervalMs) {
-    Properties config = ProcessorsRunner.config(kafka.bootstrapServers(), stateDir(appId));
+    Properties config =
+        ProcessorsRunner.config(
+            dev.bellwether.schemas.KafkaConnection.of(kafka.bootstrapServers()), stateDir(appId));
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);

@@ -4,6 +4,7 @@ import dev.bellwether.ingest.http.HostResolver;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.metrics.IngestMetrics;
 import dev.bellwether.ingest.metrics.KafkaClientMeters;
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.DeadLetter;
@@ -82,7 +83,7 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
   private static final Duration RESTART_PAUSE_MAX = Duration.ofMinutes(1);
   private static final int MAX_ORIGINAL_BYTES = 64 * 1024;
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final Clock clock;
   private final PageFetcherSettings settings;
   private final PageReader reader;
@@ -97,8 +98,8 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
   // Owned by the fetcher's thread once started.
   private @Nullable Producer<String, byte[]> producer;
 
-  public PageFetcher(String bootstrapServers, Clock clock, PageFetcherSettings settings) {
-    this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+  public PageFetcher(KafkaConnection kafka, Clock clock, PageFetcherSettings settings) {
+    this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.reader =
@@ -389,15 +390,14 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
   private Producer<String, byte[]> newProducer() {
     Producer<String, byte[]> created =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                settings.transactionalId(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
+            kafka.config(
+                Map.of(
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                    settings.transactionalId(),
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.ACKS_CONFIG,
+                    "all")),
             new StringSerializer(),
             new ByteArraySerializer());
     try {
@@ -414,21 +414,20 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
     long maxPollInterval = settings.batchTime().plusMinutes(3).toMillis();
     Consumer<String, byte[]> created =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                GROUP_ID,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                settings.maxBatch(),
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
-                (int) Math.min(Integer.MAX_VALUE, maxPollInterval)),
+            kafka.config(
+                Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    GROUP_ID,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    false,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                    "read_committed",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                    settings.maxBatch(),
+                    ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                    (int) Math.min(Integer.MAX_VALUE, maxPollInterval))),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     Objects.requireNonNull(clientMeters).bind(created);

@@ -10,6 +10,7 @@ import dev.bellwether.ingest.metrics.KafkaClientMeters;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.ingest.source.SourceMapper;
 import dev.bellwether.ingest.source.SourcesFile;
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Source;
 import dev.bellwether.schemas.serde.AvroSerde;
@@ -77,7 +78,7 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
   private static final int POLL_THREADS = 4;
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final Clock clock;
   private final FeedPoller poller;
   private final IngestListener listener;
@@ -100,33 +101,28 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
    *     file's {@code network.allow-private}); a source needs this and its own flag
    */
   public IngestWorker(
-      String bootstrapServers, Clock clock, HttpSettings httpSettings, boolean allowPrivate) {
-    this(
-        bootstrapServers,
-        clock,
-        new SafeHttpClient(httpSettings),
-        allowPrivate,
-        IngestListener.NONE);
+      KafkaConnection kafka, Clock clock, HttpSettings httpSettings, boolean allowPrivate) {
+    this(kafka, clock, new SafeHttpClient(httpSettings), allowPrivate, IngestListener.NONE);
   }
 
   /** A worker with {@link PolitenessSettings#defaults()}. */
   public IngestWorker(
-      String bootstrapServers,
+      KafkaConnection kafka,
       Clock clock,
       SafeHttpClient http,
       boolean allowPrivate,
       IngestListener listener) {
-    this(bootstrapServers, clock, http, allowPrivate, listener, PolitenessSettings.defaults());
+    this(kafka, clock, http, allowPrivate, listener, PolitenessSettings.defaults());
   }
 
   public IngestWorker(
-      String bootstrapServers,
+      KafkaConnection kafka,
       Clock clock,
       SafeHttpClient http,
       boolean allowPrivate,
       IngestListener listener,
       PolitenessSettings politeness) {
-    this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.listener = Objects.requireNonNull(listener, "listener");
     RobotsCache robots =
@@ -147,8 +143,8 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
    * Writes every definition of {@code file} to {@code bellwether.sources}; see {@link
    * SourcePublisher}.
    */
-  public static void publishSources(String bootstrapServers, SourcesFile file) {
-    SourcePublisher.publish(bootstrapServers, file);
+  public static void publishSources(KafkaConnection kafka, SourcesFile file) {
+    SourcePublisher.publish(kafka, file);
   }
 
   public static void publishSources(Producer<String, byte[]> producer, SourcesFile file) {
@@ -175,7 +171,7 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
     running = true;
     KafkaClientMeters clients = new KafkaClientMeters(meters);
     clientMeters = clients;
-    Producer<String, byte[]> producer = SourcePublisher.producer(bootstrapServers);
+    Producer<String, byte[]> producer = SourcePublisher.producer(kafka);
     clients.bind(producer);
     PollResultWriter out = new PollResultWriter(producer, clock, meters);
     writer = out;
@@ -209,17 +205,16 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
 
   private Consumer<String, byte[]> consumer() {
     return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ConsumerConfig.GROUP_ID_CONFIG,
-            GROUP_ID,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-            CooperativeStickyAssignor.class.getName()),
+        kafka.config(
+            Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                GROUP_ID,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                CooperativeStickyAssignor.class.getName())),
         new StringDeserializer(),
         new ByteArrayDeserializer());
   }

@@ -4,6 +4,7 @@ import dev.bellwether.ingest.IngestException;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.ingest.source.SourceMapper;
 import dev.bellwether.ingest.source.SourcesFile;
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Source;
 import dev.bellwether.schemas.serde.AvroSerde;
@@ -45,8 +46,8 @@ public final class SourcePublisher {
   private SourcePublisher() {}
 
   /** Publishes every definition in {@code file} and waits until the broker has them all. */
-  public static void publish(String bootstrapServers, SourcesFile file) {
-    try (Producer<String, byte[]> producer = producer(bootstrapServers)) {
+  public static void publish(KafkaConnection kafka, SourcesFile file) {
+    try (Producer<String, byte[]> producer = producer(kafka)) {
       publish(producer, file);
     }
   }
@@ -76,9 +77,9 @@ public final class SourcePublisher {
    *
    * @return the ids of the retired sources
    */
-  public static Set<String> sync(String bootstrapServers, SourcesFile file) {
-    Map<String, Set<Integer>> live = livePartitions(bootstrapServers);
-    try (Producer<String, byte[]> producer = producer(bootstrapServers)) {
+  public static Set<String> sync(KafkaConnection kafka, SourcesFile file) {
+    Map<String, Set<Integer>> live = livePartitions(kafka);
+    try (Producer<String, byte[]> producer = producer(kafka)) {
       Set<String> retired = sync(producer, file, live);
       publish(producer, file);
       return retired;
@@ -114,20 +115,19 @@ public final class SourcePublisher {
   }
 
   /** The ids whose latest record on the sources topic is not a tombstone. */
-  static Set<String> liveSourceIds(String bootstrapServers) {
-    return livePartitions(bootstrapServers).keySet();
+  static Set<String> liveSourceIds(KafkaConnection kafka) {
+    return livePartitions(kafka).keySet();
   }
 
   /** Each id whose latest record on some partition is not a tombstone, with those partitions. */
-  static Map<String, Set<Integer>> livePartitions(String bootstrapServers) {
+  static Map<String, Set<Integer>> livePartitions(KafkaConnection kafka) {
     Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
+        kafka.config(
+            Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false));
     Map<String, Set<Integer>> live = new HashMap<>();
     try (var consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -174,17 +174,16 @@ public final class SourcePublisher {
   }
 
   /** An idempotent producer of String keys and byte-array values. */
-  static Producer<String, byte[]> producer(String bootstrapServers) {
+  static Producer<String, byte[]> producer(KafkaConnection kafka) {
     return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            20),
+        kafka.config(
+            Map.of(
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                20)),
         new StringSerializer(),
         new ByteArraySerializer());
   }

@@ -172,7 +172,7 @@ class PageFetcherIT {
             .withHttp(http)
             .withPoliteness(PolitenessSettings.defaults().withoutHostLimits())
             .withBatchTime(Duration.ofSeconds(20));
-    return new PageFetcher(kafka.bootstrapServers(), Clock.systemUTC(), settings);
+    return new PageFetcher(kafka.connection(), Clock.systemUTC(), settings);
   }
 
   private FeedItem item(String name, String path) {
@@ -228,9 +228,7 @@ class PageFetcherIT {
 
   private static Producer<String, byte[]> producer() {
     return new KafkaProducer<>(
-        Map.of("bootstrap.servers", kafka.bootstrapServers()),
-        new StringSerializer(),
-        new ByteArraySerializer());
+        kafka.connection().config(), new StringSerializer(), new ByteArraySerializer());
   }
 
   /** Waits until this run has {@code count} articles; returns them by id. */
@@ -267,11 +265,9 @@ class PageFetcherIT {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (Consumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
+            kafka
+                .connection()
+                .config(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
             new StringDeserializer(),
             new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =

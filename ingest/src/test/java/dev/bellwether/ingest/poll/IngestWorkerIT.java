@@ -77,7 +77,7 @@ class IngestWorkerIT {
 
   @AfterEach
   void retireSourcesAndStopServer() {
-    try (Producer<String, byte[]> producer = SourcePublisher.producer(kafka.bootstrapServers())) {
+    try (Producer<String, byte[]> producer = SourcePublisher.producer(kafka.connection())) {
       published.forEach(id -> SourcePublisher.retire(producer, id));
     }
     server.close();
@@ -94,7 +94,7 @@ class IngestWorkerIT {
     SourcesFile file = sourcesFile("wire", "makers", "broken");
     Set<String> expectedIds = expectedItemIds(file, Map.of("wire", rss, "makers", atom));
 
-    SourcePublisher.publish(kafka.bootstrapServers(), file);
+    SourcePublisher.publish(kafka.connection(), file);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (IngestWorker worker = worker(file)) {
       worker.bindTo(meters);
@@ -156,12 +156,12 @@ class IngestWorkerIT {
     server.route("/rss", conditional(fixture("rss2.xml"), "application/rss+xml"));
     SourcesFile file = sourcesFile("retiring");
 
-    SourcePublisher.publish(kafka.bootstrapServers(), file);
+    SourcePublisher.publish(kafka.connection(), file);
     try (IngestWorker worker = worker(file)) {
       worker.start();
       await().atMost(WAIT).until(() -> latestSources().contains("retiring"));
 
-      try (Producer<String, byte[]> producer = SourcePublisher.producer(kafka.bootstrapServers())) {
+      try (Producer<String, byte[]> producer = SourcePublisher.producer(kafka.connection())) {
         SourcePublisher.retire(producer, "retiring");
       }
 
@@ -171,12 +171,12 @@ class IngestWorkerIT {
 
   @Test
   void syncRetiresSourcesNoLongerInTheFile() {
-    SourcePublisher.publish(kafka.bootstrapServers(), sourcesFile("wire", "makers"));
+    SourcePublisher.publish(kafka.connection(), sourcesFile("wire", "makers"));
 
-    Set<String> retired = SourcePublisher.sync(kafka.bootstrapServers(), sourcesFile("makers"));
+    Set<String> retired = SourcePublisher.sync(kafka.connection(), sourcesFile("makers"));
 
     assertThat(retired).containsExactly("wire");
-    assertThat(SourcePublisher.liveSourceIds(kafka.bootstrapServers()))
+    assertThat(SourcePublisher.liveSourceIds(kafka.connection()))
         .contains("makers")
         .doesNotContain("wire");
   }
@@ -186,7 +186,7 @@ class IngestWorkerIT {
     // Every source here is on 127.0.0.1 and the clock only moves when the test says: no per-host
     // rate limit, or the second source would wait for a second that never comes.
     return new IngestWorker(
-        kafka.bootstrapServers(),
+        kafka.connection(),
         clock,
         http,
         file.allowPrivate(),
@@ -248,13 +248,14 @@ class IngestWorkerIT {
   private static Consumer<String, byte[]> reader(String topic) {
     Consumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
+            kafka
+                .connection()
+                .config(
+                    Map.of(
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed")),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     List<TopicPartition> partitions =

@@ -91,7 +91,7 @@ class IngestWorkerScaleOutIT {
 
   @AfterEach
   void retireSourcesAndStopServer() {
-    try (Producer<String, byte[]> producer = SourcePublisher.producer(kafka.bootstrapServers())) {
+    try (Producer<String, byte[]> producer = SourcePublisher.producer(kafka.connection())) {
       sources.forEach(s -> SourcePublisher.retire(producer, s.id()));
     }
     server.close();
@@ -223,7 +223,7 @@ class IngestWorkerScaleOutIT {
   }
 
   private void publishSources() {
-    try (Producer<String, byte[]> producer = SourcePublisher.producer(kafka.bootstrapServers())) {
+    try (Producer<String, byte[]> producer = SourcePublisher.producer(kafka.connection())) {
       String topic = Topics.SOURCES.name();
       for (SourceDefinition source : sources) {
         byte[] value = BellwetherSerdes.source().serialize(topic, SourceMapper.toAvro(source));
@@ -235,7 +235,7 @@ class IngestWorkerScaleOutIT {
 
   private IngestWorker worker(IngestListener listener) {
     return new IngestWorker(
-        kafka.bootstrapServers(),
+        kafka.connection(),
         clock,
         new SafeHttpClient(HttpSettings.defaults()),
         true,
@@ -246,11 +246,7 @@ class IngestWorkerScaleOutIT {
   private static Consumer<String, byte[]> reader() {
     Consumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false),
+            kafka.connection().config(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     String topic = Topics.DISCOVERED.name();

@@ -2,6 +2,7 @@ package dev.bellwether.processors.replay;
 
 import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.ProcessorsRunner;
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
@@ -48,7 +49,7 @@ public final class TopologyReplay {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary state directory", e);
     }
-    Properties config = ProcessorsRunner.config("replay:9092", state);
+    Properties config = ProcessorsRunner.config(KafkaConnection.of("replay:9092"), state);
     config.put("processing.guarantee", "at_least_once");
     Instant start =
         ordered.stream()

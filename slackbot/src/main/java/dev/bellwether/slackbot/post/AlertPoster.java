@@ -1,5 +1,6 @@
 package dev.bellwether.slackbot.post;
 
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.serde.AvroSerde;
@@ -69,16 +70,22 @@ public final class AlertPoster implements AutoCloseable {
    * @param autoOffsetReset where a group without offsets starts: {@code latest} or {@code earliest}
    */
   public static KafkaConsumer<byte[], byte[]> consumer(
-      String bootstrapServers, String group, String autoOffsetReset) {
+      KafkaConnection kafka, String group, String autoOffsetReset) {
     return new KafkaConsumer<>(
-        Map.of(
-            "bootstrap.servers", bootstrapServers,
-            "group.id", group,
-            "client.id", group,
-            "isolation.level", "read_committed",
-            "enable.auto.commit", "false",
-            "auto.offset.reset", autoOffsetReset,
-            "max.poll.records", "10"),
+        kafka.config(
+            Map.of(
+                "group.id",
+                group,
+                "client.id",
+                group,
+                "isolation.level",
+                "read_committed",
+                "enable.auto.commit",
+                "false",
+                "auto.offset.reset",
+                autoOffsetReset,
+                "max.poll.records",
+                "10")),
         new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
   }

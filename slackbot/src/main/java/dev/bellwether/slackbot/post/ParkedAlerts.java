@@ -1,5 +1,6 @@
 package dev.bellwether.slackbot.post;
 
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.serde.AvroSerde;
@@ -26,14 +27,17 @@ public final class ParkedAlerts implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final Clock clock;
 
-  public ParkedAlerts(String bootstrapServers, Clock clock) {
+  public ParkedAlerts(KafkaConnection kafka, Clock clock) {
     this.producer =
         new KafkaProducer<>(
-            Map.of(
-                "bootstrap.servers", bootstrapServers,
-                "acks", "all",
-                "enable.idempotence", "true",
-                "client.id", "bellwether-slack-dlq"),
+            kafka.config(
+                Map.of(
+                    "acks",
+                    "all",
+                    "enable.idempotence",
+                    "true",
+                    "client.id",
+                    "bellwether-slack-dlq")),
             new ByteArraySerializer(),
             new ByteArraySerializer());
     this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.bellwether.slackbot.post;
 
+import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.TopicSpec;
 import dev.bellwether.slackbot.SlackBotException;
 import java.time.Duration;
@@ -37,36 +38,39 @@ public final class StoryThreads implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StoryThreads.class);
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final String topic;
   private final Duration readTimeout;
   private final KafkaProducer<String, String> producer;
   private final Map<String, StoryThread> threads = new ConcurrentHashMap<>();
 
   private StoryThreads(
-      String bootstrapServers,
+      KafkaConnection kafka,
       String topic,
       Duration readTimeout,
       KafkaProducer<String, String> producer) {
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
     this.topic = topic;
     this.readTimeout = readTimeout;
     this.producer = producer;
   }
 
   /** Reads {@code topic} to its end (waiting at most {@code timeout}) and opens the writer. */
-  public static StoryThreads load(String bootstrapServers, String topic, Duration timeout) {
+  public static StoryThreads load(KafkaConnection kafka, String topic, Duration timeout) {
     StoryThreads threads =
         new StoryThreads(
-            bootstrapServers,
+            kafka,
             topic,
             timeout,
             new KafkaProducer<>(
-                Map.of(
-                    "bootstrap.servers", bootstrapServers,
-                    "acks", "all",
-                    "enable.idempotence", "true",
-                    "client.id", "bellwether-slack-threads"),
+                kafka.config(
+                    Map.of(
+                        "acks",
+                        "all",
+                        "enable.idempotence",
+                        "true",
+                        "client.id",
+                        "bellwether-slack-threads")),
                 new StringSerializer(),
                 new StringSerializer()));
     threads.refresh();
@@ -75,7 +79,7 @@ public final class StoryThreads implements AutoCloseable {
 
   /** Reads the topic to its end again, for threads other instances saved meanwhile. */
   public void refresh() {
-    readAll(bootstrapServers, readTimeout);
+    readAll(kafka, readTimeout);
   }
 
   public Optional<StoryThread> get(String storyId) {
@@ -101,13 +105,15 @@ public final class StoryThreads implements AutoCloseable {
     }
   }
 
-  private void readAll(String bootstrapServers, Duration timeout) {
+  private void readAll(KafkaConnection kafka, Duration timeout) {
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers", bootstrapServers,
-                "isolation.level", "read_committed",
-                "client.id", "bellwether-slack-threads-reader"),
+            kafka.config(
+                Map.of(
+                    "isolation.level",
+                    "read_committed",
+                    "client.id",
+                    "bellwether-slack-threads-reader")),
             new StringDeserializer(),
             new StringDeserializer())) {
       List<TopicPartition> partitions =

@@ -52,17 +52,17 @@ final class PosterRig implements AutoCloseable {
         List.of(
             new TopicSpec(alertsTopic, 1, (short) -1, Map.of()),
             new TopicSpec(threadsTopic, 1, (short) -1, StoryThreads.TOPIC.configs())));
-    parked = new ParkedAlerts(kafka.bootstrapServers(), time);
+    parked = new ParkedAlerts(kafka.connection(), time);
   }
 
   /** A new poster instance over the same group and topics, as after a restart. */
   Running poster(Checkpoint.Listener checkpoints) {
     StoryThreads threads =
-        StoryThreads.load(kafka.bootstrapServers(), threadsTopic, Duration.ofSeconds(15));
+        StoryThreads.load(kafka.connection(), threadsTopic, Duration.ofSeconds(15));
     SlackWebApi api = SlackWebApi.create(SlackToken.of(TOKEN), slack.apiUrl(), limits, time, time);
     AlertPoster poster =
         new AlertPoster(
-            AlertPoster.consumer(kafka.bootstrapServers(), group, "earliest"),
+            AlertPoster.consumer(kafka.connection(), group, "earliest"),
             alertsTopic,
             new ThreadedSlackSink(api, routes, threads, checkpoints),
             parked,

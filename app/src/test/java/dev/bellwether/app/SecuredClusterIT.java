@@ -1,0 +1,171 @@
+package dev.bellwether.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bellwether.app.demo.DemoFeedServer;
+import dev.bellwether.ingest.source.SourcesFile;
+import dev.bellwether.localkafka.LocalKafka;
+import dev.bellwether.schemas.KafkaConnection;
+import dev.bellwether.schemas.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Bellwether on a broker that only lets SASL/PLAIN clients in on its second listener: every client
+ * of the pipeline (source sync, ingest, page fetcher, processors, alert printer) and the tools
+ * ({@code topics}, {@code tail}) connect with the settings of {@code --kafka-config}, the demo's
+ * alerts flow, and a wrong password ends a command at once with one clear error and exit code 2,
+ * not a retry loop. The password never reaches the output.
+ */
+class SecuredClusterIT {
+  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private static final int DEMO_ALERTS = 21;
+
+  private static Path dir;
+  private static LocalKafka broker;
+  private static Path good;
+  private static Path wrong;
+
+  @BeforeAll
+  static void startSecuredBroker() throws Exception {
+    dir = Files.createTempDirectory("secured-it");
+    broker = LocalKafka.startWithSaslPlain(dir, Map.of("bellwether", PASSWORD));
+    good = clientSettings("good.properties", PASSWORD);
+    wrong = clientSettings("wrong.properties", "not-the-password");
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  private static Path clientSettings(String name, String password) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(
+        file,
+        "security.protocol=SASL_PLAINTEXT\n"
+            + "sasl.mechanism=PLAIN\n"
+            + "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
+            + " username=\"bellwether\" password=\""
+            + password
+            + "\";\n");
+    return file;
+  }
+
+  @Test
+  void theDemosAlertsFlowThroughASaslSecuredListener() throws Exception {
+    Result topics =
+        cli(
+            "topics",
+            "create",
+            "--bootstrap-servers",
+            broker.saslBootstrapServers(),
+            "--kafka-config",
+            good.toString());
+    assertThat(topics.code()).as(topics.err()).isZero();
+    assertThat(topics.out()).contains(Topics.ALERTS_JSON.name());
+
+    KafkaConnection secured =
+        KafkaSettings.connection(broker.saslBootstrapServers(), good, Map.of());
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    try (DemoFeedServer demo = DemoFeedServer.start()) {
+      SourcesFile sources =
+          SourcesFile.parse(
+              DemoFeedServer.sourcesYaml(),
+              "demo/sources.yaml",
+              Map.of("DEMO_BASE", demo.baseUrl().toString()));
+      var options =
+          new LocalPipeline.Options(
+              dir.resolve("data"), 0, secured, sources, Knowledge.builtIn(), false);
+      try (LocalPipeline pipeline =
+          LocalPipeline.start(options, new PrintStream(console, true, StandardCharsets.UTF_8))) {
+        var printing = runner.submit(pipeline::printAlertsUntilShutdown);
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> console.toString(StandardCharsets.UTF_8).contains("UPDATE"));
+        Result tail =
+            cli(
+                "tail",
+                "--topic",
+                "alerts.json",
+                "--from-beginning",
+                "--json",
+                "--max-records",
+                Integer.toString(DEMO_ALERTS),
+                "--idle-timeout",
+                "60s",
+                "--bootstrap-servers",
+                broker.saslBootstrapServers(),
+                "--kafka-config",
+                good.toString());
+        pipeline.stopPrinting();
+        printing.get(30, TimeUnit.SECONDS);
+
+        assertThat(tail.code()).as(tail.err()).isZero();
+        assertThat(tail.out().lines().filter(l -> !l.isBlank()).count()).isEqualTo(DEMO_ALERTS);
+        assertThat(tail.out()).contains("FUNDING").contains("OpenAI");
+      }
+    } finally {
+      runner.shutdownNow();
+    }
+    assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void aWrongPasswordEndsTheCommandWithOneClearError() {
+    for (List<String> command :
+        List.of(
+            List.of("topics", "create"),
+            List.of("tail", "--topic", "alerts", "--from-beginning", "--max-records", "1"))) {
+      long start = System.nanoTime();
+      String[] args =
+          java.util.stream.Stream.concat(
+                  command.stream(),
+                  java.util.stream.Stream.of(
+                      "--bootstrap-servers",
+                      broker.saslBootstrapServers(),
+                      "--kafka-config",
+                      wrong.toString()))
+              .toArray(String[]::new);
+
+      Result result = cli(args);
+
+      assertThat(result.code()).as(command + ": " + result.err()).isEqualTo(UserErrors.USER_ERROR);
+      assertThat(result.err())
+          .contains("refused Bellwether's credentials")
+          .doesNotContain("not-the-password", PASSWORD, "\tat ");
+      assertThat(result.err().lines().count()).as(result.err()).isLessThanOrEqualTo(3);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    }
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Bellwether.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+}
