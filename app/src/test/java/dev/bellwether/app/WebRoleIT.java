@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * then shows the alerts written to them (skipping a record that is not an alert), serves its pages
  * and says plainly that it has no processors to ask for trends; SIGTERM stops it with exit 0.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WebRoleIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final Duration EXIT_GUARD = ShutdownSignals.BOUND.plusSeconds(15);
@@ -46,6 +47,7 @@ class WebRoleIT {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void showsTheAlertsOfAClusterAndSkipsWhatIsNotAnAlert() throws Exception {
     try (RoleProcess web =
         RoleProcess.start(
@@ -84,6 +86,76 @@ class WebRoleIT {
       assertThat(web.log()).contains("Dashboard at http://127.0.0.1:");
 
       assertThat(web.terminate(EXIT_GUARD)).as(web.log()).isZero();
+    }
+  }
+
+  /**
+   * Issue 21: a user who opened the live stream and went away could not stop the program. SIGTERM
+   * with one stream still reading, one closed by its client and one half-closed (the client shut
+   * its sending side) ends the role with exit 0 within 30 s and a short log.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(2) // after the test that counts every alert on the shared topic
+  void stopsCleanlyWithStreamClientsOpenClosedAndHalfClosed() throws Exception {
+    try (RoleProcess web =
+        RoleProcess.start(
+            dir, "web", "--bootstrap-servers", kafka.bootstrapServers(), "--http-port", "0")) {
+      assertThat(web.get("/health/live").statusCode()).isEqualTo(200);
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        TopicInstaller.ensure(admin, Topics.all());
+      }
+      java.net.URI stream = web.url().resolve("/api/alerts/stream");
+      java.net.Socket open = streamClient(stream);
+      java.net.Socket closed = streamClient(stream);
+      java.net.Socket halfClosed = streamClient(stream);
+      publish(SampleAlerts.funding("stop-1", "ai-labs"));
+      await("the open stream receives the alert")
+          .atMost(WAIT)
+          .until(() -> readSome(open).contains("stop-1"));
+      closed.close();
+      halfClosed.shutdownOutput();
+      publish(SampleAlerts.funding("stop-2", "ai-labs"));
+      Thread.sleep(1000);
+
+      long start = System.nanoTime();
+      int code = web.terminate(Duration.ofSeconds(30));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      open.close();
+      halfClosed.close();
+
+      assertThat(code).as(web.log()).isZero();
+      assertThat(took).isLessThan(Duration.ofSeconds(30));
+      assertThat(web.log()).doesNotContain("NullPointerException").doesNotContain("halting");
+      assertThat(web.log().length()).as("a short log").isLessThan(64 * 1024);
+    }
+  }
+
+  /** A raw client of the event stream that has read the response's headers. */
+  private static java.net.Socket streamClient(java.net.URI stream) throws Exception {
+    java.net.Socket socket = new java.net.Socket(stream.getHost(), stream.getPort());
+    socket.setSoTimeout(2000);
+    socket
+        .getOutputStream()
+        .write(
+            ("GET "
+                    + stream.getPath()
+                    + " HTTP/1.1\r\nHost: "
+                    + stream.getHost()
+                    + "\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    assertThat(readSome(socket)).startsWith("HTTP/1.1 200");
+    return socket;
+  }
+
+  /** What the socket has to read now (up to 64 KiB), or "" when nothing comes within 2 s. */
+  private static String readSome(java.net.Socket socket) throws java.io.IOException {
+    byte[] buffer = new byte[65536];
+    try {
+      int n = socket.getInputStream().read(buffer);
+      return n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+    } catch (java.net.SocketTimeoutException e) {
+      return "";
     }
   }
 
