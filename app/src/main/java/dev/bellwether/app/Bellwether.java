@@ -49,8 +49,15 @@ public final class Bellwether {
       System.err.println("bellwether: " + badLogFormat.get());
       System.exit(UserErrors.USER_ERROR);
     }
+    if (args.length > 0 && LONG_RUNNING.contains(args[0])) {
+      ShutdownSignals.installEarly();
+    }
     System.exit(commandLine().execute(args));
   }
+
+  /** Commands that run until stopped: SIGTERM during their start-up stops them cleanly. */
+  private static final java.util.Set<String> LONG_RUNNING =
+      java.util.Set.of("run", "ingest", "process", "fetch", "slack", "web");
 
   /** The command line with Bellwether's error handling, shared by main and the tests. */
   public static CommandLine commandLine() {

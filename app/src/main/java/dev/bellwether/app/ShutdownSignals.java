@@ -2,6 +2,8 @@ package dev.bellwether.app;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -23,17 +25,53 @@ final class ShutdownSignals {
 
   private ShutdownSignals() {}
 
+  /** Whether SIGTERM or SIGINT has come. */
+  private static final AtomicBoolean requested = new AtomicBoolean();
+
+  private static final AtomicBoolean installed = new AtomicBoolean();
+
+  /** What a signal runs: nothing but the watchdog until a role is up and says how it stops. */
+  private static volatile @Nullable Runnable onStop;
+
   /**
-   * Runs {@code stop} (once per signal, on a signal thread) on SIGTERM or SIGINT. Where a signal
-   * cannot be handled (the JVM runs with -Xrs, say) the JVM's shutdown hooks still stop the role.
+   * Takes SIGTERM and SIGINT from now on, before a long-running command has started its parts: a
+   * signal during start-up is remembered (and the watchdog started), and the role stops as soon as
+   * it is up, with exit 0, instead of the JVM's exit 143 half-way through starting.
    */
-  static void onTermOrInt(Runnable stop) {
+  static void installEarly() {
+    if (!installed.compareAndSet(false, true)) {
+      return;
+    }
     for (String name : List.of("TERM", "INT")) {
       try {
-        Signal.handle(new Signal(name), signal -> stop.run());
+        Signal.handle(new Signal(name), signal -> signalled());
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
         log.debug("cannot handle SIG{}: {}", name, e.toString());
       }
+    }
+  }
+
+  private static void signalled() {
+    boolean first = requested.compareAndSet(false, true);
+    Runnable stop = onStop;
+    if (stop != null) {
+      stop.run();
+    } else if (first) {
+      log.info("Stop requested while starting; stopping once started");
+      startWatchdog("bellwether");
+    }
+  }
+
+  /**
+   * Runs {@code stop} (on a signal thread) on SIGTERM or SIGINT, or at once when one came during
+   * start-up. {@code stop} may run more than once. Where a signal cannot be handled (the JVM runs
+   * with -Xrs, say) the JVM's shutdown hooks still stop the role.
+   */
+  static void onTermOrInt(Runnable stop) {
+    installEarly();
+    onStop = stop;
+    if (requested.get()) {
+      stop.run();
     }
   }
 

@@ -60,4 +60,43 @@ class RunRoleIT {
           .isLessThan(log.indexOf("Embedded Kafka broker at"));
     }
   }
+
+  /**
+   * Issue 21: SIGTERM while {@code run} is still starting (the broker formatting, the roles not yet
+   * up) ends it with exit 0 within 30 s and a short log, at several moments of the start.
+   */
+  @Test
+  void aSigtermDuringStartUpEndsTheRunCleanly() throws Exception {
+    // the moments: its first log line (the JVM is in main), then the embedded broker up
+    List<java.util.function.Predicate<String>> moments =
+        List.of(log -> !log.isBlank(), log -> log.contains("Embedded Kafka"));
+    for (int moment = 0; moment < moments.size(); moment++) {
+      var reached = moments.get(moment);
+      Path data = dir.resolve("early-" + moment);
+      try (RoleProcess run =
+          RoleProcess.start(
+              dir,
+              "run",
+              "--demo",
+              "--data-dir",
+              data.toString(),
+              "--kafka-port",
+              "0",
+              "--http-port",
+              "0")) {
+        await("moment " + moment + " of the start")
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(20))
+            .until(() -> reached.test(run.log()));
+        long start = System.nanoTime();
+        int code = run.terminate(Duration.ofSeconds(30));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(code).as("at moment " + moment + ": " + run.log()).isZero();
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
+        assertThat(run.log()).doesNotContain("halting").doesNotContain("NullPointerException");
+        assertThat(run.log().length()).as("a short log").isLessThan(64 * 1024);
+      }
+    }
+  }
 }
