@@ -28,10 +28,11 @@ import picocli.CommandLine;
 
 /**
  * Bellwether on a broker that only lets SASL/PLAIN clients in on its second listener: every client
- * of the pipeline (source sync, ingest, page fetcher, processors, alert printer) and the tools
- * ({@code topics}, {@code tail}) connect with the settings of {@code --kafka-config}, the demo's
- * alerts flow, and a wrong password ends a command at once with one clear error and exit code 2,
- * not a retry loop. The password never reaches the output.
+ * of the pipeline (source sync, ingest, page fetcher, processors, alert printer), the web role's
+ * dashboard, the slack role's bot and the tools ({@code topics}, {@code tail}) connect with the
+ * settings of {@code --kafka-config}, the demo's alerts flow, and a wrong password ends a command
+ * at once with one clear error and exit code 2, not a retry loop. The password never reaches the
+ * output.
  */
 class SecuredClusterIT {
   private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
@@ -122,6 +123,37 @@ class SecuredClusterIT {
         assertThat(tail.code()).as(tail.err()).isZero();
         assertThat(tail.out().lines().filter(l -> !l.isBlank()).count()).isEqualTo(DEMO_ALERTS);
         assertThat(tail.out()).contains("FUNDING").contains("OpenAI");
+
+        // the web role's dashboard and the slack role's bot, through the same secured listener
+        try (dev.bellwether.dashboard.Dashboard dashboard =
+            dev.bellwether.dashboard.Dashboard.reading(100, java.time.Clock.systemUTC())) {
+          dashboard.startReading(secured);
+          await("the dashboard reads every alert")
+              .atMost(Duration.ofSeconds(60))
+              .until(() -> dashboard.alerts().size() >= DEMO_ALERTS);
+        }
+        try (dev.bellwether.slackbot.StandInSlack slack =
+            dev.bellwether.slackbot.StandInSlack.start("xoxb-secured-it")) {
+          var config =
+              dev.bellwether.slackbot.SlackBotConfig.fromEnv(
+                  Map.of(
+                      "SLACK_BOT_TOKEN", "xoxb-secured-it",
+                      "BELLWETHER_SLACK_API_URL", slack.apiUrl(),
+                      "BELLWETHER_SLACK_DEFAULT_CHANNEL", "#ai-news",
+                      "BELLWETHER_SLACK_START", "earliest"),
+                  null);
+          try (var bot =
+              dev.bellwether.slackbot.SlackBot.start(
+                  config,
+                  SlackCommand.ruleRoutes(Knowledge.builtIn().watchlist()),
+                  secured,
+                  new dev.bellwether.slackbot.web.SlackWebApi.Limits(
+                      Duration.ZERO, 3, Duration.ofMillis(10), Duration.ofMillis(50), 200))) {
+            await("the bot posts every alert")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> slack.messages().size() >= DEMO_ALERTS);
+          }
+        }
       }
     } finally {
       runner.shutdownNow();
