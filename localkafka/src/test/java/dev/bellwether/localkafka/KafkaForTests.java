@@ -27,6 +27,7 @@ public final class KafkaForTests implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaForTests.class);
   private static final String KAFKA_IMAGE = "apache/kafka:4.2.0";
   private static final java.time.Duration CONTAINER_START = java.time.Duration.ofSeconds(120);
+  private static final java.time.Duration DOCKER_CHECK = java.time.Duration.ofSeconds(30);
   private static Boolean dockerUsable;
 
   private final String bootstrapServers;
@@ -88,10 +89,7 @@ public final class KafkaForTests implements AutoCloseable {
 
   private static synchronized KafkaForTests startBroker() {
     if (dockerUsable == null) {
-      dockerUsable = DockerClientFactory.instance().isDockerAvailable();
-      if (!dockerUsable) {
-        log.info("Docker engine absent: in-process KRaft broker");
-      }
+      dockerUsable = dockerAnswers();
     }
     if (dockerUsable) {
       try {
@@ -107,6 +105,37 @@ public final class KafkaForTests implements AutoCloseable {
       }
     }
     return inProcess();
+  }
+
+  /**
+   * Whether a Docker engine answers Testcontainers' own check within {@link #DOCKER_CHECK}. The
+   * check itself runs a small container, so an engine without a registry or a network bridge can
+   * throw or hang in it; either way the broker then runs in process.
+   */
+  private static boolean dockerAnswers() {
+    var check =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> DockerClientFactory.instance().isDockerAvailable());
+    try {
+      boolean answers = check.get(DOCKER_CHECK.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      if (!answers) {
+        log.info("Docker engine absent: in-process KRaft broker");
+      }
+      return answers;
+    } catch (java.util.concurrent.TimeoutException e) {
+      check.cancel(true);
+      log.warn(
+          "Docker engine found but Testcontainers' check did not finish within {} s: in-process"
+              + " KRaft broker",
+          DOCKER_CHECK.toSeconds());
+    } catch (java.util.concurrent.ExecutionException e) {
+      log.warn(
+          "Docker engine found but Testcontainers' check failed ({}): in-process KRaft broker",
+          rootMessage(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
   }
 
   /** Kafka in a container, started within {@link #CONTAINER_START} or not at all. */
