@@ -80,6 +80,59 @@ class DemoToSlackIT {
     }
   }
 
+  /**
+   * Issue 21: SIGTERM while the bot waits out Slack's rate limit (every post answered 429 with
+   * Retry-After: 30) ends {@code run} with exit 0 within 30 s and a short log; the alert not posted
+   * stays unacknowledged for the next start.
+   */
+  @Test
+  void aSigtermWhileTheBotWaitsOutARateLimitEndsTheRunCleanly() throws Exception {
+    try (StandInSlack slack = StandInSlack.start(TOKEN)) {
+      for (int i = 0; i < 100; i++) {
+        slack.failNext("chat.postMessage", 429, "30");
+      }
+      try (RoleProcess run =
+          RoleProcess.start(
+              dir,
+              Map.of(
+                  "SLACK_BOT_TOKEN",
+                  TOKEN,
+                  "BELLWETHER_SLACK_API_URL",
+                  slack.apiUrl(),
+                  "BELLWETHER_SLACK_DEFAULT_CHANNEL",
+                  "C0DEMO",
+                  "BELLWETHER_SLACK_START",
+                  "earliest"),
+              "run",
+              "--demo",
+              "--data-dir",
+              dir.resolve("limited").toString(),
+              "--kafka-port",
+              "0",
+              "--http-port",
+              "0")) {
+        await("the bot's first post, refused with 429")
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () ->
+                    slack.calls().stream().anyMatch(c -> c.contains("chat.postMessage"))
+                        || !run.isAlive());
+        Thread.sleep(1000); // the bot is now waiting out Retry-After
+
+        long start = System.nanoTime();
+        int code = run.terminate(Duration.ofSeconds(30));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(code).as(run.log()).isZero();
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
+        assertThat(slack.messages()).as("nothing was posted").isEmpty();
+        assertThat(run.log()).doesNotContain(TOKEN).doesNotContain("halting");
+        assertThat(run.log().length()).as("a short log").isLessThan(256 * 1024);
+      }
+    }
+  }
+
   /** The story of a message: its alert id without the alert's number. */
   private static String story(StandInSlack.Posted m) {
     return m.alertId.substring(0, m.alertId.lastIndexOf('-'));

@@ -97,6 +97,11 @@ public final class SlackBot implements AutoCloseable {
     return bot;
   }
 
+  /** How long a stop lets a post in flight finish before it interrupts the bot's waits. */
+  private static final Duration GRACE = Duration.ofSeconds(2);
+
+  private volatile boolean closing;
+
   public PosterStats stats() {
     return poster.stats();
   }
@@ -110,17 +115,35 @@ public final class SlackBot implements AutoCloseable {
       poster.subscribe();
       poster.runUntilWoken();
     } catch (RuntimeException e) {
-      log.error("Slack bot stopped: {}", e.toString(), e);
+      if (closing) {
+        log.info(
+            "Slack bot stopped while waiting on Slack ({}); the alert it held is posted at the next"
+                + " start",
+            e.getMessage());
+      } else {
+        log.error("Slack bot stopped: {}", e.toString(), e);
+      }
     } finally {
+      Thread.interrupted(); // a close that interrupted a wait must not fail the consumer's close
       poster.close();
     }
   }
 
+  /**
+   * Stops the bot: the poller is woken at once; a post waiting out Slack's rate limit or a retry
+   * (up to minutes) is interrupted after {@link #GRACE}, its alert left uncommitted for the next
+   * start, so that a stop never waits on Slack.
+   */
   @Override
   public void close() {
+    closing = true;
     poster.wakeup();
     try {
-      thread.join(Duration.ofSeconds(30).toMillis());
+      thread.join(GRACE.toMillis());
+      if (thread.isAlive()) {
+        thread.interrupt();
+        thread.join(Duration.ofSeconds(20).toMillis());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
