@@ -70,6 +70,7 @@ final class WebCommand implements Callable<Integer> {
                         Clock.systemUTC(),
                         "this dashboard has no processors to ask for trends; start it with"
                             + " --processors URL")))) {
+      KafkaRefusal.failFast(kafka.connection());
       ops.requireKafka(kafka.connection());
       DashboardRole.start(dashboard, kafka.connection(), ops);
       org.slf4j.LoggerFactory.getLogger(WebCommand.class)
