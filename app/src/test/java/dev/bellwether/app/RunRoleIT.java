@@ -54,9 +54,9 @@ class RunRoleIT {
 
       // issue 21: dashboard clients that opened the live stream and went away, or still read
       java.net.URI stream = run.url().resolve("/api/alerts/stream");
-      java.net.Socket reading = streamClient(stream);
-      streamClient(stream).close();
-      streamClient(stream).shutdownOutput();
+      java.net.Socket reading = EventStreamClient.open(stream);
+      EventStreamClient.open(stream).close();
+      EventStreamClient.open(stream).shutdownOutput();
 
       long stopping = System.nanoTime();
       assertThat(run.terminate(EXIT_GUARD)).as(run.log()).isZero();
@@ -109,25 +109,5 @@ class RunRoleIT {
         assertThat(run.log().length()).as("a short log").isLessThan(64 * 1024);
       }
     }
-  }
-
-  /** A raw client of the event stream that has sent its request and read the status line. */
-  private static java.net.Socket streamClient(java.net.URI stream) throws Exception {
-    java.net.Socket socket = new java.net.Socket(stream.getHost(), stream.getPort());
-    socket.setSoTimeout(5000);
-    socket
-        .getOutputStream()
-        .write(
-            ("GET "
-                    + stream.getPath()
-                    + " HTTP/1.1\r\nHost: "
-                    + stream.getHost()
-                    + "\r\nAccept: text/event-stream\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    byte[] head = new byte[12];
-    int n = socket.getInputStream().read(head);
-    assertThat(new String(head, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.US_ASCII))
-        .startsWith("HTTP/1.1 200");
-    return socket;
   }
 }

@@ -105,13 +105,13 @@ class WebRoleIT {
         TopicInstaller.ensure(admin, Topics.all());
       }
       java.net.URI stream = web.url().resolve("/api/alerts/stream");
-      java.net.Socket open = streamClient(stream);
-      java.net.Socket closed = streamClient(stream);
-      java.net.Socket halfClosed = streamClient(stream);
+      java.net.Socket open = EventStreamClient.open(stream);
+      java.net.Socket closed = EventStreamClient.open(stream);
+      java.net.Socket halfClosed = EventStreamClient.open(stream);
       publish(SampleAlerts.funding("stop-1", "ai-labs"));
       await("the open stream receives the alert")
           .atMost(WAIT)
-          .until(() -> readSome(open).contains("stop-1"));
+          .until(() -> EventStreamClient.readSome(open).contains("stop-1"));
       closed.close();
       halfClosed.shutdownOutput();
       publish(SampleAlerts.funding("stop-2", "ai-labs"));
@@ -127,35 +127,6 @@ class WebRoleIT {
       assertThat(took).isLessThan(Duration.ofSeconds(30));
       assertThat(web.log()).doesNotContain("NullPointerException").doesNotContain("halting");
       assertThat(web.log().length()).as("a short log").isLessThan(64 * 1024);
-    }
-  }
-
-  /** A raw client of the event stream that has read the response's headers. */
-  private static java.net.Socket streamClient(java.net.URI stream) throws Exception {
-    java.net.Socket socket = new java.net.Socket(stream.getHost(), stream.getPort());
-    socket.setSoTimeout(2000);
-    socket
-        .getOutputStream()
-        .write(
-            ("GET "
-                    + stream.getPath()
-                    + " HTTP/1.1\r\nHost: "
-                    + stream.getHost()
-                    + "\r\nAccept: text/event-stream\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-    socket.getOutputStream().flush();
-    assertThat(readSome(socket)).startsWith("HTTP/1.1 200");
-    return socket;
-  }
-
-  /** What the socket has to read now (up to 64 KiB), or "" when nothing comes within 2 s. */
-  private static String readSome(java.net.Socket socket) throws java.io.IOException {
-    byte[] buffer = new byte[65536];
-    try {
-      int n = socket.getInputStream().read(buffer);
-      return n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
-    } catch (java.net.SocketTimeoutException e) {
-      return "";
     }
   }
 
