@@ -30,7 +30,13 @@ final class UserErrors implements IExecutionExceptionHandler {
 
   private static @org.jspecify.annotations.Nullable String message(Exception e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+      if (cause instanceof org.apache.kafka.common.errors.SslAuthenticationException) {
+        return "the TLS handshake with the Kafka cluster failed ("
+            + deepestMessage(cause)
+            + "); check that ssl.truststore.* trusts the brokers' certificates and, where the"
+            + " cluster asks for a client certificate, that ssl.keystore.* holds Bellwether's"
+            + " (--kafka-config, BELLWETHER_KAFKA_*; docs/configuration.md)";
+      } else if (cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
         return "the Kafka cluster refused Bellwether's credentials ("
             + cause.getMessage()
             + "); check --kafka-config and the BELLWETHER_KAFKA_* settings"
@@ -60,5 +66,20 @@ final class UserErrors implements IExecutionExceptionHandler {
       return "the configuration has problems:\n  " + String.join("\n  ", c.problems());
     }
     return null;
+  }
+
+  /** The message of the innermost cause (what TLS found wrong), cut to one short line. */
+  private static String deepestMessage(Throwable error) {
+    String message = error.getMessage();
+    for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null) {
+        message = cause.getMessage();
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    String line = String.valueOf(message).replaceAll("\\s+", " ").strip();
+    return line.length() <= 200 ? line : line.substring(0, 200) + "…";
   }
 }

@@ -27,12 +27,14 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * Bellwether on a broker that only lets SASL/PLAIN clients in on its second listener: every client
- * of the pipeline (source sync, ingest, page fetcher, processors, alert printer), the web role's
- * dashboard, the slack role's bot and the tools ({@code topics}, {@code tail}) connect with the
- * settings of {@code --kafka-config}, the demo's alerts flow, and a wrong password ends a command
- * at once with one clear error and exit code 2, not a retry loop. The password never reaches the
- * output.
+ * Bellwether on a broker with secured listeners: SASL/PLAIN without TLS, SASL/PLAIN over TLS
+ * ({@code SASL_SSL}) and TLS with client certificates (mTLS), certificates made by {@code keytool}
+ * for the run. Over SASL_SSL every client of the pipeline (source sync, ingest, page fetcher,
+ * processors, alert printer), the web role's dashboard, the slack role's bot and the tools ({@code
+ * topics}, {@code tail}) connect with the settings of {@code --kafka-config} and the demo's alerts
+ * flow; over mTLS the tools connect with a client certificate. A wrong password, a missing client
+ * certificate or an untrusted broker certificate ends a command at once with one clear error and
+ * exit code 2, not a retry loop. No password reaches the output.
  */
 class SecuredClusterIT {
   private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
@@ -40,15 +42,35 @@ class SecuredClusterIT {
 
   private static Path dir;
   private static LocalKafka broker;
+  private static TestCertificates certs;
   private static Path good;
   private static Path wrong;
+  private static Path saslSsl;
+  private static Path saslSslUntrusted;
+  private static Path mtls;
+  private static Path mtlsWithoutCertificate;
 
   @BeforeAll
   static void startSecuredBroker() throws Exception {
     dir = Files.createTempDirectory("secured-it");
-    broker = LocalKafka.startWithSaslPlain(dir, Map.of("bellwether", PASSWORD));
-    good = clientSettings("good.properties", PASSWORD);
-    wrong = clientSettings("wrong.properties", "not-the-password");
+    certs = TestCertificates.create(dir.resolve("tls"));
+    Map<String, String> users = Map.of("bellwether", PASSWORD);
+    broker =
+        LocalKafka.startWithListeners(
+            dir,
+            List.of(
+                LocalKafka.Listener.saslPlain("SASL_PLAINTEXT", "SASL_PLAINTEXT", users),
+                LocalKafka.Listener.saslPlain(
+                    "SASL_SSL", "SASL_SSL", users, certs.brokerSettings(false)),
+                new LocalKafka.Listener("MTLS", "SSL", certs.brokerSettings(true))));
+    good = clientSettings("good.properties", "SASL_PLAINTEXT", PASSWORD, "");
+    wrong = clientSettings("wrong.properties", "SASL_PLAINTEXT", "not-the-password", "");
+    saslSsl =
+        clientSettings("sasl-ssl.properties", "SASL_SSL", PASSWORD, certs.clientProperties(false));
+    saslSslUntrusted = clientSettings("sasl-ssl-untrusted.properties", "SASL_SSL", PASSWORD, "");
+    mtls = write("mtls.properties", "security.protocol=SSL\n" + certs.clientProperties(true));
+    mtlsWithoutCertificate =
+        write("mtls-no-cert.properties", "security.protocol=SSL\n" + certs.clientProperties(false));
   }
 
   @AfterAll
@@ -56,34 +78,42 @@ class SecuredClusterIT {
     broker.close();
   }
 
-  private static Path clientSettings(String name, String password) throws Exception {
-    Path file = dir.resolve(name);
-    Files.writeString(
-        file,
-        "security.protocol=SASL_PLAINTEXT\n"
+  private static Path clientSettings(String name, String protocol, String password, String tls)
+      throws Exception {
+    return write(
+        name,
+        "security.protocol="
+            + protocol
+            + "\n"
             + "sasl.mechanism=PLAIN\n"
             + "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
             + " username=\"bellwether\" password=\""
             + password
-            + "\";\n");
+            + "\";\n"
+            + tls);
+  }
+
+  private static Path write(String name, String content) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content);
     return file;
   }
 
   @Test
-  void theDemosAlertsFlowThroughASaslSecuredListener() throws Exception {
+  void theDemosAlertsFlowThroughASaslListenerOverTls() throws Exception {
+    String address = broker.listenerAddress("SASL_SSL");
     Result topics =
         cli(
             "topics",
             "create",
             "--bootstrap-servers",
-            broker.saslBootstrapServers(),
+            address,
             "--kafka-config",
-            good.toString());
+            saslSsl.toString());
     assertThat(topics.code()).as(topics.err()).isZero();
     assertThat(topics.out()).contains(Topics.ALERTS_JSON.name());
 
-    KafkaConnection secured =
-        KafkaSettings.connection(broker.saslBootstrapServers(), good, Map.of());
+    KafkaConnection secured = KafkaSettings.connection(address, saslSsl, Map.of());
     ExecutorService runner = Executors.newSingleThreadExecutor();
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     try (DemoFeedServer demo = DemoFeedServer.start()) {
@@ -114,9 +144,9 @@ class SecuredClusterIT {
                 "--idle-timeout",
                 "60s",
                 "--bootstrap-servers",
-                broker.saslBootstrapServers(),
+                address,
                 "--kafka-config",
-                good.toString());
+                saslSsl.toString());
         pipeline.stopPrinting();
         printing.get(30, TimeUnit.SECONDS);
 
@@ -158,7 +188,67 @@ class SecuredClusterIT {
     } finally {
       runner.shutdownNow();
     }
-    assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain(PASSWORD);
+    assertThat(console.toString(StandardCharsets.UTF_8))
+        .doesNotContain(PASSWORD)
+        .doesNotContain(certs.password());
+  }
+
+  @Test
+  void theToolsConnectWithAPasswordWithoutTlsOrWithAClientCertificate() {
+    Result plain =
+        cli(
+            "topics",
+            "create",
+            "--bootstrap-servers",
+            broker.saslBootstrapServers(),
+            "--kafka-config",
+            good.toString());
+    assertThat(plain.code()).as(plain.err()).isZero();
+
+    String address = broker.listenerAddress("MTLS");
+    Result topics =
+        cli("topics", "create", "--bootstrap-servers", address, "--kafka-config", mtls.toString());
+    assertThat(topics.code()).as(topics.err()).isZero();
+    assertThat(topics.out()).contains(Topics.ALERTS.name()).doesNotContain(certs.password());
+
+    Result tail =
+        cli(
+            "tail",
+            "--topic",
+            "alerts.json",
+            "--from-beginning",
+            "--idle-timeout",
+            "3s",
+            "--bootstrap-servers",
+            address,
+            "--kafka-config",
+            mtls.toString());
+    assertThat(tail.code()).as(tail.err()).isZero();
+  }
+
+  @Test
+  void aMissingClientCertificateOrAnUntrustedBrokerEndsTheCommandWithOneClearError() {
+    for (var attempt :
+        List.of(
+            Map.entry(broker.listenerAddress("MTLS"), mtlsWithoutCertificate),
+            Map.entry(broker.listenerAddress("SASL_SSL"), saslSslUntrusted))) {
+      long start = System.nanoTime();
+      Result result =
+          cli(
+              "topics",
+              "create",
+              "--bootstrap-servers",
+              attempt.getKey(),
+              "--kafka-config",
+              attempt.getValue().toString());
+
+      assertThat(result.code()).as(attempt + ": " + result.err()).isEqualTo(UserErrors.USER_ERROR);
+      assertThat(result.err())
+          .contains("TLS handshake with the Kafka cluster failed")
+          .doesNotContain(PASSWORD, certs.password(), "\tat ");
+      assertThat(result.err().lines().count()).as(result.err()).isLessThanOrEqualTo(3);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    }
   }
 
   @Test

@@ -22,7 +22,6 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,17 +49,17 @@ public final class LocalKafka implements AutoCloseable {
   private final KafkaRaftServer server;
   private final String bootstrapServers;
   private final Path logDir;
-  private final @Nullable String saslBootstrapServers;
+  private final Map<String, String> listenerAddresses;
 
   private LocalKafka(
       KafkaRaftServer server,
       String bootstrapServers,
       Path logDir,
-      @Nullable String saslBootstrapServers) {
+      Map<String, String> listenerAddresses) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
     this.logDir = logDir;
-    this.saslBootstrapServers = saslBootstrapServers;
+    this.listenerAddresses = listenerAddresses;
   }
 
   /**
@@ -70,7 +69,7 @@ public final class LocalKafka implements AutoCloseable {
    * @throws LocalKafkaException if the port is taken or the broker does not come up
    */
   public static LocalKafka start(Path dataDir, int brokerPort) {
-    return start(dataDir, brokerPort, Map.of());
+    return start(dataDir, brokerPort, List.of());
   }
 
   /**
@@ -80,29 +79,92 @@ public final class LocalKafka implements AutoCloseable {
    * for the broker's own readiness check.
    */
   public static LocalKafka startWithSaslPlain(Path dataDir, Map<String, String> users) {
-    if (users.isEmpty()) {
-      throw new IllegalArgumentException("a SASL listener needs at least one user");
-    }
-    return start(dataDir, 0, users);
+    return startWithListeners(
+        dataDir, List.of(Listener.saslPlain("SASL_PLAINTEXT", "SASL_PLAINTEXT", users)));
   }
 
-  private static LocalKafka start(Path dataDir, int brokerPort, Map<String, String> saslUsers) {
+  /**
+   * A broker with further listeners beside its plaintext one (which stays, for the broker's own
+   * readiness check and for the controller), each on a free port of 127.0.0.1: SASL, TLS or both,
+   * set by the listener's own settings. Find a listener's address with {@link
+   * #listenerAddress(String)}.
+   */
+  public static LocalKafka startWithListeners(Path dataDir, List<Listener> listeners) {
+    if (listeners.isEmpty()) {
+      throw new IllegalArgumentException("no extra listener asked for");
+    }
+    return start(dataDir, 0, listeners);
+  }
+
+  /**
+   * One more listener of the broker.
+   *
+   * @param name the listener's name, upper case ({@code SASL_SSL}, {@code MTLS}); not {@code
+   *     PLAINTEXT} or {@code CONTROLLER}
+   * @param securityProtocol {@code SSL}, {@code SASL_SSL}, {@code SASL_PLAINTEXT} or {@code
+   *     PLAINTEXT}
+   * @param settings broker settings for this listener alone, without the {@code
+   *     listener.name.<name>.} prefix (which is added), e.g. {@code ssl.keystore.location}, {@code
+   *     ssl.client.auth}, {@code sasl.enabled.mechanisms}, {@code plain.sasl.jaas.config}
+   */
+  public record Listener(String name, String securityProtocol, Map<String, String> settings) {
+    public Listener {
+      if (!name.matches("[A-Z][A-Z0-9_]*")
+          || name.equals("PLAINTEXT")
+          || name.equals("CONTROLLER")) {
+        throw new IllegalArgumentException("not a usable listener name: " + name);
+      }
+      settings = Map.copyOf(settings);
+    }
+
+    /**
+     * A listener taking SASL/PLAIN logins of the given users and passwords, over {@code
+     * SASL_PLAINTEXT}, or over {@code SASL_SSL} when {@code tls} holds the TLS settings.
+     */
+    public static Listener saslPlain(
+        String name, String securityProtocol, Map<String, String> users) {
+      return saslPlain(name, securityProtocol, users, Map.of());
+    }
+
+    /** As {@link #saslPlain(String, String, Map)}, with more settings (TLS) for the listener. */
+    public static Listener saslPlain(
+        String name, String securityProtocol, Map<String, String> users, Map<String, String> more) {
+      if (users.isEmpty()) {
+        throw new IllegalArgumentException("a SASL listener needs at least one user");
+      }
+      StringBuilder jaas =
+          new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+      users.forEach(
+          (user, password) ->
+              jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+      Map<String, String> settings = new java.util.HashMap<>(more);
+      settings.put("sasl.enabled.mechanisms", "PLAIN");
+      settings.put("plain.sasl.jaas.config", jaas.append(';').toString());
+      return new Listener(name, securityProtocol, settings);
+    }
+  }
+
+  private static LocalKafka start(Path dataDir, int brokerPort, List<Listener> extra) {
     Path logDir = dataDir.resolve("kafka").toAbsolutePath();
     int port = brokerPort == 0 ? freePort() : requireFree(brokerPort);
     int controllerPort = freePortOtherThan(port);
     Map<String, String> config =
         new java.util.HashMap<>(brokerConfig(logDir, port, controllerPort));
-    String sasl = null;
-    if (!saslUsers.isEmpty()) {
-      int saslPort = freePortOtherThan(port, controllerPort);
-      sasl = HOST + ":" + saslPort;
-      addSaslPlainListener(config, port, controllerPort, saslPort, saslUsers);
+    Map<String, String> addresses = new java.util.LinkedHashMap<>();
+    if (!extra.isEmpty()) {
+      List<Integer> taken = new java.util.ArrayList<>(List.of(port, controllerPort));
+      for (Listener listener : extra) {
+        int listenerPort = freePortOtherThan(taken.stream().mapToInt(Integer::intValue).toArray());
+        taken.add(listenerPort);
+        addresses.put(listener.name(), HOST + ":" + listenerPort);
+      }
+      addListeners(config, port, controllerPort, extra, addresses);
     }
     format(logDir);
     KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
     Instant started = Instant.now();
     server.startup();
-    LocalKafka kafka = new LocalKafka(server, HOST + ":" + port, logDir, sasl);
+    LocalKafka kafka = new LocalKafka(server, HOST + ":" + port, logDir, Map.copyOf(addresses));
     kafka.awaitReady();
     log.info(
         "Embedded Kafka broker ready at {} (data in {}, {} ms)",
@@ -117,47 +179,41 @@ public final class LocalKafka implements AutoCloseable {
     return bootstrapServers;
   }
 
-  /** The {@code host:port} of the SASL/PLAIN listener, when the broker has one. */
+  /** The {@code host:port} of the SASL/PLAIN listener of {@link #startWithSaslPlain}. */
   public String saslBootstrapServers() {
-    if (saslBootstrapServers == null) {
-      throw new IllegalStateException("this broker has no SASL listener");
-    }
-    return saslBootstrapServers;
+    return listenerAddress("SASL_PLAINTEXT");
   }
 
-  private static void addSaslPlainListener(
+  /** The {@code host:port} of one of the listeners of {@link #startWithListeners}. */
+  public String listenerAddress(String name) {
+    String address = listenerAddresses.get(name);
+    if (address == null) {
+      throw new IllegalStateException("this broker has no listener named " + name);
+    }
+    return address;
+  }
+
+  private static void addListeners(
       Map<String, String> config,
       int port,
       int controllerPort,
-      int saslPort,
-      Map<String, String> users) {
-    config.put(
-        "listeners",
-        "PLAINTEXT://"
-            + HOST
-            + ":"
-            + port
-            + ",SASL_PLAINTEXT://"
-            + HOST
-            + ":"
-            + saslPort
-            + ",CONTROLLER://"
-            + HOST
-            + ":"
-            + controllerPort);
-    config.put(
-        "advertised.listeners",
-        "PLAINTEXT://" + HOST + ":" + port + ",SASL_PLAINTEXT://" + HOST + ":" + saslPort);
-    config.put(
-        "listener.security.protocol.map",
-        "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
-    config.put("sasl.enabled.mechanisms", "PLAIN");
-    StringBuilder jaas =
-        new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
-    users.forEach(
-        (user, password) ->
-            jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
-    config.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+      List<Listener> extra,
+      Map<String, String> addresses) {
+    StringBuilder listeners = new StringBuilder("PLAINTEXT://" + HOST + ":" + port);
+    StringBuilder advertised = new StringBuilder(listeners);
+    StringBuilder protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    for (Listener listener : extra) {
+      String address = addresses.get(listener.name());
+      listeners.append(',').append(listener.name()).append("://").append(address);
+      advertised.append(',').append(listener.name()).append("://").append(address);
+      protocols.append(',').append(listener.name()).append(':').append(listener.securityProtocol());
+      String prefix = "listener.name." + listener.name().toLowerCase(java.util.Locale.ROOT) + ".";
+      listener.settings().forEach((key, value) -> config.put(prefix + key, value));
+    }
+    listeners.append(",CONTROLLER://").append(HOST).append(':').append(controllerPort);
+    config.put("listeners", listeners.toString());
+    config.put("advertised.listeners", advertised.toString());
+    config.put("listener.security.protocol.map", protocols.toString());
   }
 
   /** Where the broker keeps its logs. */
