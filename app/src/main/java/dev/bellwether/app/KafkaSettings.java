@@ -48,7 +48,31 @@ final class KafkaSettings {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new UserError("no Kafka cluster: give --bootstrap-servers HOST:PORT");
     }
+    requireReadableFiles(settings, file);
     return new KafkaConnection(bootstrapServers.strip(), settings);
+  }
+
+  /**
+   * A key or trust store that is missing would otherwise surface as a stack trace from deep in the
+   * client; every setting naming a file ({@code ssl.keystore.location}, {@code
+   * ssl.truststore.location}) must name a readable one.
+   */
+  private static void requireReadableFiles(Map<String, String> settings, @Nullable Path file) {
+    settings.forEach(
+        (name, value) -> {
+          if (name.endsWith(".location") && !value.isEmpty()) {
+            Path path = Path.of(value);
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+              throw new UserError(
+                  name
+                      + " names "
+                      + value
+                      + ", which is not a readable file"
+                      + (file == null ? "" : " (set in " + file + ")")
+                      + "; paths are read on the machine or in the container the command runs in");
+            }
+          }
+        });
   }
 
   /** The client settings the environment gives. */

@@ -45,9 +45,14 @@ final class UserErrors implements IExecutionExceptionHandler {
         return "the Kafka cluster does not allow this ("
             + cause.getMessage()
             + "); the principal needs the ACLs listed in docs/operations.md";
-      } else if (cause instanceof org.apache.kafka.common.config.ConfigException) {
+      } else if (cause instanceof org.apache.kafka.common.config.ConfigException
+          || cause instanceof org.apache.kafka.common.errors.InvalidConfigurationException) {
+        String deepest = deepestMessage(cause);
         return "a Kafka client setting is wrong: "
             + cause.getMessage()
+            + (cause.getMessage() != null && cause.getMessage().contains(deepest)
+                ? ""
+                : ": " + deepest)
             + " (check --kafka-config and the BELLWETHER_KAFKA_* settings)";
       }
       if (cause.getCause() == cause) {

@@ -21,10 +21,11 @@ class KafkaSettingsTest {
             + "sasl.mechanism=SCRAM-SHA-512\n"
             + "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\\n"
             + "  username=\"bw\" password=\"from-file\";\n");
+    Path trust = Files.writeString(dir.resolve("ca.p12"), "not read here");
     Map<String, String> env =
         Map.of(
             "BELLWETHER_KAFKA_SASL_MECHANISM", "SCRAM-SHA-256",
-            "BELLWETHER_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/bw/ca.p12",
+            "BELLWETHER_KAFKA_SSL_TRUSTSTORE_LOCATION", trust.toString(),
             "BELLWETHER_KAFKA_LOG_LEVEL", "DEBUG",
             "BELLWETHER_KAFKA_CONFIG", file.toString(),
             "BELLWETHER_BOOTSTRAP_SERVERS", "ignored:1",
@@ -36,7 +37,7 @@ class KafkaSettingsTest {
     assertThat(connection.settings())
         .containsEntry("security.protocol", "SASL_SSL")
         .containsEntry("sasl.mechanism", "SCRAM-SHA-256")
-        .containsEntry("ssl.truststore.location", "/etc/bw/ca.p12")
+        .containsEntry("ssl.truststore.location", trust.toString())
         .containsKey("sasl.jaas.config")
         .doesNotContainKeys("log.level", "config", "path");
     assertThat(connection.settings().get("sasl.jaas.config")).contains("password=\"from-file\"");
@@ -57,6 +58,15 @@ class KafkaSettingsTest {
     assertThatThrownBy(() -> KafkaSettings.connection("b:9092", withServers, Map.of()))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("--bootstrap-servers");
+    assertThatThrownBy(
+            () ->
+                KafkaSettings.connection(
+                    "b:9092",
+                    null,
+                    Map.of("BELLWETHER_KAFKA_SSL_KEYSTORE_LOCATION", dir + "/absent.p12")))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("ssl.keystore.location names " + dir + "/absent.p12")
+        .hasMessageContaining("not a readable file");
     assertThatThrownBy(() -> KafkaSettings.connection(" ", null, Map.of()))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("no Kafka cluster");

@@ -281,6 +281,32 @@ class SecuredClusterIT {
     }
   }
 
+  @Test
+  void aTrustStoreThatIsNoCertificateIsNamedAsAWrongSetting() throws Exception {
+    Path notPem = write("not-a-certificate.pem", "this is not a certificate\n");
+    Path settings =
+        write(
+            "broken-pem.properties",
+            "security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location="
+                + notPem
+                + "\n");
+
+    Result result =
+        cli(
+            "topics",
+            "create",
+            "--bootstrap-servers",
+            broker.listenerAddress("MTLS"),
+            "--kafka-config",
+            settings.toString());
+
+    assertThat(result.code()).as(result.err()).isEqualTo(UserErrors.USER_ERROR);
+    assertThat(result.err())
+        .contains("a Kafka client setting is wrong", notPem.toString())
+        .doesNotContain("\tat ");
+    assertThat(result.err().lines().count()).as(result.err()).isLessThanOrEqualTo(3);
+  }
+
   private record Result(int code, String out, String err) {}
 
   private static Result cli(String... args) {

@@ -73,6 +73,7 @@ record TestCertificates(
         password);
     keytool(
         "-exportcert",
+        "-rfc",
         "-alias",
         "broker",
         "-keystore",
@@ -134,17 +135,29 @@ record TestCertificates(
     return settings;
   }
 
-  /** Lines of a client properties file that trust the broker (and, with the keystore, log in). */
+  /**
+   * Lines of a client properties file that trust the broker (and, with the keystore, log in with
+   * the client certificate): the mTLS client trusts the broker through its certificate as a PEM
+   * file, the other through a PKCS12 truststore, the two ways docs/configuration.md shows.
+   */
   String clientProperties(boolean withKeystore) {
-    StringBuilder lines =
-        new StringBuilder()
-            .append("ssl.truststore.type=PKCS12\n")
-            .append("ssl.truststore.location=")
-            .append(clientTruststore)
-            .append('\n')
-            .append("ssl.truststore.password=")
-            .append(password)
-            .append('\n');
+    StringBuilder lines = new StringBuilder();
+    if (withKeystore) {
+      lines
+          .append("ssl.truststore.type=PEM\n")
+          .append("ssl.truststore.location=")
+          .append(brokerCertificatePem())
+          .append('\n');
+    } else {
+      lines
+          .append("ssl.truststore.type=PKCS12\n")
+          .append("ssl.truststore.location=")
+          .append(clientTruststore)
+          .append('\n')
+          .append("ssl.truststore.password=")
+          .append(password)
+          .append('\n');
+    }
     if (withKeystore) {
       lines
           .append("ssl.keystore.type=PKCS12\n")
@@ -159,6 +172,11 @@ record TestCertificates(
           .append('\n');
     }
     return lines.toString();
+  }
+
+  /** The broker's certificate, PEM encoded. */
+  Path brokerCertificatePem() {
+    return brokerKeystore.resolveSibling("broker.crt");
   }
 
   private static void keytool(String... args) throws IOException, InterruptedException {
