@@ -181,7 +181,8 @@ public final class PageDecoding {
     return new int[] {valid, invalid};
   }
 
-  private static @Nullable String strictly(byte[] body, int offset, Charset charset) {
+  /** The text of {@code body} from {@code offset}, or null if the bytes are not valid there. */
+  public static @Nullable String strictly(byte[] body, int offset, Charset charset) {
     try {
       return charset
           .newDecoder()

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -127,18 +126,7 @@ public final class EdgarAtomParser {
   }
 
   private static @Nullable URI link(URI base, @Nullable String href) {
-    if (href == null || href.isEmpty()) {
-      return null;
-    }
-    try {
-      URI url = base.resolve(href);
-      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null
-          ? url
-          : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return dev.bellwether.ingest.identity.WebLinks.resolve(base, href);
   }
 
   private static Document read(byte[] body) {

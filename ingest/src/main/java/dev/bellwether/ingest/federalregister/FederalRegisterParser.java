@@ -122,18 +122,7 @@ public final class FederalRegisterParser {
   }
 
   private static @Nullable URI link(URI base, @Nullable String href) {
-    if (href == null) {
-      return null;
-    }
-    try {
-      URI url = base.resolve(href);
-      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null
-          ? url
-          : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return dev.bellwether.ingest.identity.WebLinks.resolve(base, href);
   }
 
   private static @Nullable String text(JsonNode node, String field) {

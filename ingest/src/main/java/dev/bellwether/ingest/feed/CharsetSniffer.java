@@ -1,9 +1,6 @@
 package dev.bellwether.ingest.feed;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -210,15 +207,6 @@ final class CharsetSniffer {
 
   /** The text, or null if the bytes are not valid in {@code charset}. */
   private static @Nullable String tryDecode(byte[] body, int offset, Charset charset) {
-    try {
-      return charset
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body, offset, body.length - offset))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return dev.bellwether.extract.PageDecoding.strictly(body, offset, charset);
   }
 }

@@ -4,12 +4,10 @@ import dev.bellwether.extract.PageDecoding;
 import dev.bellwether.ingest.feed.FeedEntry;
 import dev.bellwether.ingest.feed.FeedParseException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -73,18 +71,7 @@ public final class HtmlListingParser {
   }
 
   private static @Nullable URI httpUrl(String href) {
-    if (href.isEmpty()) {
-      return null; // no href, or one that does not resolve
-    }
-    try {
-      URI url = new URI(href);
-      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null
-          ? url
-          : null;
-    } catch (URISyntaxException e) {
-      return null;
-    }
+    return dev.bellwether.ingest.identity.WebLinks.parse(href); // empty: no href, or unresolved
   }
 
   private static List<Element> select(Element root, String css) {
