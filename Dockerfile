@@ -15,6 +15,7 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY schemas/ schemas/
+COPY yaml/ yaml/
 COPY core/ core/
 COPY localkafka/ localkafka/
 COPY extract/ extract/

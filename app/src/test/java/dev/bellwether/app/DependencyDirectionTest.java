@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency direction of docs/architecture.md: schemas and core at the bottom, then
+ * The dependency direction of docs/architecture.md: yaml, schemas and core at the bottom, then
  * localkafka, ingest and processors, then app. Arrows never point back up, and core stays pure.
  */
 class DependencyDirectionTest {
@@ -50,6 +50,29 @@ class DependencyDirectionTest {
             "dev.bellwether.app..",
             "dev.bellwether.localkafka..")
         .because("core is the pure, tested domain (DESIGN.md)")
+        .check(classes);
+  }
+
+  @Test
+  void theYamlBindingKnowsNothingOfOursButSnakeYaml() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bellwether.yaml..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bellwether.schemas..",
+            "dev.bellwether.core..",
+            "dev.bellwether.extract..",
+            "dev.bellwether.ingest..",
+            "dev.bellwether.processors..",
+            "dev.bellwether.slackbot..",
+            "dev.bellwether.dashboard..",
+            "dev.bellwether.app..",
+            "dev.bellwether.localkafka..",
+            "org.apache.kafka..",
+            "org.slf4j..")
+        .because("every module reads its configuration through it (ADR 0013)")
         .check(classes);
   }
 

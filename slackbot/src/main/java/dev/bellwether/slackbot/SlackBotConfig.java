@@ -1,6 +1,7 @@
 package dev.bellwether.slackbot;
 
 import dev.bellwether.slackbot.web.SlackToken;
+import dev.bellwether.yaml.YamlDocument;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,9 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * The Slack bot's settings, read from the environment (and optionally a channels YAML file), with
@@ -113,20 +112,41 @@ public record SlackBotConfig(
 
   /** {@code channels: {deals: "#ai-deals"}} and optionally {@code default: "#ai-news"}. */
   private static ChannelsFile readChannelsFile(Path file, List<String> problems) {
+    String text;
     try {
-      Object root = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
-      if (!(root instanceof Map<?, ?> map) || !(map.get("channels") instanceof Map<?, ?> routes)) {
-        problems.add(file + ": expected a map with 'channels: {route: channel}'");
-        return new ChannelsFile(Map.of(), null);
-      }
-      Map<String, String> channels = new LinkedHashMap<>();
-      routes.forEach((k, v) -> channels.put(String.valueOf(k), String.valueOf(v)));
-      Object fallback = map.get("default");
-      return new ChannelsFile(channels, fallback == null ? null : String.valueOf(fallback));
-    } catch (IOException | YamlEngineException e) {
-      problems.add(file + ": " + e.getMessage());
+      text = Files.readString(file);
+    } catch (IOException e) {
+      problems.add(file + ": cannot read the channels file (" + e + ")");
       return new ChannelsFile(Map.of(), null);
     }
+    YamlDocument yaml = YamlDocument.of(file.toString());
+    ChannelsFile channels =
+        yaml.parse(text, "'channels: {route: channel}'")
+            .map(root -> readChannels(root, yaml))
+            .orElse(new ChannelsFile(Map.of(), null));
+    problems.addAll(yaml.problems());
+    return channels;
+  }
+
+  private static ChannelsFile readChannels(Node root, YamlDocument yaml) {
+    Map<String, Node> top =
+        yaml.mapping(root, "the file", List.of("channels", "default")).orElse(null);
+    if (top == null) {
+      return new ChannelsFile(Map.of(), null);
+    }
+    Map<String, String> channels = new LinkedHashMap<>();
+    Node routes = top.get("channels");
+    if (routes == null) {
+      yaml.problem(root, "missing 'channels': expected 'channels: {route: channel}'");
+    } else {
+      yaml.mapping(routes, "'channels'")
+          .orElse(Map.of())
+          .forEach(
+              (route, channel) ->
+                  yaml.text(channel, "the channel of route '" + route + "'")
+                      .ifPresent(c -> channels.put(route, c)));
+    }
+    return new ChannelsFile(channels, yaml.text(top.get("default"), "'default'").orElse(null));
   }
 
   private static @Nullable URI webhookUri(@Nullable String value, List<String> problems) {

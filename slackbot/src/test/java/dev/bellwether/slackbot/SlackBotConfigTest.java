@@ -70,4 +70,25 @@ class SlackBotConfigTest {
     assertThat(config.defaultChannel()).isEqualTo("#ai-news");
     assertThat(config.enabled()).isFalse();
   }
+
+  @Test
+  void channelsFileProblemsNameTheFileAndLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("slack.yaml");
+    Files.writeString(file, "channels:\n  deals: \"\"\n  ipo: [a, b]\ncolour: blue\n");
+
+    assertThatThrownBy(() -> SlackBotConfig.fromEnv(Map.of(), file))
+        .hasMessageContaining(file + ":2: the channel of route 'deals' must not be empty")
+        .hasMessageContaining(file + ":3: the channel of route 'ipo' must be a single value")
+        .hasMessageContaining(file + ":4: unknown key 'colour' in the file; known: [channels,");
+  }
+
+  @Test
+  void channelsFileWithoutChannelsSaysWhatIsExpected(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("slack.yaml");
+    Files.writeString(file, "# routes to come\n");
+
+    assertThatThrownBy(() -> SlackBotConfig.fromEnv(Map.of(), file))
+        .hasMessageContaining(
+            file + ":1: the file is empty; expected 'channels: {route: channel}'");
+  }
 }

@@ -1,14 +1,7 @@
 package dev.bellwether.core.company;
 
-import static dev.bellwether.core.config.YamlNodes.bool;
-import static dev.bellwether.core.config.YamlNodes.mapping;
-import static dev.bellwether.core.config.YamlNodes.rejectUnknownKeys;
-import static dev.bellwether.core.config.YamlNodes.scalar;
-import static dev.bellwether.core.config.YamlNodes.sequence;
-import static dev.bellwether.core.config.YamlNodes.strings;
-
-import dev.bellwether.core.config.ConfigProblems;
-import dev.bellwether.core.config.YamlNodes;
+import dev.bellwether.core.ConfigException;
+import dev.bellwether.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,53 +16,50 @@ final class CompanyYamlReader {
   private static final List<String> RULE_KEYS =
       List.of("case-sensitive", "unless-near", "only-near");
 
-  private final ConfigProblems problems;
+  private final YamlDocument yaml;
   private final List<Company> companies = new ArrayList<>();
   private final List<Surface> surfaces = new ArrayList<>();
   private final Map<String, String> surfaceOwners = new HashMap<>();
 
   private CompanyYamlReader(String origin) {
-    this.problems = new ConfigProblems(origin);
+    this.yaml = YamlDocument.of(origin);
   }
 
   record Result(List<Company> companies, List<Surface> surfaces) {}
 
-  static Result read(String yaml, String origin) {
+  static Result read(String text, String origin) {
     CompanyYamlReader reader = new CompanyYamlReader(origin);
-    YamlNodes.parse(yaml, reader.problems).ifPresent(reader::readRoot);
-    reader.problems.throwIfAny();
+    reader.yaml.parse(text, "a 'companies' list").ifPresent(reader::readRoot);
+    if (reader.yaml.hasProblems()) {
+      throw new ConfigException(reader.yaml.problems());
+    }
     return new Result(List.copyOf(reader.companies), List.copyOf(reader.surfaces));
   }
 
   private void readRoot(Node root) {
-    Map<String, Node> top = mapping(root, "the file", problems);
-    rejectUnknownKeys(top, List.of("companies"), problems);
+    Map<String, Node> top = yaml.mapping(root, "the file", List.of("companies")).orElse(Map.of());
     Node list = top.get("companies");
     if (list == null) {
-      problems.add(root, "missing key 'companies'");
+      yaml.problem(root, "missing key 'companies'");
       return;
     }
-    for (Node item : sequence(list, "'companies'", problems)) {
+    for (Node item : yaml.sequence(list, "'companies'")) {
       readCompany(item);
     }
   }
 
   private void readCompany(Node node) {
-    Map<String, Node> entry = mapping(node, "a company", problems);
-    rejectUnknownKeys(entry, COMPANY_KEYS, problems);
-    Optional<String> name =
-        entry.containsKey("name")
-            ? scalar(entry.get("name"), "'name'", problems)
-            : Optional.empty();
+    Map<String, Node> entry = yaml.mapping(node, "a company", COMPANY_KEYS).orElse(Map.of());
+    Optional<String> name = yaml.text(entry.get("name"), "'name'");
     if (name.isEmpty()) {
       if (!entry.containsKey("name")) {
-        problems.add(node, "a company has no 'name'");
+        yaml.problem(node, "a company has no 'name'");
       }
       return;
     }
     Company company = company(name.get(), entry);
     if (companies.stream().anyMatch(c -> c.name().equals(company.name()))) {
-      problems.add(node, "company '" + company.name() + "' is listed twice");
+      yaml.problem(node, "company '" + company.name() + "' is listed twice");
       return;
     }
     companies.add(company);
@@ -80,7 +70,7 @@ final class CompanyYamlReader {
     List<String> ciks = list(entry, "ciks", name);
     for (String cik : ciks) {
       if (!cik.matches("\\d{10}")) {
-        problems.add(entry.get("ciks"), name + ": CIK '" + cik + "' must have ten digits");
+        yaml.problem(entry.get("ciks"), name + ": CIK '" + cik + "' must have ten digits");
       }
     }
     return new Company(
@@ -94,7 +84,7 @@ final class CompanyYamlReader {
 
   private List<String> list(Map<String, Node> entry, String key, String company) {
     Node node = entry.get(key);
-    return node == null ? List.of() : strings(node, company + ": '" + key + "'", problems);
+    return node == null ? List.of() : yaml.texts(node, company + ": '" + key + "'");
   }
 
   private Map<String, Surface> readRules(Company company, Node node) {
@@ -102,23 +92,20 @@ final class CompanyYamlReader {
     if (node == null) {
       return rules;
     }
-    for (Map.Entry<String, Node> e : mapping(node, "'ambiguous'", problems).entrySet()) {
-      Map<String, Node> rule = mapping(e.getValue(), "the rule for " + e.getKey(), problems);
-      rejectUnknownKeys(rule, RULE_KEYS, problems);
+    Map<String, Node> ambiguous = yaml.mapping(node, "'ambiguous'").orElse(Map.of());
+    for (Map.Entry<String, Node> e : ambiguous.entrySet()) {
+      Map<String, Node> rule =
+          yaml.mapping(e.getValue(), "the rule for " + e.getKey(), RULE_KEYS).orElse(Map.of());
       String what = company.name() + ": '" + e.getKey() + "'";
       boolean exact =
-          rule.containsKey("case-sensitive") && bool(rule.get("case-sensitive"), what, problems);
+          rule.containsKey("case-sensitive") && yaml.bool(rule.get("case-sensitive"), what);
       List<String> unless =
-          rule.containsKey("unless-near")
-              ? strings(rule.get("unless-near"), what, problems)
-              : List.of();
+          rule.containsKey("unless-near") ? yaml.texts(rule.get("unless-near"), what) : List.of();
       List<String> only =
-          rule.containsKey("only-near")
-              ? strings(rule.get("only-near"), what, problems)
-              : List.of();
+          rule.containsKey("only-near") ? yaml.texts(rule.get("only-near"), what) : List.of();
       rules.put(e.getKey(), new Surface(e.getKey(), company.name(), exact, unless, only));
       if (!surfaceTexts(company).contains(e.getKey())) {
-        problems.add(
+        yaml.problem(
             e.getValue(), what + " is not a name, alias, product or ticker of the company");
       }
     }
@@ -129,7 +116,7 @@ final class CompanyYamlReader {
     for (String text : surfaceTexts(company)) {
       String owner = surfaceOwners.putIfAbsent(text, company.name());
       if (owner != null && !owner.equals(company.name())) {
-        problems.add(node, "'" + text + "' names both " + owner + " and " + company.name());
+        yaml.problem(node, "'" + text + "' names both " + owner + " and " + company.name());
         continue;
       }
       Surface plain =

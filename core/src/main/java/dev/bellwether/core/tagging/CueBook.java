@@ -1,14 +1,9 @@
 package dev.bellwether.core.tagging;
 
-import static dev.bellwether.core.config.YamlNodes.mapping;
-import static dev.bellwether.core.config.YamlNodes.rejectUnknownKeys;
-import static dev.bellwether.core.config.YamlNodes.scalar;
-import static dev.bellwether.core.config.YamlNodes.strings;
-
+import dev.bellwether.core.ConfigException;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
-import dev.bellwether.core.config.ConfigProblems;
-import dev.bellwether.core.config.YamlNodes;
 import dev.bellwether.core.text.Regex;
+import dev.bellwether.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -279,7 +274,7 @@ public final class CueBook {
     private static final List<String> WORD_LISTS =
         List.of("not-organizations", "abbreviations", "model-gate");
 
-    private final ConfigProblems problems;
+    private final YamlDocument yaml;
     private final Map<String, String> vocabulary = new LinkedHashMap<>();
     private final List<WordLexicon.Entry> triggers = new ArrayList<>();
     private final boolean[] hasAlso = new boolean[EventType.values().length];
@@ -291,12 +286,15 @@ public final class CueBook {
     private final Map<String, MoneyParser.Words> currencies = new LinkedHashMap<>();
 
     Reader(String origin) {
-      this.problems = new ConfigProblems(origin);
+      this.yaml = YamlDocument.of(origin);
     }
 
-    CueBook read(String yaml) {
-      YamlNodes.parse(yaml, problems).ifPresent(this::readRoot);
-      problems.throwIfAny();
+    CueBook read(String text) {
+      yaml.parse(text, "the event cues: sections, tables, word-lists and money")
+          .ifPresent(this::readRoot);
+      if (yaml.hasProblems()) {
+        throw new ConfigException(yaml.problems());
+      }
       return new CueBook(
           WordLexicon.of(triggers),
           hasAlso,
@@ -308,27 +306,26 @@ public final class CueBook {
     }
 
     private void readRoot(Node root) {
-      Map<String, Node> top = mapping(root, "the file", problems);
       List<String> known = new ArrayList<>(List.of("vocabulary"));
       known.addAll(REQUIRED.keySet());
       known.addAll(TABLES);
       known.add("word-lists");
       known.add("money");
-      rejectUnknownKeys(top, known, problems);
+      Map<String, Node> top = yaml.mapping(root, "the file", known).orElse(Map.of());
       Node money = top.get("money");
       if (money == null) {
-        problems.add(root, "missing section 'money'");
+        yaml.problem(root, "missing section 'money'");
       } else {
         readMoney(money);
       }
       Node lists = top.get("word-lists");
-      Map<String, Node> named = lists == null ? Map.of() : mapping(lists, "word-lists", problems);
-      rejectUnknownKeys(named, WORD_LISTS, problems);
+      Map<String, Node> named =
+          lists == null ? Map.of() : yaml.mapping(lists, "word-lists", WORD_LISTS).orElse(Map.of());
       for (String list : WORD_LISTS) {
         if (!named.containsKey(list)) {
-          problems.add(lists == null ? root : lists, "missing word list '" + list + "'");
+          yaml.problem(lists == null ? root : lists, "missing word list '" + list + "'");
         } else {
-          List<String> words = strings(named.get(list), list, problems);
+          List<String> words = yaml.texts(named.get(list), list);
           wordLists.put(
               list,
               Set.copyOf(
@@ -339,13 +336,14 @@ public final class CueBook {
       }
       Node vocab = top.get("vocabulary");
       if (vocab != null) {
-        mapping(vocab, "vocabulary", problems)
-            .forEach((k, v) -> scalar(v, "vocabulary " + k, problems).ifPresent(t -> put(k, t)));
+        yaml.mapping(vocab, "vocabulary")
+            .orElse(Map.of())
+            .forEach((k, v) -> yaml.text(v, "vocabulary " + k).ifPresent(t -> put(k, t)));
       }
       for (String section : REQUIRED.keySet()) {
         Node node = top.get(section);
         if (node == null) {
-          problems.add(root, "missing section '" + section + "'");
+          yaml.problem(root, "missing section '" + section + "'");
           continue;
         }
         readSection(section, node);
@@ -353,11 +351,12 @@ public final class CueBook {
       for (String table : TABLES) {
         Node node = top.get(table);
         if (node == null) {
-          problems.add(root, "missing table '" + table + "'");
+          yaml.problem(root, "missing table '" + table + "'");
           continue;
         }
         Map<String, Regex> entries = new LinkedHashMap<>();
-        mapping(node, table, problems)
+        yaml.mapping(node, table)
+            .orElse(Map.of())
             .forEach((k, v) -> compile(table + " " + k, v).ifPresent(p -> entries.put(k, p)));
         tables.put(table, entries);
       }
@@ -368,14 +367,12 @@ public final class CueBook {
     }
 
     private void readSection(String section, Node node) {
-      Map<String, Node> entries = mapping(node, section, problems);
       Optional<EventType> type = typeOf(section);
-      rejectUnknownKeys(
-          entries,
+      List<String> keys =
           type.isEmpty()
               ? List.of("patterns")
-              : type.get() == EventType.EXPORT_CONTROL ? EXPORT_CONTROL_KEYS : TYPE_KEYS,
-          problems);
+              : type.get() == EventType.EXPORT_CONTROL ? EXPORT_CONTROL_KEYS : TYPE_KEYS;
+      Map<String, Node> entries = yaml.mapping(node, section, keys).orElse(Map.of());
       if (type.isPresent()) {
         readTriggers(section, node, entries.get("triggers"), flag(type.get()), "triggers");
         if (entries.containsKey("also-triggers")) {
@@ -391,14 +388,14 @@ public final class CueBook {
       Node list = entries.get("patterns");
 
       if (list == null) {
-        problems.add(node, section + " needs 'patterns'");
+        yaml.problem(node, section + " needs 'patterns'");
         return;
       }
-      Map<String, Node> named = mapping(list, section + " patterns", problems);
+      Map<String, Node> named = yaml.mapping(list, section + " patterns").orElse(Map.of());
       List<String> required = REQUIRED.get(section);
       for (Map.Entry<String, Node> e : named.entrySet()) {
         if (!required.contains(e.getKey())) {
-          problems.add(
+          yaml.problem(
               e.getValue(),
               "pattern '"
                   + e.getKey()
@@ -414,47 +411,48 @@ public final class CueBook {
       }
       required.stream()
           .filter(r -> !named.containsKey(r))
-          .forEach(r -> problems.add(list, section + " is missing pattern '" + r + "'"));
+          .forEach(r -> yaml.problem(list, section + " is missing pattern '" + r + "'"));
     }
 
     private void readMoney(Node node) {
-      Map<String, Node> money = mapping(node, "money", problems);
-      rejectUnknownKeys(money, List.of("currencies"), problems);
+      Map<String, Node> money = yaml.mapping(node, "money", List.of("currencies")).orElse(Map.of());
       Node list = money.get("currencies");
       if (list == null) {
-        problems.add(node, "money needs 'currencies'");
+        yaml.problem(node, "money needs 'currencies'");
         return;
       }
-      for (Map.Entry<String, Node> e : mapping(list, "currencies", problems).entrySet()) {
+      for (Map.Entry<String, Node> e :
+          yaml.mapping(list, "currencies").orElse(Map.of()).entrySet()) {
         String code = e.getKey();
         if (!code.matches("[A-Z]{3}")) {
-          problems.add(
+          yaml.problem(
               e.getValue(), "currency '" + code + "' must be an ISO code of three capitals");
           continue;
         }
-        Map<String, Node> words = mapping(e.getValue(), "currency " + code, problems);
-        rejectUnknownKeys(words, List.of("before", "after"), problems);
+        Map<String, Node> words =
+            yaml.mapping(e.getValue(), "currency " + code, List.of("before", "after"))
+                .orElse(Map.of());
         List<String> before =
             words.containsKey("before")
-                ? strings(words.get("before"), code + " before", problems)
+                ? yaml.texts(words.get("before"), code + " before")
                 : List.of();
         List<String> after =
             words.containsKey("after")
-                ? strings(words.get("after"), code + " after", problems)
+                ? yaml.texts(words.get("after"), code + " after")
                 : List.of();
         if (before.isEmpty() && after.isEmpty()) {
-          problems.add(e.getValue(), "currency " + code + " needs 'before' or 'after' words");
+          yaml.problem(e.getValue(), "currency " + code + " needs 'before' or 'after' words");
         }
         currencies.put(code, new MoneyParser.Words(before, after));
       }
       if (currencies.isEmpty()) {
-        problems.add(list, "money needs at least one currency");
+        yaml.problem(list, "money needs at least one currency");
       }
     }
 
     private void readTriggers(String section, Node parent, Node words, long flag, String key) {
       if (words == null) {
-        problems.add(
+        yaml.problem(
             parent,
             section
                 + " needs '"
@@ -462,10 +460,10 @@ public final class CueBook {
                 + "': the words without which a sentence is not read for this event type");
         return;
       }
-      for (String w : strings(words, section + " " + key, problems)) {
+      for (String w : yaml.texts(words, section + " " + key)) {
         String word = w.toLowerCase(Locale.ROOT);
         if (!word.matches("[a-z0-9]+\\*?")) {
-          problems.add(
+          yaml.problem(
               words,
               "trigger '"
                   + w
@@ -484,11 +482,11 @@ public final class CueBook {
       if (!(node instanceof MappingNode)) {
         return compile(what, node);
       }
-      Map<String, Node> parts = mapping(node, what, problems);
-      rejectUnknownKeys(parts, List.of("regex", "triggers"), problems);
+      Map<String, Node> parts =
+          yaml.mapping(node, what, List.of("regex", "triggers")).orElse(Map.of());
       Node regex = parts.get("regex");
       if (regex == null) {
-        problems.add(node, what + " needs 'regex'");
+        yaml.problem(node, what + " needs 'regex'");
         return Optional.empty();
       }
       Optional<Regex> pattern = compile(what, regex);
@@ -504,7 +502,7 @@ public final class CueBook {
         long need = 0;
         for (Node list : lists) {
           if (nextPatternBit >= Long.SIZE) {
-            problems.add(
+            yaml.problem(
                 list,
                 "too many trigger lists on patterns (at most "
                     + (Long.SIZE - FIRST_PATTERN_BIT)
@@ -528,12 +526,12 @@ public final class CueBook {
         text =
             String.join(
                 "",
-                YamlNodes.sequence(node, what, problems).stream()
+                yaml.sequence(node, what).stream()
                     .map(n -> n instanceof ScalarNode s ? s.getValue() : "")
                     .toList());
       }
       if (text.isEmpty()) {
-        problems.add(node, what + " is empty");
+        yaml.problem(node, what + " is empty");
         return Optional.empty();
       }
       Matcher m = PLACEHOLDER.matcher(text);
@@ -541,7 +539,7 @@ public final class CueBook {
       while (m.find()) {
         String value = vocabulary.get(m.group(1));
         if (value == null) {
-          problems.add(
+          yaml.problem(
               node, what + " uses {" + m.group(1) + "}, which 'vocabulary' does not define");
           return Optional.empty();
         }
@@ -551,7 +549,7 @@ public final class CueBook {
       try {
         return Optional.of(Regex.compile(expanded.toString()));
       } catch (PatternSyntaxException e) {
-        problems.add(
+        yaml.problem(
             node,
             what
                 + " is not a valid regular expression: "

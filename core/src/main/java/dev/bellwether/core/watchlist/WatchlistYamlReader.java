@@ -1,16 +1,10 @@
 package dev.bellwether.core.watchlist;
 
-import static dev.bellwether.core.config.YamlNodes.mapping;
-import static dev.bellwether.core.config.YamlNodes.rejectUnknownKeys;
-import static dev.bellwether.core.config.YamlNodes.scalar;
-import static dev.bellwether.core.config.YamlNodes.sequence;
-import static dev.bellwether.core.config.YamlNodes.strings;
-
+import dev.bellwether.core.ConfigException;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
-import dev.bellwether.core.config.ConfigProblems;
-import dev.bellwether.core.config.YamlNodes;
 import dev.bellwether.core.tagging.EventStatus;
 import dev.bellwether.core.tagging.EventType;
+import dev.bellwether.yaml.YamlDocument;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,38 +29,40 @@ final class WatchlistYamlReader {
           "severity",
           "route");
 
-  private final ConfigProblems problems;
+  private final YamlDocument yaml;
   private final CompanyKnowledgeBase kb;
   private final List<WatchRule> rules = new ArrayList<>();
   private int version;
 
   private WatchlistYamlReader(String origin, CompanyKnowledgeBase kb) {
-    this.problems = new ConfigProblems(origin);
+    this.yaml = YamlDocument.of(origin);
     this.kb = kb;
   }
 
-  static Watchlist read(String yaml, String origin, CompanyKnowledgeBase kb) {
+  static Watchlist read(String text, String origin, CompanyKnowledgeBase kb) {
     WatchlistYamlReader reader = new WatchlistYamlReader(origin, kb);
-    YamlNodes.parse(yaml, reader.problems).ifPresent(reader::readRoot);
-    reader.problems.throwIfAny();
+    reader.yaml.parse(text, "a 'version' and a 'rules' list").ifPresent(reader::readRoot);
+    if (reader.yaml.hasProblems()) {
+      throw new ConfigException(reader.yaml.problems());
+    }
     return new Watchlist(reader.version, reader.rules, kb);
   }
 
   private void readRoot(Node root) {
-    Map<String, Node> top = mapping(root, "the file", problems);
-    rejectUnknownKeys(top, List.of("version", "rules"), problems);
+    Map<String, Node> top =
+        yaml.mapping(root, "the file", List.of("version", "rules")).orElse(Map.of());
     readVersion(root, top.get("version"));
     if (!top.containsKey("rules")) {
-      problems.add(root, "missing key 'rules'");
+      yaml.problem(root, "missing key 'rules'");
       return;
     }
     Set<String> ids = new LinkedHashSet<>();
-    for (Node item : sequence(top.get("rules"), "'rules'", problems)) {
+    for (Node item : yaml.sequence(top.get("rules"), "'rules'")) {
       readRule(item)
           .ifPresent(
               rule -> {
                 if (!ids.add(rule.id())) {
-                  problems.add(item, "rule id '" + rule.id() + "' is used twice");
+                  yaml.problem(item, "rule id '" + rule.id() + "' is used twice");
                 }
                 rules.add(rule);
               });
@@ -75,20 +71,19 @@ final class WatchlistYamlReader {
 
   private void readVersion(Node root, Node node) {
     if (node == null) {
-      problems.add(root, "missing key 'version'");
+      yaml.problem(root, "missing key 'version'");
       return;
     }
-    Optional<String> text = scalar(node, "'version'", problems);
+    Optional<String> text = yaml.text(node, "'version'");
     if (text.isPresent() && text.get().matches("\\d{1,9}")) {
       version = Integer.parseInt(text.get());
     } else if (text.isPresent()) {
-      problems.add(node, "'version' must be a whole number, not '" + text.get() + "'");
+      yaml.problem(node, "'version' must be a whole number, not '" + text.get() + "'");
     }
   }
 
   private Optional<WatchRule> readRule(Node node) {
-    Map<String, Node> entry = mapping(node, "a rule", problems);
-    rejectUnknownKeys(entry, RULE_KEYS, problems);
+    Map<String, Node> entry = yaml.mapping(node, "a rule", RULE_KEYS).orElse(Map.of());
     Optional<String> id = required(node, entry, "id");
     String what = "rule '" + id.orElse("?") + "'";
     Set<String> companies = companies(entry.get("companies"), what);
@@ -101,7 +96,7 @@ final class WatchlistYamlReader {
     Optional<BigDecimal> minAmount = amount(entry.get("min-amount-usd"), what);
     boolean unlistedAi = flag(entry.get("unlisted-ai"), what + " unlisted-ai");
     if (unlistedAi && !companies.isEmpty()) {
-      problems.add(
+      yaml.problem(
           node,
           what
               + ": 'unlisted-ai' matches organizations the knowledge base does not list, so the"
@@ -128,7 +123,7 @@ final class WatchlistYamlReader {
     if (node == null) {
       return false;
     }
-    Optional<String> text = scalar(node, what, problems);
+    Optional<String> text = yaml.text(node, what);
     if (text.isEmpty()) {
       return false;
     }
@@ -136,7 +131,7 @@ final class WatchlistYamlReader {
       case "true", "yes" -> true;
       case "false", "no" -> false;
       default -> {
-        problems.add(node, what + " must be true or false, not '" + text.get() + "'");
+        yaml.problem(node, what + " must be true or false, not '" + text.get() + "'");
         yield false;
       }
     };
@@ -147,7 +142,7 @@ final class WatchlistYamlReader {
     if (node == null) {
       return Optional.empty();
     }
-    Optional<String> text = scalar(node, what + " min-amount-usd", problems);
+    Optional<String> text = yaml.text(node, what + " min-amount-usd");
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -155,7 +150,7 @@ final class WatchlistYamlReader {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([kKmMbB]?)").matcher(t);
     if (!m.matches()) {
-      problems.add(
+      yaml.problem(
           node,
           what
               + ": min-amount-usd must be an amount in dollars such as 100000000, 100M or 1.5B,"
@@ -177,10 +172,10 @@ final class WatchlistYamlReader {
 
   private Optional<String> required(Node rule, Map<String, Node> entry, String key) {
     if (!entry.containsKey(key)) {
-      problems.add(rule, "a rule has no '" + key + "'");
+      yaml.problem(rule, "a rule has no '" + key + "'");
       return Optional.empty();
     }
-    return scalar(entry.get(key), "'" + key + "'", problems);
+    return yaml.text(entry.get(key), "'" + key + "'");
   }
 
   private Set<String> companies(Node node, String what) {
@@ -188,9 +183,9 @@ final class WatchlistYamlReader {
     if (node == null) {
       return names;
     }
-    for (String name : strings(node, what + " companies", problems)) {
+    for (String name : yaml.texts(node, what + " companies")) {
       if (kb.byName(name).isEmpty() && kb.group(name).isEmpty()) {
-        problems.add(node, what + ": unknown company or group '" + name + "'");
+        yaml.problem(node, what + ": unknown company or group '" + name + "'");
       }
       names.add(name);
     }
@@ -200,7 +195,7 @@ final class WatchlistYamlReader {
   private <E extends Enum<E>> Set<E> enums(Node node, Class<E> type, String what) {
     Set<E> values = new LinkedHashSet<>();
     if (node != null) {
-      for (String name : strings(node, what, problems)) {
+      for (String name : yaml.texts(node, what)) {
         constant(type, name, node, what).ifPresent(values::add);
       }
     }
@@ -213,7 +208,7 @@ final class WatchlistYamlReader {
     Optional<E> value =
         Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(wanted)).findFirst();
     if (value.isEmpty()) {
-      problems.add(
+      yaml.problem(
           node,
           what
               + ": unknown value '"

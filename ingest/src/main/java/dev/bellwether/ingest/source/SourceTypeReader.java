@@ -1,8 +1,9 @@
 package dev.bellwether.ingest.source;
 
-import static dev.bellwether.ingest.source.YamlNodes.line;
+import static dev.bellwether.yaml.YamlDocument.line;
 
 import dev.bellwether.ingest.http.AddressPolicy;
+import dev.bellwether.yaml.YamlDocument;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,9 +45,9 @@ final class SourceTypeReader {
   /** The url and options of one source. */
   record Typed(URI url, Map<String, String> options) {}
 
-  private final YamlNodes yaml;
+  private final YamlDocument yaml;
 
-  SourceTypeReader(YamlNodes yaml) {
+  SourceTypeReader(YamlDocument yaml) {
     this.yaml = yaml;
   }
 
@@ -107,7 +108,7 @@ final class SourceTypeReader {
       yaml.problem(where.line(), where.what() + " has no cik (the company's SEC CIK)");
       return null;
     }
-    String cik = yaml.text(node, "cik");
+    String cik = yaml.text(node, "'cik'").orElse(null);
     if (cik != null && !CIK.matcher(cik).matches()) {
       yaml.problem(line(node), where.what() + ": cik '" + cik + "' must be up to ten digits");
       return null;
@@ -121,9 +122,12 @@ final class SourceTypeReader {
       return null;
     }
     int before = yaml.problemCount();
-    List<String> forms = yaml.texts(node, "forms");
+    List<String> forms = yaml.texts(node, "'forms'");
+    if (forms.isEmpty() && yaml.problemCount() == before) {
+      yaml.problem(line(node), "'forms' must be a non-empty list");
+    }
     List<String> known = new ArrayList<>();
-    for (String form : forms == null ? List.<String>of() : forms) {
+    for (String form : forms) {
       String upper = form.toUpperCase(Locale.ROOT);
       if (!EDGAR_FORMS.contains(upper)) {
         yaml.problem(
@@ -143,7 +147,7 @@ final class SourceTypeReader {
     if (list != null && !LISTS.contains(list)) {
       yaml.problem(
           line(fields.get("list")),
-          where.what() + ": list '" + list + "' must be one of " + YamlNodes.sorted(LISTS));
+          where.what() + ": list '" + list + "' must be one of " + YamlDocument.sorted(LISTS));
     }
     if (agency != null && !AGENCY.matcher(agency).matches()) {
       yaml.problem(
@@ -158,7 +162,7 @@ final class SourceTypeReader {
   }
 
   private @Nullable String orDefault(@Nullable Node node, String key, String otherwise) {
-    return node == null ? otherwise : yaml.text(node, key);
+    return node == null ? otherwise : yaml.text(node, "'" + key + "'").orElse(null);
   }
 
   private @Nullable Typed html(Map<String, Node> fields, Where where, boolean allowPrivate) {
@@ -172,7 +176,7 @@ final class SourceTypeReader {
       yaml.problem(where.line(), where.what() + " has no selectors (item and link are required)");
       return null;
     }
-    Map<String, Node> entries = yaml.mapping(node, "'selectors'", SELECTOR_KEYS);
+    Map<String, Node> entries = yaml.mapping(node, "'selectors'", SELECTOR_KEYS).orElse(null);
     if (entries == null) {
       return null;
     }
@@ -193,7 +197,7 @@ final class SourceTypeReader {
   }
 
   private @Nullable String readSelector(Node node, String key, Where where) {
-    String css = yaml.text(node, "selectors." + key);
+    String css = yaml.text(node, "'selectors." + key + "'").orElse(null);
     if (css == null) {
       return null;
     }
@@ -227,7 +231,7 @@ final class SourceTypeReader {
       yaml.problem(where.line(), where.what() + " has no url");
       return null;
     }
-    String text = yaml.text(node, "url");
+    String text = yaml.text(node, "'url'").orElse(null);
     if (text == null) {
       return null;
     }

@@ -1,24 +1,19 @@
 package dev.bellwether.ingest.source;
 
-import static dev.bellwether.ingest.source.YamlNodes.line;
+import static dev.bellwether.yaml.YamlDocument.line;
 
 import dev.bellwether.ingest.source.SourceTypeReader.Typed;
 import dev.bellwether.ingest.source.SourceTypeReader.Where;
+import dev.bellwether.yaml.YamlDocument;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
@@ -30,11 +25,11 @@ final class SourcesFileReader {
   private static final Set<String> TOP_KEYS = Set.of("sources", "network", "edgar");
   private static final Set<String> NETWORK_KEYS = Set.of("allow-private");
   private static final Set<String> EDGAR_KEYS = Set.of("user-agent");
-  private static final Pattern INTERVAL = Pattern.compile("(\\d{1,9})([smhd])");
   private static final Pattern EMAIL = Pattern.compile("[^\\s@<>()]+@[^\\s@<>()]+\\.[A-Za-z]{2,}");
 
   private final String origin;
-  private final YamlNodes yaml;
+  private final Map<String, String> variables;
+  private final YamlDocument yaml;
   private final SourceTypeReader types;
   private @Nullable String userAgent;
   private boolean userAgentReported;
@@ -42,72 +37,58 @@ final class SourcesFileReader {
 
   SourcesFileReader(String origin, Map<String, String> variables) {
     this.origin = origin;
-    this.yaml = new YamlNodes(origin, variables);
+    this.variables = Map.copyOf(variables);
+    this.yaml = YamlDocument.withVariables(origin, variables);
     this.types = new SourceTypeReader(yaml);
   }
 
   SourcesFile read(String yamlText) {
-    Optional<Node> root = compose(yamlText);
-    SourcesFile file = root.map(this::readRoot).orElse(null);
-    if (root.isEmpty() && yaml.problemCount() == 0) {
-      yaml.problem(1, "the file is empty; expected a 'sources' list");
-    }
-    if (yaml.problemCount() > 0 || file == null) {
+    Optional<SourcesFile> file = yaml.parse(yamlText, "a 'sources' list").flatMap(this::readRoot);
+    if (yaml.hasProblems() || file.isEmpty()) {
       throw new SourcesException(origin, yaml.problems());
     }
-    return file;
+    return file.get();
   }
 
-  private Optional<Node> compose(String yamlText) {
-    LoadSettings settings = LoadSettings.builder().setLabel(origin).build();
-    try {
-      return new Compose(settings).composeString(yamlText);
-    } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
-      yaml.problem(line, "not valid YAML: " + e.getProblem());
-    } catch (YamlEngineException e) {
-      yaml.problem(1, "not valid YAML: " + e.getMessage());
+  private Optional<SourcesFile> readRoot(Node root) {
+    Optional<Map<String, Node>> entries = yaml.mapping(root, "the file", TOP_KEYS);
+    if (entries.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.empty();
-  }
-
-  private @Nullable SourcesFile readRoot(Node root) {
-    Map<String, Node> top = yaml.mapping(root, "the file", TOP_KEYS);
-    if (top == null) {
-      return null;
-    }
+    Map<String, Node> top = entries.get();
     boolean allowPrivate = readNetwork(top.get("network"));
     userAgent = readUserAgent(top.get("edgar"));
     Node sources = top.get("sources");
     if (sources == null) {
       yaml.problem(line(root), "missing 'sources': expected a list of sources");
-      return null;
+      return Optional.empty();
     }
     List<SourceDefinition> definitions = readSources(sources, allowPrivate);
     checkEdgarUserAgent();
-    return new SourcesFile(definitions, allowPrivate);
+    return Optional.of(new SourcesFile(definitions, allowPrivate));
   }
 
   private boolean readNetwork(@Nullable Node node) {
     if (node == null) {
       return false;
     }
-    Map<String, Node> network = yaml.mapping(node, "'network'", NETWORK_KEYS);
-    Node allow = network == null ? null : network.get("allow-private");
-    return allow != null && yaml.bool(allow, "network.allow-private");
+    Node allow =
+        yaml.mapping(node, "'network'", NETWORK_KEYS).orElse(Map.of()).get("allow-private");
+    return allow != null && yaml.bool(allow, "'network.allow-private'");
   }
 
   /** The environment's User-Agent, else the file's; null (reported later if needed) if unusable. */
   private @Nullable String readUserAgent(@Nullable Node node) {
-    Map<String, Node> edgar = node == null ? null : yaml.mapping(node, "'edgar'", EDGAR_KEYS);
-    Node agentNode = edgar == null ? null : edgar.get("user-agent");
-    String fromFile = agentNode == null ? null : yaml.text(agentNode, "edgar.user-agent");
+    Map<String, Node> edgar =
+        node == null ? Map.of() : yaml.mapping(node, "'edgar'", EDGAR_KEYS).orElse(Map.of());
+    Node agentNode = edgar.get("user-agent");
+    String fromFile = yaml.text(agentNode, "'edgar.user-agent'").orElse(null);
     if (fromFile != null && !hasContact(fromFile)) {
       yaml.problem(line(agentNode), edgarAgentProblem("edgar.user-agent '" + fromFile + "'"));
       userAgentReported = true;
       fromFile = null;
     }
-    String fromEnvironment = yaml.variable(EDGAR_USER_AGENT_VARIABLE);
+    String fromEnvironment = variables.get(EDGAR_USER_AGENT_VARIABLE);
     if (fromEnvironment == null || fromEnvironment.isBlank()) {
       return fromFile;
     }
@@ -118,7 +99,7 @@ final class SourcesFileReader {
     if (firstEdgarLine == 0 || userAgent != null) {
       return;
     }
-    String fromEnvironment = yaml.variable(EDGAR_USER_AGENT_VARIABLE);
+    String fromEnvironment = variables.get(EDGAR_USER_AGENT_VARIABLE);
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       yaml.problem(
           firstEdgarLine,
@@ -167,15 +148,15 @@ final class SourcesFileReader {
   }
 
   private @Nullable SourceDefinition readSource(Node node, boolean allowPrivate) {
-    String peekedType = YamlNodes.peek(node, "type");
-    String typeName = peekedType == null ? SourceDefinition.RSS : peekedType;
+    String typeName = YamlDocument.peek(node, "type").orElse(SourceDefinition.RSS);
     Map<String, Node> fields =
-        yaml.mapping(node, article(typeName) + " source", SourceTypeReader.keys(typeName));
+        yaml.mapping(node, article(typeName) + " source", SourceTypeReader.keys(typeName))
+            .orElse(null);
     if (fields == null) {
       return null;
     }
     int before = yaml.problemCount();
-    String id = yaml.text(fields.get("id"), "id");
+    String id = yaml.text(fields.get("id"), "'id'").orElse(null);
     Where where =
         new Where(id == null ? "source on line " + line(node) : "source '" + id + "'", line(node));
     if (fields.get("id") == null) {
@@ -185,7 +166,7 @@ final class SourcesFileReader {
     if (type.equals(SourceDefinition.EDGAR) && firstEdgarLine == 0) {
       firstEdgarLine = line(node);
     }
-    String name = yaml.text(fields.get("name"), "name");
+    String name = yaml.text(fields.get("name"), "'name'").orElse(null);
     Intervals intervals = readIntervals(fields, where.what());
     boolean mayReachPrivate =
         readSourceAllowPrivate(fields.get("allow-private"), where, allowPrivate);
@@ -214,7 +195,7 @@ final class SourcesFileReader {
     if (node == null) {
       return fileAllows;
     }
-    boolean wanted = yaml.bool(node, "allow-private");
+    boolean wanted = yaml.bool(node, "'allow-private'");
     if (wanted && !fileAllows) {
       yaml.problem(
           line(node),
@@ -233,7 +214,7 @@ final class SourcesFileReader {
   }
 
   private String readType(@Nullable Node node, String what) {
-    String type = yaml.text(node, "type");
+    String type = yaml.text(node, "'type'").orElse(null);
     if (type == null) {
       return SourceDefinition.RSS;
     }
@@ -282,39 +263,11 @@ final class SourcesFileReader {
     if (node == null) {
       return otherwise;
     }
-    String text = yaml.text(node, key);
-    if (text == null) {
-      return null;
-    }
-    Duration duration = parseInterval(text);
-    if (duration == null) {
-      yaml.problem(
-          line(node),
-          what + ": " + key + " '" + text + "' is not a duration like 30s, 10m, 1h or 1d");
-    } else if (duration.compareTo(SourceDefinition.MIN_INTERVAL) < 0) {
-      yaml.problem(
-          line(node), what + ": " + key + " '" + text + "' is shorter than the minimum, 30s");
-      return null;
-    }
-    return duration;
+    return yaml.duration(node, what + ": " + key, SourceDefinition.MIN_INTERVAL).orElse(null);
   }
 
   /** {@code 30s}, {@code 10m}, {@code 1h} or {@code 1d}; {@code null} if not such a duration. */
   static @Nullable Duration parseInterval(String text) {
-    Matcher m = INTERVAL.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      return null;
-    }
-    long amount = Long.parseLong(m.group(1));
-    switch (m.group(2)) {
-      case "s":
-        return Duration.ofSeconds(amount);
-      case "m":
-        return Duration.ofMinutes(amount);
-      case "h":
-        return Duration.ofHours(amount);
-      default:
-        return Duration.ofDays(amount);
-    }
+    return YamlDocument.parseDuration(text).orElse(null);
   }
 }
