@@ -435,7 +435,7 @@ class OrganizationFinderTest {
   }
 
   @Test
-  void readsAFewKilobytesOfNewsQuickly() {
+  void readsAFewKilobytesOfNewsWithoutBlowingUp() {
     String article =
         ("Tel Aviv-based Apex Security, which Cisco agreed on Wednesday to buy, raised $40 million"
                 + " last year in a round led by Lightspeed Venture Partners. French startup Mistral"
@@ -443,16 +443,13 @@ class OrganizationFinderTest {
                 + " said in Taipei that TSMC would expand. The Bureau of Industry and Security"
                 + " added 140 Chinese entities to its list on Monday.\n")
             .repeat(3);
-    for (int i = 0; i < 2_000; i++) {
-      FINDER.find(article, KB.findMentions(article)); // warm up
-    }
     long start = System.nanoTime();
-    int runs = 2_000;
-    for (int i = 0; i < runs; i++) {
-      FINDER.find(article, List.of());
+    for (int i = 0; i < 200; i++) {
+      assertThat(FINDER.find(article, KB.findMentions(article))).isNotEmpty();
     }
-    double microsPerKb = (System.nanoTime() - start) / 1_000.0 / runs / (article.length() / 1024.0);
-    // the aim is under 50 µs per kB; the bound leaves room for slow, shared build machines
-    assertThat(microsPerKb).isLessThan(1_000);
+    // a hang guard (a pattern gone exponential), not a speed target: the finder's speed is part of
+    // TaggerBenchmark and TaggerCpuTime (docs/benchmarks.md), run on a quiet machine
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(java.time.Duration.ofSeconds(20));
   }
 }
