@@ -4,7 +4,8 @@ import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.app.trends.AdvertisedServer;
 import dev.bellwether.app.trends.HttpTrendsPeers;
-import dev.bellwether.app.trends.TrendsRoutes;
+import dev.bellwether.app.trends.ProcessorsTrends;
+import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.processors.BellwetherTopology;
 import dev.bellwether.processors.ProcessorsRunner;
 import dev.bellwether.processors.trends.TrendsAnswers;
@@ -107,7 +108,9 @@ final class ProcessCommand implements Callable<Integer> {
     AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
     try (RoleOps ops =
         RoleOps.start(
-            "process", http, List.of(TrendsRoutes.serving(trends::get, Clock.systemUTC())))) {
+            "process",
+            http,
+            List.of(TrendsRoute.serving(ProcessorsTrends.of(trends::get, Clock.systemUTC()))))) {
       ops.requireKafka(kafka.connection());
       try (Admin admin = Admin.create(kafka.connection().config())) {
         TopicInstaller.ensure(admin, Topics.all());

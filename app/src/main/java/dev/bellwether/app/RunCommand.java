@@ -4,10 +4,11 @@ import dev.bellwether.app.demo.DemoFeedServer;
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.app.trends.AdvertisedServer;
-import dev.bellwether.app.trends.TrendsRoutes;
+import dev.bellwether.app.trends.ProcessorsTrends;
 import dev.bellwether.app.web.DashboardOptions;
 import dev.bellwether.app.web.DashboardRole;
 import dev.bellwether.dashboard.Dashboard;
+import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.ingest.source.SourcesFile;
 import dev.bellwether.processors.trends.TrendsAnswers;
 import dev.bellwether.schemas.KafkaConnection;
@@ -156,7 +157,8 @@ final class RunCommand implements Callable<Integer> {
                   "run",
                   http,
                   List.of(
-                      dashboard.routes(), TrendsRoutes.serving(trends::get, Clock.systemUTC())));
+                      dashboard.routes(),
+                      TrendsRoute.serving(ProcessorsTrends.of(trends::get, Clock.systemUTC()))));
           LocalPipeline pipeline =
               LocalPipeline.start(
                   options,

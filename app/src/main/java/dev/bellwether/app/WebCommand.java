@@ -2,11 +2,12 @@ package dev.bellwether.app;
 
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
+import dev.bellwether.app.trends.ProcessorsTrends;
 import dev.bellwether.app.trends.RemoteTrends;
-import dev.bellwether.app.trends.TrendsRoutes;
 import dev.bellwether.app.web.DashboardOptions;
 import dev.bellwether.app.web.DashboardRole;
 import dev.bellwether.dashboard.Dashboard;
+import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.processors.trends.TrendsAnswers;
 import java.net.URI;
 import java.time.Clock;
@@ -65,11 +66,12 @@ final class WebCommand implements Callable<Integer> {
                 http,
                 List.of(
                     dashboard.routes(),
-                    TrendsRoutes.serving(
-                        () -> trends,
-                        Clock.systemUTC(),
-                        "this dashboard has no processors to ask for trends; start it with"
-                            + " --processors URL")))) {
+                    TrendsRoute.serving(
+                        ProcessorsTrends.of(
+                            () -> trends,
+                            Clock.systemUTC(),
+                            "this dashboard has no processors to ask for trends; start it with"
+                                + " --processors URL"))))) {
       KafkaRefusal.failFast(kafka.connection());
       ops.requireKafka(kafka.connection());
       DashboardRole.start(dashboard, kafka.connection(), ops);

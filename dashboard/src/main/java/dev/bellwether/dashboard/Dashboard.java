@@ -24,9 +24,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The dashboard's routes, for a Javalin server: the pages ({@code /}, {@code /stories/{id}}, {@code
  * /trends}), their assets and the JSON API ({@code /api/alerts}, {@code /api/alerts/stream}, {@code
- * /api/stories/{id}}; {@code /api/trends} is served beside it by whoever holds the counts).
- * Read-only: every route is a GET. Every page is sent with a Content-Security-Policy that allows
- * scripts, styles and connections from the dashboard's own origin only.
+ * /api/stories/{id}}; {@code /api/trends} is {@link dev.bellwether.dashboard.trends.TrendsRoute},
+ * added beside it over the counts of whoever holds them). Read-only: every route is a GET. Every
+ * page is sent with a Content-Security-Policy that allows scripts, styles and connections from the
+ * dashboard's own origin only.
  */
 public final class Dashboard implements AutoCloseable {
   /** How many alerts {@code GET /api/alerts} returns unless asked, and at most. */

@@ -85,14 +85,20 @@ class DashboardHttpTest {
       assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
           .contains("script-src 'self'");
     }
+    // element text escapes & < > (quotes need none there); attribute values escape & < " '
     String story = get("/stories/evil").body();
     assertThat(story)
         .contains(
-            "&lt;script&gt;window.pwned=1&lt;/script&gt;&lt;img src=x onerror=&quot;alert(1)&quot;&gt;")
+            "&lt;script&gt;window.pwned=1&lt;/script&gt;&lt;img src=x onerror=\"alert(1)\"&gt;")
         .contains("Evil&lt;Co&gt;")
         .doesNotContain("href=\"javascript:")
         .contains("href=\"https://ok.example/a?x=1&amp;y=2\"")
-        .contains("<span class=\"url\">https://ok.example/a b&quot;&lt;</span>");
+        .contains("<span class=\"url\">https://ok.example/a b\"&lt;</span>");
+    // a quote in a filter stays inside the attribute it is written to
+    String breakOut = "x\" autofocus onfocus=\"window.pwned=1";
+    assertThat(get("/?company=" + enc(breakOut)).body())
+        .contains("<option value=\"x&#34; autofocus onfocus=&#34;window.pwned=1\" selected>")
+        .doesNotContain("\" onfocus=\"");
     // the live feed's rendering of an item is the same escaped markup
     assertThat(Pages.alertItem(log.query(AlertFilter.ALL, now, 1, Long.MAX_VALUE).alerts().get(0)))
         .contains("&lt;script&gt;")
@@ -119,7 +125,7 @@ class DashboardHttpTest {
     HttpResponse<String> page = get("/?type=merger");
 
     assertThat(page.statusCode()).isEqualTo(400);
-    assertThat(page.body()).contains("role=\"alert\"").contains("unknown type &#39;merger&#39;");
+    assertThat(page.body()).contains("role=\"alert\"").contains("unknown type 'merger'");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.bellwether.app.trends;
 
+import dev.bellwether.dashboard.trends.TrendsJson;
+import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.processors.trends.Trends;
 import dev.bellwether.processors.trends.TrendsPeers;
 import dev.bellwether.processors.trends.TrendsRequest;
@@ -36,7 +38,7 @@ public final class HttpTrendsPeers implements TrendsPeers {
         URI.create(
             "http://"
                 + hostPort(peer)
-                + TrendsRoutes.PATH
+                + TrendsRoute.PATH
                 + "?"
                 + request.toQueryString()
                 + "&local=true"),
@@ -54,7 +56,7 @@ public final class HttpTrendsPeers implements TrendsPeers {
       if (response.statusCode() != 200) {
         throw new TrendsUnavailable(who + " answered " + response.statusCode() + ": " + body);
       }
-      return TrendsJson.readSeries(body);
+      return TrendsJson.readSeries(body).stream().map(ProcessorsTrends::seriesOf).toList();
     } catch (IOException | IllegalArgumentException e) {
       throw new TrendsUnavailable(who + " did not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.bellwether.app.trends;
 
+import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.processors.trends.Trends;
 import dev.bellwether.processors.trends.TrendsAnswers;
 import dev.bellwether.processors.trends.TrendsRequest;
@@ -29,7 +30,7 @@ public final class RemoteTrends implements TrendsAnswers {
 
   @Override
   public Trends query(TrendsRequest request) {
-    URI uri = URI.create(base + TrendsRoutes.PATH + "?" + request.toQueryString());
+    URI uri = URI.create(base + TrendsRoute.PATH + "?" + request.toQueryString());
     return new Trends(
         request.window(), request.from(), request.to(), http.get(uri, "the processors at " + base));
   }

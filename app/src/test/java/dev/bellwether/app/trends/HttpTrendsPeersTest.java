@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.processors.trends.Trends;
 import dev.bellwether.processors.trends.TrendsRequest;
 import dev.bellwether.processors.trends.TrendsUnavailable;
@@ -36,7 +37,7 @@ class HttpTrendsPeersTest {
   void startPeer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
-        TrendsRoutes.PATH,
+        TrendsRoute.PATH,
         exchange -> {
           asked.set(exchange.getRequestURI().toString());
           exchange.sendResponseHeaders(status, body.length);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bellwether.app.ops.OpsServer;
 import dev.bellwether.app.ops.Readiness;
+import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.processors.trends.Trends;
 import dev.bellwether.processors.trends.TrendsAnswers;
 import dev.bellwether.processors.trends.TrendsRequest;
@@ -27,8 +28,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /api/trends} on a real ops server on loopback, answered by canned counts. */
-class TrendsRoutesTest {
+/**
+ * {@code GET /api/trends} on a real ops server on loopback: the dashboard's route, the processors'
+ * request parsing through {@link ProcessorsTrends}, answered by canned counts.
+ */
+class TrendsApiTest {
   private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
   private final HttpClient http =
@@ -45,7 +49,9 @@ class TrendsRoutesTest {
             0,
             new Readiness(),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            List.of(TrendsRoutes.serving(answers::get, Clock.fixed(NOW, ZoneOffset.UTC))));
+            List.of(
+                TrendsRoute.serving(
+                    ProcessorsTrends.of(answers::get, Clock.fixed(NOW, ZoneOffset.UTC)))));
   }
 
   @AfterEach

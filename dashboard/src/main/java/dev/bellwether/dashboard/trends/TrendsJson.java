@@ -1,11 +1,10 @@
-package dev.bellwether.app.trends;
+package dev.bellwether.dashboard.trends;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bellwether.processors.trends.Trends;
 import dev.bellwether.schemas.avro.EventType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,18 +19,18 @@ public final class TrendsJson {
 
   private TrendsJson() {}
 
-  public static String write(Trends trends) {
+  public static String write(TrendCounts trends) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("window", trends.window().label());
+    root.put("window", trends.window());
     root.put("from", trends.from().toString());
     root.put("to", trends.to().toString());
     ArrayNode series = root.putArray("series");
-    for (Trends.Series s : trends.series()) {
+    for (TrendCounts.Series s : trends.series()) {
       ObjectNode node = series.addObject();
       node.put("company", s.company());
       node.put("type", s.type().name());
       ArrayNode points = node.putArray("points");
-      for (Trends.Point p : s.points()) {
+      for (TrendCounts.Point p : s.points()) {
         points.addObject().put("start", p.start().toString()).put("count", p.count());
       }
     }
@@ -44,25 +43,26 @@ public final class TrendsJson {
   }
 
   /**
-   * The series of an answer written by {@link #write}.
+   * The series of an answer written by {@link #write}, as another instance sent it.
    *
    * @throws IllegalArgumentException if {@code json} is not such an answer
    */
-  static List<Trends.Series> readSeries(String json) {
+  public static List<TrendCounts.Series> readSeries(String json) {
     try {
       JsonNode series = JSON.readTree(json).path("series");
       if (!series.isArray()) {
         throw new IllegalArgumentException("no series in the answer");
       }
-      List<Trends.Series> result = new ArrayList<>();
+      List<TrendCounts.Series> result = new ArrayList<>();
       for (JsonNode s : series) {
-        List<Trends.Point> points = new ArrayList<>();
+        List<TrendCounts.Point> points = new ArrayList<>();
         for (JsonNode p : s.path("points")) {
           points.add(
-              new Trends.Point(Instant.parse(p.path("start").asText()), p.path("count").asLong()));
+              new TrendCounts.Point(
+                  Instant.parse(p.path("start").asText()), p.path("count").asLong()));
         }
         result.add(
-            new Trends.Series(
+            new TrendCounts.Series(
                 s.path("company").asText(), EventType.valueOf(s.path("type").asText()), points));
       }
       return result;
