@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKeys.EdgarUserAgent;
 import dev.bellwether.app.console.AlertPrinter;
 import dev.bellwether.app.trends.HttpTrendsPeers;
 import dev.bellwether.ingest.http.HttpSettings;
@@ -273,7 +274,7 @@ final class LocalPipeline implements AutoCloseable {
         .map(s -> s.options().get(SourceOptions.USER_AGENT))
         .filter(java.util.Objects::nonNull)
         .findFirst()
-        .orElse(System.getenv("BELLWETHER_EDGAR_USER_AGENT"));
+        .orElse(EdgarUserAgent.fromEnvironment());
   }
 
   /** One process per data directory: a second one would corrupt the broker's logs. */
