@@ -66,8 +66,10 @@ final class FetchCommand implements Callable<Integer> {
     PageFetcherSettings settings;
     try {
       settings =
-          PageFetcherSettings.defaults(id, allowPrivate)
-              .withSecUserAgent(EdgarUserAgent.fromEnvironment());
+          PageFetcherSettings.builder(id)
+              .allowPrivate(allowPrivate)
+              .secUserAgent(EdgarUserAgent.fromEnvironment())
+              .build();
     } catch (IllegalArgumentException e) {
       throw new UserError("--instance-id: " + e.getMessage());
     }

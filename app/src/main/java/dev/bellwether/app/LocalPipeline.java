@@ -243,9 +243,10 @@ final class LocalPipeline implements AutoCloseable {
   private ProcessorsRunner startProcessors(
       Path dataDir, Knowledge knowledge, Duration commitInterval) {
     var settings =
-        BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist())
-            .withArticlesFromFeedSummaries(false)
-            .withMeters(meters);
+        BellwetherTopology.Settings.builder(knowledge.tagger(), knowledge.watchlist())
+            .articlesFromFeedSummaries(false)
+            .meters(meters)
+            .build();
     ProcessorsRunner runner =
         new ProcessorsRunner(
             connection,
@@ -260,8 +261,10 @@ final class LocalPipeline implements AutoCloseable {
   /** Articles come from the fetcher: the page's text, or the feed summary with the reason. */
   private PageFetcher startPageFetcher(SourcesFile sources) {
     PageFetcherSettings settings =
-        PageFetcherSettings.defaults(FETCHER_INSTANCE, sources.allowPrivate())
-            .withSecUserAgent(secUserAgent(sources));
+        PageFetcherSettings.builder(FETCHER_INSTANCE)
+            .allowPrivate(sources.allowPrivate())
+            .secUserAgent(secUserAgent(sources))
+            .build();
     PageFetcher fetcher = new PageFetcher(connection, Clock.systemUTC(), settings);
     fetcher.bindTo(meters);
     fetcher.start();
