@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKeys.EdgarUserAgent;
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.ingest.page.PageFetcher;
@@ -27,7 +28,11 @@ import picocli.CommandLine.Option;
       "",
       "Start several to share the items: Kafka splits them across the instances of consumer"
           + " group bellwether-fetch. Give each a different --instance-id that stays the same"
-          + " across its restarts."
+          + " across its restarts.",
+      "",
+      "Pages on sec.gov are fetched with the "
+          + EdgarUserAgent.DESCRIPTION
+          + " Without it they get the default User-Agent, which SEC may refuse."
     },
     footer = {
       "",
@@ -61,8 +66,10 @@ final class FetchCommand implements Callable<Integer> {
     PageFetcherSettings settings;
     try {
       settings =
-          PageFetcherSettings.defaults(id, allowPrivate)
-              .withSecUserAgent(secUserAgent(System.getenv("BELLWETHER_EDGAR_USER_AGENT")));
+          PageFetcherSettings.builder(id)
+              .allowPrivate(allowPrivate)
+              .secUserAgent(EdgarUserAgent.fromEnvironment())
+              .build();
     } catch (IllegalArgumentException e) {
       throw new UserError("--instance-id: " + e.getMessage());
     }
@@ -77,12 +84,6 @@ final class FetchCommand implements Callable<Integer> {
       RoleRunner.runUntilShutdown("fetch", fetcher, ops);
     }
     return 0;
-  }
-
-  /** Blank counts as unset: compose passes {@code ${VAR:-}} as an empty string. */
-  static @org.jspecify.annotations.Nullable String secUserAgent(
-      @org.jspecify.annotations.Nullable String fromEnvironment) {
-    return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();
   }
 
   private static String hostName() {

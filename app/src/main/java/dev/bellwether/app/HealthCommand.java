@@ -1,5 +1,7 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKeys.HttpHost;
+import dev.bellwether.app.config.ConfigKeys.HttpPort;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -24,9 +26,16 @@ import picocli.CommandLine.Spec;
     description = {
       "Ask a running Bellwether role on this host whether it is ready (GET /health/ready) or"
           + " alive (--live: GET /health/live), and exit 0 when it answers 2xx, 1 otherwise.",
-      "Reads the same --http-host and --http-port settings as the role (env"
-          + " BELLWETHER_HTTP_HOST, BELLWETHER_HTTP_PORT), so inside a container it needs no"
-          + " options. A role listening on every address (0.0.0.0 or ::) is asked on 127.0.0.1."
+      "Reads the same "
+          + HttpHost.FLAG
+          + " and "
+          + HttpPort.FLAG
+          + " settings as the role (env "
+          + HttpHost.VARIABLE
+          + ", "
+          + HttpPort.VARIABLE
+          + "), so inside a container it needs no options. A role listening on every address"
+          + " (0.0.0.0 or ::) is asked on 127.0.0.1."
     },
     footer = {
       "",
@@ -42,17 +51,19 @@ final class HealthCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
-      names = "--http-host",
+      names = HttpHost.FLAG,
       paramLabel = "HOST",
-      defaultValue = "${env:BELLWETHER_HTTP_HOST:-127.0.0.1}",
-      description = "Where the role listens (env BELLWETHER_HTTP_HOST). Default: ${DEFAULT-VALUE}.")
+      defaultValue = HttpHost.DEFAULT_VALUE,
+      description =
+          "Where the role listens (env " + HttpHost.VARIABLE + "). Default: ${DEFAULT-VALUE}.")
   String httpHost;
 
   @Option(
-      names = "--http-port",
+      names = HttpPort.FLAG,
       paramLabel = "PORT",
-      defaultValue = "${env:BELLWETHER_HTTP_PORT:-8080}",
-      description = "The role's HTTP port (env BELLWETHER_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
+      defaultValue = HttpPort.DEFAULT_VALUE,
+      description =
+          "The role's HTTP port (env " + HttpPort.VARIABLE + "). Default: ${DEFAULT-VALUE}.")
   int httpPort;
 
   @Option(names = "--live", description = "Ask /health/live instead of /health/ready.")

@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKeys.EdgarUserAgent;
 import dev.bellwether.app.console.AlertPrinter;
 import dev.bellwether.app.trends.HttpTrendsPeers;
 import dev.bellwether.ingest.http.HttpSettings;
@@ -242,9 +243,10 @@ final class LocalPipeline implements AutoCloseable {
   private ProcessorsRunner startProcessors(
       Path dataDir, Knowledge knowledge, Duration commitInterval) {
     var settings =
-        BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist())
-            .withArticlesFromFeedSummaries(false)
-            .withMeters(meters);
+        BellwetherTopology.Settings.builder(knowledge.tagger(), knowledge.watchlist())
+            .articlesFromFeedSummaries(false)
+            .meters(meters)
+            .build();
     ProcessorsRunner runner =
         new ProcessorsRunner(
             connection,
@@ -259,8 +261,10 @@ final class LocalPipeline implements AutoCloseable {
   /** Articles come from the fetcher: the page's text, or the feed summary with the reason. */
   private PageFetcher startPageFetcher(SourcesFile sources) {
     PageFetcherSettings settings =
-        PageFetcherSettings.defaults(FETCHER_INSTANCE, sources.allowPrivate())
-            .withSecUserAgent(secUserAgent(sources));
+        PageFetcherSettings.builder(FETCHER_INSTANCE)
+            .allowPrivate(sources.allowPrivate())
+            .secUserAgent(secUserAgent(sources))
+            .build();
     PageFetcher fetcher = new PageFetcher(connection, Clock.systemUTC(), settings);
     fetcher.bindTo(meters);
     fetcher.start();
@@ -273,7 +277,7 @@ final class LocalPipeline implements AutoCloseable {
         .map(s -> s.options().get(SourceOptions.USER_AGENT))
         .filter(java.util.Objects::nonNull)
         .findFirst()
-        .orElse(System.getenv("BELLWETHER_EDGAR_USER_AGENT"));
+        .orElse(EdgarUserAgent.fromEnvironment());
   }
 
   /** One process per data directory: a second one would corrupt the broker's logs. */

@@ -116,10 +116,11 @@ final class ProcessCommand implements Callable<Integer> {
         TopicInstaller.ensure(admin, Topics.all());
       }
       var settings =
-          BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist())
-              .withArticlesFromFeedSummaries(articlesFromFeedSummaries)
-              .withStoryWindow(storyWindow)
-              .withMeters(ops.meters());
+          BellwetherTopology.Settings.builder(knowledge.tagger(), knowledge.watchlist())
+              .articlesFromFeedSummaries(articlesFromFeedSummaries)
+              .storyWindow(storyWindow)
+              .meters(ops.meters())
+              .build();
       HostInfo server = AdvertisedServer.of(advertisedHost, http.host(), ops.server().port());
       ProcessorsRunner processors =
           new ProcessorsRunner(

@@ -143,7 +143,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   private List<Alert> replay(Tagger tagger, Watchlist watchlist, List<Article> input) {
     BellwetherTopology.Settings settings =
-        BellwetherTopology.Settings.standard(tagger, watchlist).withStoryWindow(storyWindow);
+        BellwetherTopology.Settings.builder(tagger, watchlist).storyWindow(storyWindow).build();
     return TopologyReplay.alerts(settings, input);
   }
 

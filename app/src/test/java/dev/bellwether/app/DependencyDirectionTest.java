@@ -167,6 +167,20 @@ class DependencyDirectionTest {
   }
 
   @Test
+  void onlyTheReplayRunsKafkasTestDriver() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.bellwether.processors.replay..")
+        .should()
+        .dependOnClassesThat()
+        .haveNameMatching(
+            "org\\.apache\\.kafka\\.streams\\.(TopologyTestDriver|TestInputTopic|TestOutputTopic"
+                + "|test\\..*|processor\\.(api\\.)?MockProcessorContext)(\\$.*)?")
+        .because("kafka-streams-test-utils ships only for bellwether replay (ADR 0014)")
+        .check(classes);
+  }
+
+  @Test
   void slackbotKnowsOnlyTheSchemas() {
     noClasses()
         .that()

@@ -178,7 +178,8 @@ final class FaultWorkload {
   /** The story outcomes one round should give: the replay of round 0 through the same topology. */
   static Map<String, Integer> expectedOutcomes(int rounds) {
     Knowledge knowledge = Knowledge.load(null, null, null);
-    var settings = BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist());
+    var settings =
+        BellwetherTopology.Settings.builder(knowledge.tagger(), knowledge.watchlist()).build();
     List<Alert> oneRound = TopologyReplay.alerts(settings, articles(0, 1));
     Map<String, Integer> expected = new TreeMap<>();
     outcomes(oneRound).forEach((outcome, n) -> expected.put(outcome, n * rounds));
@@ -188,7 +189,8 @@ final class FaultWorkload {
   /** The story outcomes of {@code rounds} rounds on the demo's dates: the replay of them all. */
   static Map<String, Integer> expectedOutcomesTogether(int rounds) {
     Knowledge knowledge = Knowledge.load(null, null, null);
-    var settings = BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist());
+    var settings =
+        BellwetherTopology.Settings.builder(knowledge.tagger(), knowledge.watchlist()).build();
     return outcomes(TopologyReplay.alerts(settings, articles(0, rounds, false)));
   }
 

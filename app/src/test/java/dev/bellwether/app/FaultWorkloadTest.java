@@ -14,7 +14,8 @@ class FaultWorkloadTest {
   @Test
   void eachRoundGivesTheDemosStoriesAndNoRoundJoinsAnother() {
     Knowledge knowledge = Knowledge.load(null, null, null);
-    var settings = BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist());
+    var settings =
+        BellwetherTopology.Settings.builder(knowledge.tagger(), knowledge.watchlist()).build();
 
     List<Alert> threeRounds = TopologyReplay.alerts(settings, FaultWorkload.articles(0, 3));
     Map<String, Integer> expected = FaultWorkload.expectedOutcomes(3);

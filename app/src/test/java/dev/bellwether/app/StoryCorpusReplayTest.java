@@ -71,8 +71,9 @@ class StoryCorpusReplayTest {
     corpus = read(CORPUS);
     Tagger tagger = Knowledge.withModel(new Tagger(CompanyKnowledgeBase.builtIn()), "builtin");
     settings =
-        BellwetherTopology.Settings.standard(tagger, EVERYTHING)
-            .withStoryLateness(Duration.ofDays(3650));
+        BellwetherTopology.Settings.builder(tagger, EVERYTHING)
+            .storyLateness(Duration.ofDays(3650))
+            .build();
   }
 
   /** The lines of a story corpus file (the format of data/stories/README.md) as articles. */

@@ -64,7 +64,10 @@ class StoryOrderIT {
           new ProcessorsRunner(
               kafka.connection(),
               state,
-              StoryCorpusReplayTest.settings().withArticlesFromFeedSummaries(false),
+              StoryCorpusReplayTest.settings()
+                  .newBuilder()
+                  .articlesFromFeedSummaries(false)
+                  .build(),
               new ProcessorsRunner.Instance(ProcessorsRunner.APPLICATION_ID, null))) {
         processors.start();
         try (var producer =

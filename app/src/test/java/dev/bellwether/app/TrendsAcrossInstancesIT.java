@@ -205,8 +205,9 @@ class TrendsAcrossInstancesIT {
   private ProcessorsRunner singleInstance(String applicationId) {
     Knowledge knowledge = Knowledge.load(null, null, null);
     var settings =
-        BellwetherTopology.Settings.standard(knowledge.tagger(), knowledge.watchlist())
-            .withArticlesFromFeedSummaries(false);
+        BellwetherTopology.Settings.builder(knowledge.tagger(), knowledge.watchlist())
+            .articlesFromFeedSummaries(false)
+            .build();
     return new ProcessorsRunner(
         kafka.connection(),
         dir.resolve("streams-reference"),

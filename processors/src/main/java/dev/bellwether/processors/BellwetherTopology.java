@@ -74,7 +74,7 @@ public final class BellwetherTopology {
 
   /**
    * What the topology needs from outside: the tagger, the watchlist, time and its bounds, and where
-   * its meters go ({@link ProcessorsMetrics}).
+   * its meters go ({@link ProcessorsMetrics}). Made by {@link #builder}, which holds the defaults.
    */
   public record Settings(
       Tagger tagger,
@@ -86,100 +86,108 @@ public final class BellwetherTopology {
       Duration storyWindow,
       Duration storyLateness) {
 
+    /** How long an item id is remembered by default: longer than feeds keep old entries. */
+    public static final Duration DEFAULT_SEEN_ITEMS_MEMORY = Duration.ofDays(30);
+
     public Settings {
+      Objects.requireNonNull(tagger, "tagger");
+      Objects.requireNonNull(watchlist, "watchlist");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(seenItemsMemory, "seenItemsMemory");
       Objects.requireNonNull(meters, "meters");
       Objects.requireNonNull(storyWindow, "storyWindow");
       Objects.requireNonNull(storyLateness, "storyLateness");
     }
 
-    /** Settings whose meters go nowhere. */
-    public Settings(
-        Tagger tagger,
-        Watchlist watchlist,
-        Clock clock,
-        Duration seenItemsMemory,
-        boolean articlesFromFeedSummaries) {
-      this(
-          tagger,
-          watchlist,
-          clock,
-          seenItemsMemory,
-          articlesFromFeedSummaries,
-          new CompositeMeterRegistry(),
-          StoryClusterer.DEFAULT_WINDOW,
-          StoryBook.DEFAULT_LATENESS);
-    }
-
-    /** How long an item id is remembered by default: longer than feeds keep old entries. */
-    public static final Duration DEFAULT_SEEN_ITEMS_MEMORY = Duration.ofDays(30);
-
     /**
-     * Default settings: system clock, default memory, articles made from feed summaries here (turn
-     * it off with {@link #withArticlesFromFeedSummaries} where page fetchers write the articles, as
-     * {@code bellwether run} does).
+     * Settings for {@code tagger} and {@code watchlist}, by default with the system clock, {@link
+     * #DEFAULT_SEEN_ITEMS_MEMORY}, articles made from feed summaries here, meters that go nowhere,
+     * and the story window and lateness of {@link StoryClusterer} and {@link StoryBook}.
      */
-    public static Settings standard(Tagger tagger, Watchlist watchlist) {
-      return new Settings(tagger, watchlist, Clock.systemUTC(), DEFAULT_SEEN_ITEMS_MEMORY, true);
+    public static Builder builder(Tagger tagger, Watchlist watchlist) {
+      return new Builder(tagger, watchlist);
     }
 
-    /**
-     * These settings with articles made from feed summaries here ({@code true}, for running without
-     * page fetchers) or left to the page fetchers ({@code false}).
-     */
-    public Settings withArticlesFromFeedSummaries(boolean fromFeedSummaries) {
-      return new Settings(
-          tagger,
-          watchlist,
-          clock,
-          seenItemsMemory,
-          fromFeedSummaries,
-          meters,
-          storyWindow,
-          storyLateness);
+    /** A builder starting from these settings. */
+    public Builder newBuilder() {
+      return new Builder(tagger, watchlist)
+          .clock(clock)
+          .seenItemsMemory(seenItemsMemory)
+          .articlesFromFeedSummaries(articlesFromFeedSummaries)
+          .meters(meters)
+          .storyWindow(storyWindow)
+          .storyLateness(storyLateness);
     }
 
-    /** These settings with the topology's meters registered in {@code registry}. */
-    public Settings withMeters(MeterRegistry registry) {
-      return new Settings(
-          tagger,
-          watchlist,
-          clock,
-          seenItemsMemory,
-          articlesFromFeedSummaries,
-          registry,
-          storyWindow,
-          storyLateness);
-    }
+    /** Builds {@link Settings}; each setter replaces one default. */
+    public static final class Builder {
+      private final Tagger tagger;
+      private final Watchlist watchlist;
+      private Clock clock = Clock.systemUTC();
+      private Duration seenItemsMemory = DEFAULT_SEEN_ITEMS_MEMORY;
+      private boolean articlesFromFeedSummaries = true;
+      private MeterRegistry meters = new CompositeMeterRegistry();
+      private Duration storyWindow = StoryClusterer.DEFAULT_WINDOW;
+      private Duration storyLateness = StoryBook.DEFAULT_LATENESS;
 
-    /**
-     * These settings with articles about one event clustered into a story within {@code window}.
-     */
-    public Settings withStoryWindow(Duration window) {
-      return new Settings(
-          tagger,
-          watchlist,
-          clock,
-          seenItemsMemory,
-          articlesFromFeedSummaries,
-          meters,
-          window,
-          storyLateness);
-    }
+      private Builder(Tagger tagger, Watchlist watchlist) {
+        this.tagger = tagger;
+        this.watchlist = watchlist;
+      }
 
-    /**
-     * These settings with stories kept open for reports that arrive up to {@code lateness} after
-     * later ones: the grouping does not depend on arrival order within it.
-     */
-    public Settings withStoryLateness(Duration lateness) {
-      return new Settings(
-          tagger,
-          watchlist,
-          clock,
-          seenItemsMemory,
-          articlesFromFeedSummaries,
-          meters,
-          storyWindow,
-          lateness);
+      /** The clock the tagger and the meters read. */
+      public Builder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+      }
+
+      /** How long an item id is remembered, to drop items seen before. */
+      public Builder seenItemsMemory(Duration memory) {
+        this.seenItemsMemory = memory;
+        return this;
+      }
+
+      /**
+       * Whether articles are made from feed summaries here ({@code true}, for running without page
+       * fetchers) or left to the page fetchers ({@code false}, as {@code bellwether run}).
+       */
+      public Builder articlesFromFeedSummaries(boolean fromFeedSummaries) {
+        this.articlesFromFeedSummaries = fromFeedSummaries;
+        return this;
+      }
+
+      /** Where the topology's meters are registered. */
+      public Builder meters(MeterRegistry registry) {
+        this.meters = registry;
+        return this;
+      }
+
+      /** Articles about one event are clustered into a story within {@code window}. */
+      public Builder storyWindow(Duration window) {
+        this.storyWindow = window;
+        return this;
+      }
+
+      /**
+       * Stories stay open for reports that arrive up to {@code lateness} after later ones: the
+       * grouping does not depend on arrival order within it.
+       */
+      public Builder storyLateness(Duration lateness) {
+        this.storyLateness = lateness;
+        return this;
+      }
+
+      public Settings build() {
+        return new Settings(
+            tagger,
+            watchlist,
+            clock,
+            seenItemsMemory,
+            articlesFromFeedSummaries,
+            meters,
+            storyWindow,
+            storyLateness);
+      }
     }
   }
 

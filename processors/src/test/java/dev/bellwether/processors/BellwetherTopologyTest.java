@@ -62,15 +62,14 @@ class BellwetherTopologyTest {
   void startDriver() {
     CompanyKnowledgeBase kb = CompanyKnowledgeBase.builtIn();
     var settings =
-        new BellwetherTopology.Settings(
-            new Tagger(kb),
-            Watchlist.builtIn(kb),
-            Clock.fixed(T0, ZoneOffset.UTC),
-            Duration.ofDays(30),
-            true,
-            meters,
-            Duration.ofHours(72),
-            Duration.ofDays(7));
+        BellwetherTopology.Settings.builder(new Tagger(kb), Watchlist.builtIn(kb))
+            .clock(Clock.fixed(T0, ZoneOffset.UTC))
+            .seenItemsMemory(Duration.ofDays(30))
+            .articlesFromFeedSummaries(true)
+            .meters(meters)
+            .storyWindow(Duration.ofHours(72))
+            .storyLateness(Duration.ofDays(7))
+            .build();
     java.util.Properties config =
         atLeastOnce(ProcessorsRunner.config(KafkaConnection.of("unused:9092"), stateDir));
     config.put(ProcessorsMetrics.REGISTRY_CONFIG, meters);
@@ -321,12 +320,11 @@ class BellwetherTopologyTest {
 
   private BellwetherTopology.Settings settings(boolean articlesFromFeedSummaries) {
     CompanyKnowledgeBase kb = CompanyKnowledgeBase.builtIn();
-    return new BellwetherTopology.Settings(
-        new Tagger(kb),
-        Watchlist.builtIn(kb),
-        Clock.fixed(T0, ZoneOffset.UTC),
-        Duration.ofDays(30),
-        articlesFromFeedSummaries);
+    return BellwetherTopology.Settings.builder(new Tagger(kb), Watchlist.builtIn(kb))
+        .clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .seenItemsMemory(Duration.ofDays(30))
+        .articlesFromFeedSummaries(articlesFromFeedSummaries)
+        .build();
   }
 
   private <T> TestOutputTopic<String, T> output(

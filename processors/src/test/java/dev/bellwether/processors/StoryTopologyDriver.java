@@ -35,15 +35,14 @@ public final class StoryTopologyDriver implements AutoCloseable {
 
   public StoryTopologyDriver(Path stateDir, Watchlist watchlist, Instant start) {
     var settings =
-        new BellwetherTopology.Settings(
-            new Tagger(KB),
-            watchlist,
-            Clock.fixed(start, ZoneOffset.UTC),
-            Duration.ofDays(30),
-            false,
-            new SimpleMeterRegistry(),
-            Duration.ofHours(72),
-            Duration.ofDays(7));
+        BellwetherTopology.Settings.builder(new Tagger(KB), watchlist)
+            .clock(Clock.fixed(start, ZoneOffset.UTC))
+            .seenItemsMemory(Duration.ofDays(30))
+            .articlesFromFeedSummaries(false)
+            .meters(new SimpleMeterRegistry())
+            .storyWindow(Duration.ofHours(72))
+            .storyLateness(Duration.ofDays(7))
+            .build();
     Properties config = ProcessorsRunner.config(KafkaConnection.of("unused:9092"), stateDir);
     config.put("processing.guarantee", "at_least_once");
     this.driver = new TopologyTestDriver(BellwetherTopology.build(settings), config, start);

@@ -1,28 +1,24 @@
 package dev.bellwether.app.ops;
 
+import dev.bellwether.app.config.ConfigKeys.HttpHost;
+import dev.bellwether.app.config.ConfigKeys.HttpPort;
 import picocli.CommandLine.Option;
 
 /** The ops HTTP server's options, shared by every long-running role ({@code @Mixin}). */
 public final class OpsHttpOptions {
   @Option(
-      names = "--http-port",
+      names = HttpPort.FLAG,
       paramLabel = "PORT",
-      defaultValue = "${env:BELLWETHER_HTTP_PORT:-8080}",
-      description =
-          "Port of the HTTP server (/health/live, /health/ready, /metrics, the API and, for run"
-              + " and web, the dashboard); 0 picks a free one (env BELLWETHER_HTTP_PORT). Default:"
-              + " ${DEFAULT-VALUE}.")
+      defaultValue = HttpPort.DEFAULT_VALUE,
+      description = HttpPort.DESCRIPTION)
   int port;
 
   @Option(
-      names = "--http-host",
+      names = HttpHost.FLAG,
       paramLabel = "ADDRESS",
-      defaultValue = "${env:BELLWETHER_HTTP_HOST:-127.0.0.1}",
-      description =
-          "Address the HTTP server listens on; 0.0.0.0 for all (env BELLWETHER_HTTP_HOST). It"
-              + " needs no credentials: keep it on loopback or behind a trusted network."
-              + " Default: ${DEFAULT-VALUE}.")
-  String host = "127.0.0.1";
+      defaultValue = HttpHost.DEFAULT_VALUE,
+      description = HttpHost.DESCRIPTION)
+  String host = HttpHost.DEFAULT;
 
   public int port() {
     return port;

@@ -216,8 +216,9 @@ public final class LoadHarness {
 
   static Topology fullTopology() {
     return BellwetherTopology.build(
-        BellwetherTopology.Settings.standard(tagger(), Watchlist.builtIn(KNOWLEDGE))
-            .withArticlesFromFeedSummaries(true));
+        BellwetherTopology.Settings.builder(tagger(), Watchlist.builtIn(KNOWLEDGE))
+            .articlesFromFeedSummaries(true)
+            .build());
   }
 
   private static Tagger tagger() {

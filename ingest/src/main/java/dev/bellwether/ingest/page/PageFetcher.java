@@ -4,6 +4,7 @@ import dev.bellwether.ingest.http.HostResolver;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.metrics.IngestMetrics;
 import dev.bellwether.ingest.metrics.KafkaClientMeters;
+import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
@@ -14,12 +15,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +79,6 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
 
   private static final Duration RESTART_PAUSE_MIN = Duration.ofSeconds(1);
   private static final Duration RESTART_PAUSE_MAX = Duration.ofMinutes(1);
-  private static final int MAX_ORIGINAL_BYTES = 64 * 1024;
 
   private final KafkaConnection kafka;
   private final Clock clock;
@@ -303,17 +300,9 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
   }
 
   private DeadLetter deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-    byte[] value = record.value() == null ? new byte[0] : record.value();
-    return DeadLetter.newBuilder()
-        .setStage(STAGE)
-        .setReason(reason)
-        .setTopic(record.topic())
-        .setPartition(record.partition())
-        .setOffset(record.offset())
-        .setOriginal(
-            ByteBuffer.wrap(Arrays.copyOf(value, Math.min(value.length, MAX_ORIGINAL_BYTES))))
-        .setOriginalSize(value.length)
-        .setTime(clock.instant().truncatedTo(ChronoUnit.MILLIS))
+    return DeadLetters.builder(STAGE, reason, clock.instant())
+        .at(record)
+        .original(Objects.requireNonNullElse(record.value(), new byte[0]))
         .build();
   }
 

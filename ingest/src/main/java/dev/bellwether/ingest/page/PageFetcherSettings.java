@@ -55,43 +55,86 @@ public record PageFetcherSettings(
   }
 
   /**
-   * 6 threads, 20 items per batch, 2 minutes per batch, the HTTP client's defaults (30 s per fetch,
-   * 10 MiB) and the pollers' politeness (robots.txt, one request per second per host).
+   * Settings for the fetcher named {@code instanceId}, by default with 6 threads, 20 items per
+   * batch, 2 minutes per batch, no private addresses, the HTTP client's defaults (30 s per fetch,
+   * 10 MiB), the pollers' politeness (robots.txt, one request per second per host) and no EDGAR
+   * User-Agent.
    */
-  public static PageFetcherSettings defaults(String instanceId, boolean allowPrivate) {
-    return new PageFetcherSettings(
-        instanceId,
-        6,
-        20,
-        Duration.ofMinutes(2),
-        allowPrivate,
-        HttpSettings.defaults(),
-        PolitenessSettings.defaults(),
-        null);
+  public static Builder builder(String instanceId) {
+    return new Builder(instanceId);
   }
 
-  /**
-   * The User-Agent for pages on sec.gov, which SEC requires to name the requester and a contact
-   * address (the same one the {@code edgar} sources use); null sends the default User-Agent.
-   */
-  public PageFetcherSettings withSecUserAgent(@Nullable String userAgent) {
-    return new PageFetcherSettings(
-        instanceId, threads, maxBatch, batchTime, allowPrivate, http, politeness, userAgent);
+  /** A builder starting from these settings. */
+  public Builder newBuilder() {
+    return new Builder(instanceId)
+        .threads(threads)
+        .maxBatch(maxBatch)
+        .batchTime(batchTime)
+        .allowPrivate(allowPrivate)
+        .http(http)
+        .politeness(politeness)
+        .secUserAgent(secUserAgent);
   }
 
-  public PageFetcherSettings withHttp(HttpSettings settings) {
-    return new PageFetcherSettings(
-        instanceId, threads, maxBatch, batchTime, allowPrivate, settings, politeness, secUserAgent);
-  }
+  /** Builds {@link PageFetcherSettings}; each setter replaces one default. */
+  public static final class Builder {
+    private final String instanceId;
+    private int threads = 6;
+    private int maxBatch = 20;
+    private Duration batchTime = Duration.ofMinutes(2);
+    private boolean allowPrivate;
+    private HttpSettings http = HttpSettings.defaults();
+    private PolitenessSettings politeness = PolitenessSettings.defaults();
+    private @Nullable String secUserAgent;
 
-  public PageFetcherSettings withPoliteness(PolitenessSettings settings) {
-    return new PageFetcherSettings(
-        instanceId, threads, maxBatch, batchTime, allowPrivate, http, settings, secUserAgent);
-  }
+    private Builder(String instanceId) {
+      this.instanceId = instanceId;
+    }
 
-  public PageFetcherSettings withBatchTime(Duration time) {
-    return new PageFetcherSettings(
-        instanceId, threads, maxBatch, time, allowPrivate, http, politeness, secUserAgent);
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    public Builder maxBatch(int maxBatch) {
+      this.maxBatch = maxBatch;
+      return this;
+    }
+
+    public Builder batchTime(Duration batchTime) {
+      this.batchTime = batchTime;
+      return this;
+    }
+
+    public Builder allowPrivate(boolean allowPrivate) {
+      this.allowPrivate = allowPrivate;
+      return this;
+    }
+
+    public Builder http(HttpSettings http) {
+      this.http = http;
+      return this;
+    }
+
+    public Builder politeness(PolitenessSettings politeness) {
+      this.politeness = politeness;
+      return this;
+    }
+
+    /**
+     * The User-Agent for pages on sec.gov, which SEC requires to name the requester and a contact
+     * address (the same one the {@code edgar} sources use); null sends the default User-Agent.
+     */
+    public Builder secUserAgent(@Nullable String userAgent) {
+      this.secUserAgent = userAgent;
+      return this;
+    }
+
+    /** The settings; refused with {@link IllegalArgumentException} if they do not fit together. */
+    public PageFetcherSettings build() {
+      return new PageFetcherSettings(
+          instanceId, threads, maxBatch, batchTime, allowPrivate, http, politeness, secUserAgent);
+    }
   }
 
   /** The transactional id of this instance's producer. */

@@ -12,12 +12,12 @@ import dev.bellwether.ingest.http.RobotsCache;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.http.Validators;
 import dev.bellwether.ingest.source.SourceDefinition;
+import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.avro.FeedItem;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +30,6 @@ import org.jspecify.annotations.Nullable;
  * {@link PollResult.Failed}. Thread-safe; polls of different sources may run concurrently.
  */
 public final class FeedPoller {
-  /** The most bytes of a failed document kept for the dead-letter topic. */
-  public static final int MAX_ORIGINAL_BYTES = 64 * 1024;
-
   private record Remembered(URI url, Validators validators) {}
 
   private final SafeHttpClient http;
@@ -157,7 +154,7 @@ public final class FeedPoller {
           "PARSE",
           e.getMessage(),
           false,
-          Arrays.copyOf(body, Math.min(body.length, MAX_ORIGINAL_BYTES)),
+          DeadLetters.kept(body),
           body.length);
     }
     Instant discovered = clock.instant();
@@ -182,7 +179,7 @@ public final class FeedPoller {
         e.kind().name(),
         e.getMessage(),
         e.retriable(),
-        Arrays.copyOf(body, Math.min(body.length, MAX_ORIGINAL_BYTES)),
+        DeadLetters.kept(body),
         body.length);
   }
 }

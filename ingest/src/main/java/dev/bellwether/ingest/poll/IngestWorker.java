@@ -10,8 +10,10 @@ import dev.bellwether.ingest.metrics.KafkaClientMeters;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.ingest.source.SourceMapper;
 import dev.bellwether.ingest.source.SourcesFile;
+import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
+import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.Source;
 import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
@@ -69,6 +71,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestWorker implements AutoCloseable, MeterBinder {
   public static final String GROUP_ID = "bellwether-ingest";
+
+  /** The stage of the dead letters written for unusable records on the sources topic. */
+  static final String STAGE_SOURCES = "ingest.sources";
 
   /** The longest a revocation waits for the revoked sources' polls in progress. */
   public static final Duration REVOCATION_WAIT = Duration.ofSeconds(30);
@@ -336,8 +341,13 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
         record.partition(),
         record.offset(),
         reason);
-    Objects.requireNonNull(writer)
-        .sendDeadLetter(record.key(), DeadLetters.ofSourceRecord(record, reason, clock.instant()));
+    DeadLetter letter =
+        DeadLetters.builder(STAGE_SOURCES, reason, clock.instant())
+            .source(record.key(), null)
+            .at(record)
+            .original(Objects.requireNonNullElse(record.value(), new byte[0]))
+            .build();
+    Objects.requireNonNull(writer).sendDeadLetter(record.key(), letter);
   }
 
   private static void joinQuietly(Thread thread, Duration wait) {

@@ -39,7 +39,8 @@ public sealed interface PollResult {
    * @param kind a {@link dev.bellwether.ingest.http.FetchException.Kind} name, or {@code PARSE}
    * @param reason one sentence
    * @param retriable whether polling again later may succeed
-   * @param original the start of the offending bytes, at most {@link FeedPoller#MAX_ORIGINAL_BYTES}
+   * @param original the start of the offending bytes, at most {@link
+   *     dev.bellwether.schemas.DeadLetters#MAX_ORIGINAL_BYTES}
    * @param originalSize how many bytes there were before truncation
    */
   record Failed(

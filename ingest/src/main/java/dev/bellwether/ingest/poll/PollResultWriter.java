@@ -3,6 +3,7 @@ package dev.bellwether.ingest.poll;
 import dev.bellwether.ingest.http.RedactedUrl;
 import dev.bellwether.ingest.metrics.IngestMetrics;
 import dev.bellwether.ingest.source.SourceDefinition;
+import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.avro.FeedItem;
@@ -69,7 +70,11 @@ final class PollResultWriter implements AutoCloseable {
           failed.kind(),
           failed.retriable() ? "retriable" : "not retriable",
           failed.reason());
-      DeadLetter letter = DeadLetters.of(failed, clock.instant());
+      DeadLetter letter =
+          DeadLetters.builder(failed.stage(), failed.reason(), clock.instant())
+              .source(source.id(), url)
+              .original(failed.original(), failed.originalSize())
+              .build();
       return awaitAll(source.id(), List.of(sendDeadLetter(source.id(), letter)));
     }
     PollResult.Fetched fetched = (PollResult.Fetched) result;

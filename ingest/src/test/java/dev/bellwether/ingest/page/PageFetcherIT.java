@@ -168,10 +168,12 @@ class PageFetcherIT {
             .withRequestTimeout(Duration.ofSeconds(1))
             .withMaxBodyBytes(MAX_BODY);
     PageFetcherSettings settings =
-        PageFetcherSettings.defaults(instance + "-" + run, true)
-            .withHttp(http)
-            .withPoliteness(PolitenessSettings.defaults().withoutHostLimits())
-            .withBatchTime(Duration.ofSeconds(20));
+        PageFetcherSettings.builder(instance + "-" + run)
+            .allowPrivate(true)
+            .http(http)
+            .politeness(PolitenessSettings.defaults().withoutHostLimits())
+            .batchTime(Duration.ofSeconds(20))
+            .build();
     return new PageFetcher(kafka.connection(), Clock.systemUTC(), settings);
   }
 

@@ -9,13 +9,14 @@ class PageFetcherSettingsTest {
   @Test
   void toStringHidesTheEdgarContact() {
     PageFetcherSettings settings =
-        PageFetcherSettings.defaults("fetch-1", false)
-            .withSecUserAgent("Example Research ops@example.com");
+        PageFetcherSettings.builder("fetch-1")
+            .secUserAgent("Example Research ops@example.com")
+            .build();
 
     assertThat(settings.toString())
         .contains("instanceId=fetch-1", "secUserAgent=(set)")
         .doesNotContain("ops@example.com");
-    assertThat(PageFetcherSettings.defaults("fetch-1", false).toString())
+    assertThat(PageFetcherSettings.builder("fetch-1").build().toString())
         .contains("secUserAgent=none");
   }
 }

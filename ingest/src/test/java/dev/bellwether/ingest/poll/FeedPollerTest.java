@@ -9,6 +9,7 @@ import dev.bellwether.ingest.http.RobotsCache;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.http.Validators;
 import dev.bellwether.ingest.source.SourceDefinition;
+import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.avro.FeedItem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,7 +142,7 @@ class FeedPollerTest {
 
     PollResult.Failed failed = (PollResult.Failed) poller.poll(source("junk", "/junk"));
 
-    assertThat(failed.original()).hasSize(FeedPoller.MAX_ORIGINAL_BYTES);
+    assertThat(failed.original()).hasSize(DeadLetters.MAX_ORIGINAL_BYTES);
     assertThat(failed.originalSize()).isEqualTo(junk.length);
   }
 

@@ -1,6 +1,7 @@
 package dev.bellwether.processors.deadletter;
 
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import dev.bellwether.schemas.DeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,6 @@ public final class DeadLetterOnDeserializationError implements DeserializationEx
         DeadLetters.reason(exception));
     ProcessorsMetrics.deadLetter(meters, "processors.deserialize");
     return Response.resume(
-        List.of(DeadLetters.record("processors.deserialize", exception, context)));
+        List.of(DlqRecords.record("processors.deserialize", exception, context)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.bellwether.processors.deadletter;
 
 import dev.bellwether.processors.metrics.ProcessorsMetrics;
+import dev.bellwether.schemas.DeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,6 @@ public final class DeadLetterOnProcessingError implements ProcessingExceptionHan
         context.offset(),
         DeadLetters.reason(exception));
     ProcessorsMetrics.deadLetter(meters, stage);
-    return Response.resume(List.of(DeadLetters.record(stage, exception, context)));
+    return Response.resume(List.of(DlqRecords.record(stage, exception, context)));
   }
 }

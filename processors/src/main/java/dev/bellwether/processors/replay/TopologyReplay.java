@@ -58,7 +58,8 @@ public final class TopologyReplay {
             .orElse(Instant.EPOCH);
     try (TopologyTestDriver driver =
         new TopologyTestDriver(
-            BellwetherTopology.build(settings.withArticlesFromFeedSummaries(false)),
+            BellwetherTopology.build(
+                settings.newBuilder().articlesFromFeedSummaries(false).build()),
             config,
             start)) {
       var in =

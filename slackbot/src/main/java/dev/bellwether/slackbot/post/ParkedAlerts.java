@@ -1,15 +1,14 @@
 package dev.bellwether.slackbot.post;
 
+import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.DeadLetter;
 import dev.bellwether.schemas.serde.AvroSerde;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import dev.bellwether.slackbot.SlackBotException;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +20,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Alerts Slack would not take, parked on {@code bellwether.dlq} with stage and reason. */
 public final class ParkedAlerts implements AutoCloseable {
-  static final int MAX_ORIGINAL_BYTES = 64 * 1024;
   private static final AvroSerde<DeadLetter> SERDE = BellwetherSerdes.deadLetter();
 
   private final KafkaProducer<byte[], byte[]> producer;
@@ -61,23 +59,10 @@ public final class ParkedAlerts implements AutoCloseable {
 
   static DeadLetter letter(
       String stage, String reason, ConsumerRecord<byte[], byte[]> record, Clock clock) {
-    byte[] value = record.value();
-    return DeadLetter.newBuilder()
-        .setStage(stage)
-        .setReason(reason)
-        .setTopic(record.topic())
-        .setPartition(record.partition())
-        .setOffset(record.offset())
-        .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
-        .setOriginal(
-            value == null
-                ? null
-                : ByteBuffer.wrap(
-                    value.length <= MAX_ORIGINAL_BYTES
-                        ? value
-                        : Arrays.copyOf(value, MAX_ORIGINAL_BYTES)))
-        .setOriginalSize(value == null ? 0 : value.length)
-        .setTime(clock.instant())
+    return DeadLetters.builder(stage, reason, clock.instant())
+        .at(record)
+        .key(record.key())
+        .original(record.value())
         .build();
   }
 
