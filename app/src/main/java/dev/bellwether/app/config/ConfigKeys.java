@@ -47,7 +47,8 @@ public final class ConfigKeys {
    * default: a sources file's {@code edgar.user-agent} is the other way to set it.
    */
   public static final class EdgarUserAgent {
-    public static final String VARIABLE = "BELLWETHER_EDGAR_USER_AGENT";
+    public static final String VARIABLE =
+        dev.bellwether.ingest.source.SourcesFile.EDGAR_USER_AGENT_VARIABLE;
     public static final String DESCRIPTION =
         "User-Agent for SEC EDGAR, naming your organisation and a contact address (env "
             + VARIABLE

@@ -38,6 +38,12 @@ import java.util.Optional;
  *     private addresses
  */
 public record SourcesFile(List<SourceDefinition> sources, boolean allowPrivate) {
+  /**
+   * The variable holding the User-Agent SEC requires of EDGAR clients; it fills {@code
+   * edgar.user-agent} when the file leaves it out, and the page fetcher reads it too.
+   */
+  public static final String EDGAR_USER_AGENT_VARIABLE = "BELLWETHER_EDGAR_USER_AGENT";
+
   public SourcesFile {
     sources = List.copyOf(sources);
   }

@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads one sources file, collecting every problem before failing. Not thread-safe. */
 final class SourcesFileReader {
   /** Overrides {@code edgar.user-agent} of the file. */
-  static final String EDGAR_USER_AGENT_VARIABLE = "BELLWETHER_EDGAR_USER_AGENT";
+  static final String EDGAR_USER_AGENT_VARIABLE = SourcesFile.EDGAR_USER_AGENT_VARIABLE;
 
   private static final Set<String> TOP_KEYS = Set.of("sources", "network", "edgar");
   private static final Set<String> NETWORK_KEYS = Set.of("allow-private");
