@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.TopicSpec;
 import dev.bellwether.schemas.Topics;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +12,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code bellwether topics create} on a real broker: the compose file's one-shot set-up. */
 class TopicsCreateIT {
@@ -31,12 +28,10 @@ class TopicsCreateIT {
   }
 
   private static String createTopics() {
-    StringWriter out = new StringWriter();
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    int code = cli.execute("topics", "create", "--bootstrap-servers", kafka.bootstrapServers());
-    assertThat(code).isZero();
-    return out.toString();
+    CliRun.Result result =
+        CliRun.run("topics", "create", "--bootstrap-servers", kafka.bootstrapServers());
+    assertThat(result.code()).as(result.err()).isZero();
+    return result.out();
   }
 
   @Test
