@@ -3,7 +3,6 @@ package dev.bellwether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
@@ -24,10 +23,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The processors' real alerts for the story corpus (core's test data, through {@code bellwether
@@ -40,18 +39,12 @@ class SlackStoriesIT {
       Path.of("../core/src/test/resources/dev/bellwether/core/story/stories.jsonl");
   private static final String TOKEN = "xoxb-stories-it";
 
-  private static KafkaForTests kafka;
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(3);
   private static List<Alert> alerts;
 
   @BeforeAll
   static void startKafkaAndReplayTheCorpus() {
     alerts = replayedAlerts();
-    kafka = KafkaForTests.start(3);
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
   }
 
   @Test

@@ -2,30 +2,18 @@ package dev.bellwether.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.TopicSpec;
 import dev.bellwether.schemas.Topics;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code bellwether topics create} on a real broker: the compose file's one-shot set-up. */
 class TopicsCreateIT {
-  private static KafkaForTests kafka;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaForTests.startWithoutTopics();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
+  @RegisterExtension static final SharedBroker kafka = SharedBroker.withoutTopics();
 
   private static String createTopics() {
     CliRun.Result result =
