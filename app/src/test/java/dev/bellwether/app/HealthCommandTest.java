@@ -3,44 +3,39 @@ package dev.bellwether.app;
 import static dev.bellwether.app.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HealthCommandTest {
-  private final List<String> asked = new ArrayList<>();
-  private HttpServer server;
-  private int readyStatus = 200;
+  private final List<String> asked = new CopyOnWriteArrayList<>();
+  private MockWebServer server;
+  private volatile int readyStatus = 200;
 
   @BeforeEach
-  void startRole() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/health/",
-        exchange -> {
-          String path = exchange.getRequestURI().getPath();
-          asked.add(path);
-          int status = path.equals("/health/ready") ? readyStatus : 200;
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
-    server.start();
+  void startRole() {
+    server =
+        CannedWeb.serve(
+            request -> {
+              String path = CannedWeb.path(request);
+              asked.add(path);
+              return CannedWeb.status(path.equals("/health/ready") ? readyStatus : 200);
+            });
   }
 
   @AfterEach
-  void stopRole() {
-    server.stop(0);
+  void stopRole() throws IOException {
+    server.close();
   }
 
   private String port() {
-    return Integer.toString(server.getAddress().getPort());
+    return Integer.toString(server.getPort());
   }
 
   @Test
