@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bellwether.app.demo.DemoFeedServer;
 import dev.bellwether.ingest.source.SourcesFile;
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.json.AlertJsonLines;
@@ -27,10 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The demo's alerts read as an analyst's own tools read them, without Avro: {@code
@@ -45,7 +44,7 @@ class AlertsForAnyClientIT {
   private static final int DEMO_ALERTS = 21;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static KafkaForTests kafka;
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(3);
 
   /** The demo's alerts from the Avro topic, by alert id, with their keys. */
   private static final Map<String, Alert> alerts = new HashMap<>();
@@ -54,7 +53,6 @@ class AlertsForAnyClientIT {
 
   @BeforeAll
   static void runTheDemo() throws Exception {
-    kafka = KafkaForTests.start(3);
     Path dataDir = Files.createTempDirectory("alerts-json-it");
     ExecutorService runner = Executors.newSingleThreadExecutor();
     try (DemoFeedServer demo = DemoFeedServer.start()) {
@@ -88,11 +86,6 @@ class AlertsForAnyClientIT {
       alerts.put(alert.getId(), alert);
       keys.put(alert.getId(), r.key());
     }
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
   }
 
   @Test
@@ -176,7 +169,7 @@ class AlertsForAnyClientIT {
   }
 
   private static TopicContents contents() {
-    return new TopicContents(kafka.bootstrapServers());
+    return kafka.topics();
   }
 
   private static boolean onPath(String command) {

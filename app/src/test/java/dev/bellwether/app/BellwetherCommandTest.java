@@ -1,9 +1,8 @@
 package dev.bellwether.app;
 
+import static dev.bellwether.app.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,21 +14,13 @@ import picocli.CommandLine;
 
 class BellwetherCommandTest {
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int execute(String... args) {
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"run", "ingest", "process", "fetch", "tail", "slack", "web"})
   void helpOfEverySubcommandTeachesWithExamples(String subcommand) {
-    assertThat(execute(subcommand, "--help")).isZero();
-    assertThat(out.toString()).contains("Usage: bellwether " + subcommand).contains("Examples:");
+    CliRun.Result result = run(subcommand, "--help");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("Usage: bellwether " + subcommand).contains("Examples:");
   }
 
   @Test
@@ -44,24 +35,25 @@ class BellwetherCommandTest {
 
   @Test
   void topLevelHelpShowsWhereToStart() {
-    assertThat(execute("--help")).isZero();
-    assertThat(out.toString()).contains("bellwether run --demo").contains("run").contains("tail");
+    CliRun.Result result = run("--help");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("bellwether run --demo").contains("run").contains("tail");
   }
 
   @Test
   void refusesACommitIntervalOutsideItsRangeBeforeStartingAnything() {
-    int code = execute("process", "--commit-interval", "2ms", "--http-port", "0");
+    CliRun.Result result = run("process", "--commit-interval", "2ms", "--http-port", "0");
 
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
         .contains("--commit-interval: the commit interval must be between 10ms and 1m, not 2ms")
         .doesNotContain("Exception");
   }
 
   @Test
   void runRefusesACommitIntervalOutsideItsRangeBeforeStartingAnything() {
-    int code =
-        execute(
+    CliRun.Result result =
+        run(
             "run",
             "--demo",
             "--commit-interval",
@@ -71,8 +63,8 @@ class BellwetherCommandTest {
             "--http-port",
             "0");
 
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
         .contains(
             "--commit-interval: the commit interval must be between 10ms and 1m, not 120000ms")
         .doesNotContain("Exception");
@@ -81,10 +73,10 @@ class BellwetherCommandTest {
 
   @Test
   void refusesAMissingSourcesFileInOneSentence() {
-    int code = execute("run", "--sources", dir.resolve("nope.yaml").toString());
+    CliRun.Result result = run("run", "--sources", dir.resolve("nope.yaml").toString());
 
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("no sources file at").doesNotContain("Exception");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("no sources file at").doesNotContain("Exception");
   }
 
   @Test
@@ -103,10 +95,10 @@ class BellwetherCommandTest {
             interval: often
         """);
 
-    int code = execute("run", "--sources", file.toString());
+    CliRun.Result result = run("run", "--sources", file.toString());
 
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
         .contains("sources.yaml:4")
         .contains("sources.yaml:7")
         .contains("sources.yaml:8")
@@ -128,10 +120,10 @@ class BellwetherCommandTest {
             route: deals
         """);
 
-    int code = execute("run", "--demo", "--watchlist", file.toString());
+    CliRun.Result result = run("run", "--demo", "--watchlist", file.toString());
 
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
         .contains("watchlist.yaml:4")
         .contains("OpenAl")
         .contains("watchlist.yaml:5")
@@ -145,13 +137,13 @@ class BellwetherCommandTest {
     Path file = dir.resolve("cues.yaml");
     Files.writeString(file, "funding:\n  triggers: [rais*]\n");
 
-    int code =
+    CliRun.Result result =
         role.equals("run")
-            ? execute("run", "--demo", "--cues", file.toString())
-            : execute("process", "--bootstrap-servers", "127.0.0.1:1", "--cues", file.toString());
+            ? run("run", "--demo", "--cues", file.toString())
+            : run("process", "--bootstrap-servers", "127.0.0.1:1", "--cues", file.toString());
 
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
         .contains("cues.yaml:2: funding needs 'patterns'")
         .contains("missing section 'export-control'")
         .doesNotContain("Exception");
@@ -159,16 +151,17 @@ class BellwetherCommandTest {
 
   @Test
   void refusesAnUnknownTopicNamingTheKnownOnes() {
-    int code = execute("tail", "--topic", "gossip");
+    CliRun.Result result = run("tail", "--topic", "gossip");
 
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown topic 'gossip'").contains("alerts");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("unknown topic 'gossip'").contains("alerts");
   }
 
   @Test
   void refusesDemoAndSourcesTogether() {
-    assertThat(execute("run", "--demo", "--sources", "x.yaml")).isEqualTo(2);
-    assertThat(err.toString()).contains("mutually exclusive");
+    CliRun.Result result = run("run", "--demo", "--sources", "x.yaml");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("mutually exclusive");
   }
 
   @Test
@@ -191,7 +184,8 @@ class BellwetherCommandTest {
 
   @Test
   void refusesADashboardSizeOutOfRange() {
-    assertThat(execute("web", "--dashboard-alerts", "0", "--http-port", "0")).isEqualTo(2);
-    assertThat(err.toString()).contains("--dashboard-alerts must be between 1 and 1000000");
+    CliRun.Result result = run("web", "--dashboard-alerts", "0", "--http-port", "0");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--dashboard-alerts must be between 1 and 1000000");
   }
 }

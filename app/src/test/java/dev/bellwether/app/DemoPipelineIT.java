@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bellwether.app.demo.DemoFeedServer;
 import dev.bellwether.ingest.source.SourcesFile;
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.processors.ProcessorsRunner;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
@@ -34,9 +33,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -72,17 +70,7 @@ class DemoPipelineIT {
           "Seoul schools",
           "apple harvest");
 
-  private static KafkaForTests kafka;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaForTests.start(3);
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(3);
 
   @Test
   void demoFeedsBecomeAlertsOnceEvenAcrossARestart(@TempDir Path dataDir) throws Exception {
@@ -258,7 +246,6 @@ class DemoPipelineIT {
 
   /** Every committed record of {@code topic}, read from the beginning to its current end. */
   private static List<byte[]> readRaw(String topic) {
-    return new TopicContents(kafka.bootstrapServers())
-        .records(topic).stream().map(r -> r.value()).toList();
+    return kafka.topics().records(topic).stream().map(r -> r.value()).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import static dev.bellwether.app.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,8 +10,6 @@ import dev.bellwether.app.console.LabeledJson;
 import dev.bellwether.core.eval.LabeledItem;
 import dev.bellwether.core.eval.Scorecard;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EvalCommandTest {
   private static final Path SHARED = Path.of("../../shared");
@@ -38,23 +36,15 @@ class EvalCommandTest {
           + " \"events\": [{\"type\": \"IPO\", \"status\": \"reported\", \"company\": \"Oracle\"}]}\n";
 
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int execute(String... args) {
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
 
   @Test
   void printsScoresAndMisses() throws Exception {
     Path gold = Files.writeString(dir.resolve("gold.jsonl"), SMALL_GOLD);
 
-    assertThat(execute("eval", "--gold", gold.toString())).isZero();
+    CliRun.Result result = run("eval", "--gold", gold.toString());
 
-    assertThat(out.toString())
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
         .contains("items: 2 gold, 2 predicted")
         .containsPattern("FUNDING\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+1\\s+0\\s+0")
         .contains("amount_usd       1/1 = 1.000")
@@ -66,22 +56,20 @@ class EvalCommandTest {
   @Test
   void checkTriggersFindsAPhrasingWhoseTriggerWordIsMissing() throws Exception {
     Path gold = Files.writeString(dir.resolve("gold.jsonl"), SMALL_GOLD);
-    execute("tag", "--show-cues");
-    String builtIn = out.toString();
-    out.getBuffer().setLength(0);
+    String builtIn = run("tag", "--show-cues").out();
 
-    assertThat(execute("eval", "--gold", gold.toString(), "--check-triggers")).isZero();
-    assertThat(out.toString()).contains("triggers: 0 of 2 texts tag differently");
+    CliRun.Result unchanged = run("eval", "--gold", gold.toString(), "--check-triggers");
+    assertThat(unchanged.code()).isZero();
+    assertThat(unchanged.out()).contains("triggers: 0 of 2 texts tag differently");
 
     // "raised" is still read by the raise pattern, but no funding trigger names it any more
     Path cues = Files.writeString(dir.resolve("cues.yaml"), builtIn.replace("rais*,", "raisx*,"));
-    out.getBuffer().setLength(0);
 
-    int code =
-        execute("eval", "--gold", gold.toString(), "--cues", cues.toString(), "--check-triggers");
+    CliRun.Result result =
+        run("eval", "--gold", gold.toString(), "--cues", cues.toString(), "--check-triggers");
 
-    assertThat(code).isEqualTo(1);
-    assertThat(out.toString())
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.out())
         .contains("triggers: 1 of 2 texts tag differently")
         .contains("  g1: FUNDING without triggers, no event with them");
   }
@@ -91,15 +79,17 @@ class EvalCommandTest {
     String missed = SMALL_GOLD.replace("Anthropic raised $3.5 billion", "Anthropic opened a shop");
     Path gold = Files.writeString(dir.resolve("gold.jsonl"), missed);
 
-    assertThat(execute("eval", "--gold", gold.toString(), "--min-core-f1", "0.5")).isEqualTo(1);
+    assertThat(run("eval", "--gold", gold.toString(), "--min-core-f1", "0.5").code()).isEqualTo(1);
   }
 
   @Test
   void namesTheFileAndLineOfABadGoldLine() throws Exception {
     Path gold = Files.writeString(dir.resolve("gold.jsonl"), SMALL_GOLD + "{\"text\": 1}\n");
 
-    assertThat(execute("eval", "--gold", gold.toString())).isEqualTo(UserErrors.USER_ERROR);
-    assertThat(err.toString()).contains("gold.jsonl:3: not a JSON object with an \"id\"");
+    CliRun.Result result = run("eval", "--gold", gold.toString());
+
+    assertThat(result.code()).isEqualTo(UserErrors.USER_ERROR);
+    assertThat(result.err()).contains("gold.jsonl:3: not a JSON object with an \"id\"");
   }
 
   /**
@@ -111,8 +101,9 @@ class EvalCommandTest {
     assumeTrue(Files.isReadable(GOLD), "skipped: " + GOLD + " is absent (no ../shared checkout)");
     assumeTrue(python3Works(), "skipped: python3 is not available");
     Path pred = dir.resolve("pred.jsonl");
-    assertThat(execute("tag", "--input", GOLD.toString())).isZero();
-    Files.writeString(pred, out.toString());
+    CliRun.Result tagged = run("tag", "--input", GOLD.toString());
+    assertThat(tagged.code()).isZero();
+    Files.writeString(pred, tagged.out());
 
     Map<String, String> python = pythonScores(pred);
     Scorecard s = Scorecard.score(read(GOLD), read(pred));

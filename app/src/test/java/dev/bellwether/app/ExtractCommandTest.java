@@ -1,23 +1,18 @@
 package dev.bellwether.app;
 
+import static dev.bellwether.app.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ExtractCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ARTICLE =
       "<!DOCTYPE html><html lang=\"en\"><head>"
           + "<title>Lab opens office in Seoul | Wire</title>"
@@ -29,25 +24,6 @@ class ExtractCommandTest {
           + "</body></html>";
 
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int execute(String... args) {
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
-
-  private List<JsonNode> lines() throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : out.toString().split("\\R")) {
-      if (!line.isBlank()) {
-        lines.add(JSON.readTree(line));
-      }
-    }
-    return lines;
-  }
 
   private Path write(String name, String content, Charset charset) throws Exception {
     Path file = dir.resolve(name);
@@ -59,8 +35,8 @@ class ExtractCommandTest {
   void printsOneJsonObjectPerPage() throws Exception {
     Path page = write("seoul.html", ARTICLE, StandardCharsets.UTF_8);
 
-    int code =
-        execute(
+    CliRun.Result result =
+        run(
             "extract",
             "--format",
             "jsonl",
@@ -68,8 +44,8 @@ class ExtractCommandTest {
             "https://wire.example/a",
             page.toString());
 
-    assertThat(code).isZero();
-    JsonNode line = lines().get(0);
+    assertThat(result.code()).isZero();
+    JsonNode line = result.jsonLines().get(0);
     assertThat(line.get("file").asText()).isEqualTo(page.toString());
     assertThat(line.get("title").asText()).isEqualTo("Lab opens office in Seoul");
     assertThat(line.get("byline").asText()).isEqualTo("Ada Okafor");
@@ -86,9 +62,11 @@ class ExtractCommandTest {
   void resolvesLinksAgainstFileUrlByDefault() throws Exception {
     Path page = write("seoul.html", ARTICLE, StandardCharsets.UTF_8);
 
-    execute("extract", page.toString());
+    CliRun.Result result = run("extract", page.toString());
 
-    assertThat(lines().get(0).get("canonical").asText()).startsWith("file:/").endsWith("/seoul");
+    assertThat(result.jsonLines().get(0).get("canonical").asText())
+        .startsWith("file:/")
+        .endsWith("/seoul");
   }
 
   @Test
@@ -103,9 +81,9 @@ class ExtractCommandTest {
             "\uFEFF<title>Überblick über KI-Chips</title>",
             StandardCharsets.UTF_16LE);
 
-    execute("extract", latin.toString(), utf16.toString());
+    CliRun.Result result = run("extract", latin.toString(), utf16.toString());
 
-    assertThat(lines())
+    assertThat(result.jsonLines())
         .extracting(line -> line.get("title").asText())
         .containsExactly("Café : la levée de fonds", "Überblick über KI-Chips");
   }
@@ -115,10 +93,10 @@ class ExtractCommandTest {
     Path page = write("seoul.html", ARTICLE, StandardCharsets.UTF_8);
     String missing = dir.resolve("missing.html").toString();
 
-    int code = execute("extract", missing, dir.toString(), page.toString());
+    CliRun.Result result = run("extract", missing, dir.toString(), page.toString());
 
-    assertThat(code).isZero();
-    List<JsonNode> lines = lines();
+    assertThat(result.code()).isZero();
+    List<JsonNode> lines = result.jsonLines();
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0).get("file").asText()).isEqualTo(missing);
     assertThat(lines.get(0).get("error").asText()).isEqualTo("No such file.");
@@ -128,22 +106,26 @@ class ExtractCommandTest {
 
   @Test
   void exitsTwoWithoutFiles() {
-    assertThat(execute("extract")).isEqualTo(2);
-    assertThat(err.toString()).contains("FILE");
+    CliRun.Result result = run("extract");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("FILE");
   }
 
   @Test
   void refusesRelativeBaseUrl() throws Exception {
     Path page = write("seoul.html", ARTICLE, StandardCharsets.UTF_8);
 
-    assertThat(execute("extract", "--base-url", "seoul", page.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("--base-url must be an absolute URL");
-    assertThat(out.toString()).isEmpty();
+    CliRun.Result result = run("extract", "--base-url", "seoul", page.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--base-url must be an absolute URL");
+    assertThat(result.out()).isEmpty();
   }
 
   @Test
   void helpShowsExamples() {
-    assertThat(execute("extract", "--help")).isZero();
-    assertThat(out.toString()).contains("Examples:", "bellwether extract");
+    CliRun.Result result = run("extract", "--help");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("Examples:", "bellwether extract");
   }
 }

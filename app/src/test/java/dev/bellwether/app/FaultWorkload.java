@@ -2,7 +2,6 @@ package dev.bellwether.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.bellwether.ingest.feed.FeedItemMapper;
 import dev.bellwether.ingest.feed.FeedParser;
 import dev.bellwether.ingest.source.SourceDefinition;
@@ -17,10 +16,7 @@ import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,6 +33,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.mockwebserver.MockWebServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -309,40 +306,22 @@ final class FaultWorkload {
   }
 
   /** Serves every round of every feed at {@code /r<round>/<feed>.xml} on a loopback port. */
-  static HttpServer feedServer(int rounds, boolean apart) {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      Pattern path = Pattern.compile("/r(\\d+)/([a-z-]+)\\.xml");
-      server.createContext(
-          "/",
-          exchange -> {
-            Matcher m = path.matcher(exchange.getRequestURI().getPath());
-            byte[] body =
-                m.matches() && Integer.parseInt(m.group(1)) < rounds && FEEDS.contains(m.group(2))
-                    ? feedXml(m.group(2), Integer.parseInt(m.group(1)), apart)
-                        .getBytes(StandardCharsets.UTF_8)
-                    : null;
-            if (body == null) {
-              exchange.sendResponseHeaders(404, -1);
-            } else {
-              exchange.getResponseHeaders().set("Content-Type", "application/xml; charset=utf-8");
-              exchange.sendResponseHeaders(200, body.length);
-              try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-              }
-            }
-            exchange.close();
-          });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  static MockWebServer feedServer(int rounds, boolean apart) {
+    Pattern path = Pattern.compile("/r(\\d+)/([a-z-]+)\\.xml");
+    return CannedWeb.serve(
+        request -> {
+          Matcher m = path.matcher(CannedWeb.path(request));
+          if (m.matches() && Integer.parseInt(m.group(1)) < rounds && FEEDS.contains(m.group(2))) {
+            String xml = feedXml(m.group(2), Integer.parseInt(m.group(1)), apart);
+            return CannedWeb.answer(
+                200, "application/xml; charset=utf-8", xml.getBytes(StandardCharsets.UTF_8));
+          }
+          return CannedWeb.status(404);
+        });
   }
 
-  static URI base(HttpServer server) {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  static URI base(MockWebServer server) {
+    return CannedWeb.base(server);
   }
 
   private static String demoFeed(String feed) {

@@ -1,42 +1,18 @@
 package dev.bellwether.app;
 
+import static dev.bellwether.app.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class FeedsCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int execute(String... args) {
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
-
-  private List<JsonNode> lines() throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : out.toString().split("\\R")) {
-      if (!line.isBlank()) {
-        lines.add(JSON.readTree(line));
-      }
-    }
-    return lines;
-  }
 
   private Path write(String name, String content) throws Exception {
     Path file = dir.resolve(name);
@@ -63,8 +39,8 @@ class FeedsCommandTest {
                 + "<link>https://wire.example/3</link></item><item><title>cut");
     Path empty = write("empty.xml", "");
 
-    int code =
-        execute(
+    CliRun.Result result =
+        run(
             "feeds",
             "check",
             "--format",
@@ -75,8 +51,8 @@ class FeedsCommandTest {
             empty.toString(),
             dir.resolve("missing.xml").toString());
 
-    assertThat(code).isZero();
-    List<JsonNode> lines = lines();
+    assertThat(result.code()).isZero();
+    List<JsonNode> lines = result.jsonLines();
     assertThat(lines).hasSize(5);
     assertThat(lines.get(0).toString())
         .isEqualTo(
@@ -91,7 +67,7 @@ class FeedsCommandTest {
     assertThat(lines.get(3).get("error").asText()).isEqualTo("The document is empty.");
     assertThat(lines.get(4).get("file").asText()).isEqualTo(dir.resolve("missing.xml").toString());
     assertThat(lines.get(4).get("error").asText()).isEqualTo("The file does not exist.");
-    assertThat(err.toString()).isEmpty();
+    assertThat(result.err()).isEmpty();
   }
 
   @Test
@@ -99,20 +75,25 @@ class FeedsCommandTest {
     write("a.xml", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title></feed>");
     write("b.bin", "\u0000\u0001\u0002");
 
-    assertThat(execute("feeds", "check", dir.toString())).isZero();
+    CliRun.Result result = run("feeds", "check", dir.toString());
 
-    assertThat(lines()).extracting(line -> line.get("ok").asBoolean()).containsExactly(true, false);
+    assertThat(result.code()).isZero();
+    assertThat(result.jsonLines())
+        .extracting(line -> line.get("ok").asBoolean())
+        .containsExactly(true, false);
   }
 
   @Test
   void helpTeachesWithExamples() {
-    assertThat(execute("feeds", "check", "--help")).isZero();
-    assertThat(out.toString()).contains("Usage: bellwether feeds check").contains("Examples:");
+    CliRun.Result result = run("feeds", "check", "--help");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("Usage: bellwether feeds check").contains("Examples:");
   }
 
   @Test
   void refusesAMissingFileArgumentInOneSentence() {
-    assertThat(execute("feeds", "check")).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing required parameter").doesNotContain("Exception");
+    CliRun.Result result = run("feeds", "check");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("Missing required parameter").doesNotContain("Exception");
   }
 }

@@ -3,25 +3,23 @@ package dev.bellwether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.bellwether.ingest.page.PageFetcher;
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
 import dev.bellwether.schemas.avro.FeedItem;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import okhttp3.mockwebserver.MockWebServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,30 +32,19 @@ class FetchRoleIT {
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final int ITEMS = 4;
 
-  private static KafkaForTests kafka;
-  private static TopicContents topics;
-  private static HttpServer pages;
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(3);
+  private static MockWebServer pages;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    kafka = KafkaForTests.start(3);
-    topics = new TopicContents(kafka.bootstrapServers());
-    pages = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    pages.createContext(
-        "/",
-        exchange -> {
-          exchange.sendResponseHeaders(404, -1);
-          exchange.close();
-        });
-    pages.start();
+    pages = CannedWeb.serve(request -> CannedWeb.status(404));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    pages.stop(0);
-    kafka.close();
+    pages.close();
   }
 
   @Test
@@ -82,10 +69,10 @@ class FetchRoleIT {
           .pollInterval(Duration.ofMillis(500))
           .until(() -> role.get("/health/ready").statusCode() == 200);
 
-      topics.publish(Topics.NEW_ITEMS, items);
+      kafka.topics().publish(Topics.NEW_ITEMS, items);
       await("one article per item")
           .atMost(WAIT)
-          .until(() -> topics.records(Topics.ARTICLES.name()).size() >= ITEMS);
+          .until(() -> kafka.topics().records(Topics.ARTICLES.name()).size() >= ITEMS);
 
       String metrics = role.get("/metrics").body();
       assertThat(metrics)
@@ -98,7 +85,7 @@ class FetchRoleIT {
       assertThat(role.log()).contains("page fetcher fetch-it stopped");
     }
 
-    List<ConsumerRecord<String, byte[]>> articles = topics.records(Topics.ARTICLES.name());
+    List<ConsumerRecord<String, byte[]>> articles = kafka.topics().records(Topics.ARTICLES.name());
     assertThat(articles)
         .extracting(ConsumerRecord::key)
         .containsExactlyInAnyOrderElementsOf(items.stream().map(FeedItem::getId).toList());
@@ -106,14 +93,14 @@ class FetchRoleIT {
         .extracting(r -> BellwetherSerdes.article().deserialize(r.topic(), r.value()))
         .extracting(Article::getFallbackReason)
         .containsOnly("HTTP 404");
-    assertThat(topics.committed(PageFetcher.GROUP_ID, Topics.NEW_ITEMS.name()))
+    assertThat(kafka.topics().committed(PageFetcher.GROUP_ID, Topics.NEW_ITEMS.name()))
         .as("a restarted fetcher reads none of these items again")
-        .isEqualTo(topics.end(Topics.NEW_ITEMS.name()));
+        .isEqualTo(kafka.topics().end(Topics.NEW_ITEMS.name()));
   }
 
   private static List<FeedItem> items(int count) {
     List<FeedItem> items = new ArrayList<>();
-    String base = "http://127.0.0.1:" + pages.getAddress().getPort() + "/news/";
+    String base = CannedWeb.base(pages) + "/news/";
     for (int i = 0; i < count; i++) {
       String id = "item-" + i;
       items.add(

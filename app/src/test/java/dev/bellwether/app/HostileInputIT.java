@@ -3,7 +3,6 @@ package dev.bellwether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.Article;
@@ -28,9 +27,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,19 +53,9 @@ class HostileInputIT {
       Pattern.compile(
           "(?m)^bellwether_dlq_records_total\\{role=\"run\",stage=\"([^\"]+)\"} (\\S+)");
 
-  private static KafkaForTests kafka;
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(3);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaForTests.start(3);
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
 
   @Test
   void refusesEveryHostileInputWithItsReasonAndKeepsAlerting() throws Exception {
@@ -385,7 +373,6 @@ class HostileInputIT {
   }
 
   private static List<byte[]> raw(String topic) {
-    return new TopicContents(kafka.bootstrapServers())
-        .records(topic).stream().map(ConsumerRecord::value).toList();
+    return kafka.topics().records(topic).stream().map(ConsumerRecord::value).toList();
   }
 }

@@ -2,12 +2,12 @@ package dev.bellwether.app;
 
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.bellwether.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +29,7 @@ class IngestFetchKillIT {
   void onePollerAndOneFetcherKilledMidWorkLoseAndRepeatNothing() throws Exception {
     Map<String, Integer> expected = FaultWorkload.expectedOutcomesTogether(ROUNDS);
     int expectedAlerts = FaultWorkload.alertsIn(expected);
-    HttpServer feeds = FaultWorkload.feedServer(ROUNDS, false);
+    MockWebServer feeds = FaultWorkload.feedServer(ROUNDS, false);
     Path sources = dir.resolve("sources.yaml");
     Files.writeString(sources, FaultWorkload.sourcesYaml(FaultWorkload.base(feeds), ROUNDS));
     String bootstrap = kafka.bootstrapServers();
@@ -78,7 +78,7 @@ class IngestFetchKillIT {
         org.assertj.core.api.Assertions.assertThat(ingestB.isAlive() && fetchB.isAlive()).isTrue();
       }
     } finally {
-      feeds.stop(0);
+      feeds.close();
     }
   }
 

@@ -3,21 +3,20 @@ package dev.bellwether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import okhttp3.mockwebserver.MockWebServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,37 +37,25 @@ class IngestRoleIT {
       </channel></rss>
       """;
 
-  private static KafkaForTests kafka;
-  private static TopicContents topics;
-  private static HttpServer feeds;
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(3);
+  private static MockWebServer feeds;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    kafka = KafkaForTests.start(3);
-    topics = new TopicContents(kafka.bootstrapServers());
-    feeds = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     byte[] feed = FEED.strip().getBytes(StandardCharsets.UTF_8);
-    feeds.createContext(
-        "/",
-        exchange -> {
-          if (exchange.getRequestURI().getPath().equals("/feed.xml")) {
-            exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
-            exchange.sendResponseHeaders(200, feed.length);
-            exchange.getResponseBody().write(feed);
-          } else {
-            exchange.sendResponseHeaders(404, -1);
-          }
-          exchange.close();
-        });
-    feeds.start();
+    feeds =
+        CannedWeb.serve(
+            request ->
+                CannedWeb.path(request).equals("/feed.xml")
+                    ? CannedWeb.answer(200, "application/rss+xml", feed)
+                    : CannedWeb.status(404));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    feeds.stop(0);
-    kafka.close();
+    feeds.close();
   }
 
   @Test
@@ -90,7 +77,7 @@ class IngestRoleIT {
           .until(() -> role.get("/health/ready").statusCode() == 200);
       await("the feed's items published")
           .atMost(WAIT)
-          .until(() -> topics.records(Topics.DISCOVERED.name()).size() >= 3);
+          .until(() -> kafka.topics().records(Topics.DISCOVERED.name()).size() >= 3);
       await("the items counted")
           .atMost(WAIT)
           .until(
@@ -109,7 +96,7 @@ class IngestRoleIT {
       assertThat(role.terminate(EXIT_GUARD)).as(role.log()).isZero();
       assertThat(role.log()).contains("ingest consumer stopped").contains("Stopped ingest");
     }
-    assertThat(topics.records(Topics.DISCOVERED.name()))
+    assertThat(kafka.topics().records(Topics.DISCOVERED.name()))
         .extracting(ConsumerRecord::key)
         .hasSize(3)
         .doesNotHaveDuplicates();
@@ -139,7 +126,7 @@ class IngestRoleIT {
   }
 
   private Path sourcesFile() throws Exception {
-    String url = "http://127.0.0.1:" + feeds.getAddress().getPort() + "/feed.xml";
+    String url = CannedWeb.base(feeds) + "/feed.xml";
     String yaml =
         """
         sources:

@@ -1,15 +1,13 @@
 package dev.bellwether.app;
 
+import static dev.bellwether.app.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code bellwether replay} over the story corpus written for this project (core's test data: 11
@@ -29,25 +26,6 @@ class ReplayCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int execute(String... args) {
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
-
-  private List<JsonNode> jsonLines() throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : out.toString().split("\\R")) {
-      if (!line.isBlank()) {
-        lines.add(JSON.readTree(line));
-      }
-    }
-    return lines;
-  }
 
   @Test
   void everyStoryOfTheCorpusGivesOneNewAndAnUpdatePerFurtherSource() throws Exception {
@@ -59,9 +37,10 @@ class ReplayCommandTest {
       stories.add(n.get("story").asText());
     }
 
-    assertThat(execute("replay", "--articles", CORPUS.toString(), "--json")).isZero();
+    CliRun.Result result = run("replay", "--articles", CORPUS.toString(), "--json");
 
-    List<JsonNode> alerts = jsonLines();
+    assertThat(result.code()).isZero();
+    List<JsonNode> alerts = result.jsonLines();
     Map<String, String> goldOfStory = new HashMap<>();
     Map<String, Integer> newAlerts = new HashMap<>();
     for (JsonNode a : alerts) {
@@ -77,7 +56,7 @@ class ReplayCommandTest {
     assertThat(newAlerts.keySet()).containsExactlyInAnyOrderElementsOf(stories);
     assertThat(newAlerts.values()).containsOnly(1);
     assertThat(alerts).hasSize(storyOfUrl.size()); // one NEW or UPDATE per article
-    assertThat(err.toString()).contains(storyOfUrl.size() + " articles");
+    assertThat(result.err()).contains(storyOfUrl.size() + " articles");
   }
 
   @Test
@@ -92,22 +71,22 @@ class ReplayCommandTest {
         "version: 2\nrules:\n  - {id: funding, events: [FUNDING], min-amount-usd: 20B,"
             + " severity: HIGH, route: deals}\n");
 
-    assertThat(
-            execute(
-                "replay",
-                "--articles",
-                CORPUS.toString(),
-                "--rules",
-                big.toString(),
-                "--diff-rules",
-                all.toString()))
-        .isZero();
+    CliRun.Result result =
+        run(
+            "replay",
+            "--articles",
+            CORPUS.toString(),
+            "--rules",
+            big.toString(),
+            "--diff-rules",
+            all.toString());
 
-    String diff = out.toString();
+    assertThat(result.code()).isZero();
+    String diff = result.out();
     // the $10B and $2B rounds and others under $20B no longer alert; the $40B round still does
     assertThat(diff).contains("- ").contains("$10B").contains("$2B").doesNotContain("+ ");
     assertThat(diff).doesNotContain("$40B");
-    assertThat(err.toString()).contains("differ");
+    assertThat(result.err()).contains("differ");
   }
 
   @Test
@@ -119,9 +98,10 @@ class ReplayCommandTest {
             + "not json\n"
             + "{\"id\":\"3\",\"text\":\"x\",\"published\":\"2026-11-20T08:00:00Z\"}\n");
 
-    assertThat(execute("replay", "--articles", bad.toString())).isNotZero();
+    CliRun.Result result = run("replay", "--articles", bad.toString());
 
-    assertThat(err.toString())
+    assertThat(result.code()).isNotZero();
+    assertThat(result.err())
         .contains("bad.jsonl:1:")
         .contains("ISO-8601")
         .contains("bad.jsonl:2:")

@@ -3,12 +3,12 @@ package dev.bellwether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.bellwether.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class RunKillIT {
   void runKilledWithSigkillAndStartedAgainLosesAndRepeatsNothing() throws Exception {
     Map<String, Integer> expected = FaultWorkload.expectedOutcomesTogether(ROUNDS);
     int expectedAlerts = FaultWorkload.alertsIn(expected);
-    HttpServer feeds = FaultWorkload.feedServer(ROUNDS, false);
+    MockWebServer feeds = FaultWorkload.feedServer(ROUNDS, false);
     try {
       Path sources = dir.resolve("sources.yaml");
       Files.writeString(sources, FaultWorkload.sourcesYaml(FaultWorkload.base(feeds), ROUNDS));
@@ -60,7 +60,7 @@ class RunKillIT {
         assertThat(again.terminate(EXIT_GUARD)).as(again.log()).isZero();
       }
     } finally {
-      feeds.stop(0);
+      feeds.close();
     }
   }
 

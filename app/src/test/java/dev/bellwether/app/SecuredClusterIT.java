@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import static dev.bellwether.app.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,8 +11,6 @@ import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Bellwether on a broker with secured listeners: SASL/PLAIN without TLS, SASL/PLAIN over TLS
@@ -102,8 +100,8 @@ class SecuredClusterIT {
   @Test
   void theDemosAlertsFlowThroughASaslListenerOverTls() throws Exception {
     String address = broker.listenerAddress("SASL_SSL");
-    Result topics =
-        cli(
+    CliRun.Result topics =
+        run(
             "topics",
             "create",
             "--bootstrap-servers",
@@ -132,8 +130,8 @@ class SecuredClusterIT {
             .atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofSeconds(1))
             .until(() -> console.toString(StandardCharsets.UTF_8).contains("UPDATE"));
-        Result tail =
-            cli(
+        CliRun.Result tail =
+            run(
                 "tail",
                 "--topic",
                 "alerts.json",
@@ -195,8 +193,8 @@ class SecuredClusterIT {
 
   @Test
   void theToolsConnectWithAPasswordWithoutTlsOrWithAClientCertificate() {
-    Result plain =
-        cli(
+    CliRun.Result plain =
+        run(
             "topics",
             "create",
             "--bootstrap-servers",
@@ -206,13 +204,13 @@ class SecuredClusterIT {
     assertThat(plain.code()).as(plain.err()).isZero();
 
     String address = broker.listenerAddress("MTLS");
-    Result topics =
-        cli("topics", "create", "--bootstrap-servers", address, "--kafka-config", mtls.toString());
+    CliRun.Result topics =
+        run("topics", "create", "--bootstrap-servers", address, "--kafka-config", mtls.toString());
     assertThat(topics.code()).as(topics.err()).isZero();
     assertThat(topics.out()).contains(Topics.ALERTS.name()).doesNotContain(certs.password());
 
-    Result tail =
-        cli(
+    CliRun.Result tail =
+        run(
             "tail",
             "--topic",
             "alerts.json",
@@ -233,8 +231,8 @@ class SecuredClusterIT {
             Map.entry(broker.listenerAddress("MTLS"), mtlsWithoutCertificate),
             Map.entry(broker.listenerAddress("SASL_SSL"), saslSslUntrusted))) {
       long start = System.nanoTime();
-      Result result =
-          cli(
+      CliRun.Result result =
+          run(
               "topics",
               "create",
               "--bootstrap-servers",
@@ -270,7 +268,7 @@ class SecuredClusterIT {
                       wrong.toString()))
               .toArray(String[]::new);
 
-      Result result = cli(args);
+      CliRun.Result result = run(args);
 
       assertThat(result.code()).as(command + ": " + result.err()).isEqualTo(UserErrors.USER_ERROR);
       assertThat(result.err())
@@ -291,8 +289,8 @@ class SecuredClusterIT {
                 + notPem
                 + "\n");
 
-    Result result =
-        cli(
+    CliRun.Result result =
+        run(
             "topics",
             "create",
             "--bootstrap-servers",
@@ -305,17 +303,5 @@ class SecuredClusterIT {
         .contains("a Kafka client setting is wrong", notPem.toString())
         .doesNotContain("\tat ");
     assertThat(result.err().lines().count()).as(result.err()).isLessThanOrEqualTo(3);
-  }
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
   }
 }

@@ -1,27 +1,38 @@
 package dev.bellwether.app;
 
 import dev.bellwether.localkafka.KafkaForTests;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One broker for all the tests of a class ({@code @RegisterExtension static final SharedBroker
- * kafka = new SharedBroker(partitions)}): started before the first test, closed after the last,
- * with a {@link TopicContents} reading its topics.
+ * kafka = new SharedBroker(partitions)}): started before the first test (and before the class's own
+ * {@code @BeforeAll}), closed after the last, with a {@link TopicContents} reading its topics.
  */
 final class SharedBroker implements BeforeAllCallback, AfterAllCallback {
-  private final int partitions;
+  private final Supplier<KafkaForTests> broker;
   private KafkaForTests kafka;
   private TopicContents topics;
 
+  /** A broker with every Bellwether topic, each with {@code partitions} partitions. */
   SharedBroker(int partitions) {
-    this.partitions = partitions;
+    this(() -> KafkaForTests.start(partitions));
+  }
+
+  private SharedBroker(Supplier<KafkaForTests> broker) {
+    this.broker = broker;
+  }
+
+  /** A broker without any Bellwether topic, for tests of the topic set-up itself. */
+  static SharedBroker withoutTopics() {
+    return new SharedBroker(KafkaForTests::startWithoutTopics);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    kafka = KafkaForTests.start(partitions);
+    kafka = broker.get();
     topics = new TopicContents(kafka.bootstrapServers());
   }
 

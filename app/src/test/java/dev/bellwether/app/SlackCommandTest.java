@@ -14,8 +14,6 @@ import dev.bellwether.schemas.avro.Severity;
 import dev.bellwether.schemas.json.AlertJsonLines;
 import dev.bellwether.schemas.json.JsonLines;
 import dev.bellwether.schemas.serde.BellwetherSerdes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,22 +21,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SlackCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
 
-  private int execute(Map<String, String> env, String... args) {
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    SlackCommand slack = cli.getSubcommands().get("slack").getCommand();
-    slack.env = env;
-    return cli.execute(args);
+  /** Runs {@code bellwether} with {@code env} as the environment the slack command sees. */
+  private static CliRun.Result execute(Map<String, String> env, String... args) {
+    return CliRun.run(cli -> CliRun.<SlackCommand>subcommand(cli, "slack").env = env, args);
   }
 
   private static Alert alert(String id, String ruleId) {
@@ -73,7 +64,7 @@ class SlackCommandTest {
             + JsonLines.line(alert("a2", "no-such-rule"))
             + "\n");
 
-    int code =
+    CliRun.Result result =
         execute(
             Map.of("BELLWETHER_SLACK_CHANNELS", "deals=#ai-deals"),
             "slack",
@@ -81,8 +72,8 @@ class SlackCommandTest {
             "--alerts",
             file.toString());
 
-    assertThat(code).as(err.toString()).isZero();
-    String[] lines = out.toString().split("\\R");
+    assertThat(result.code()).as(result.err()).isZero();
+    String[] lines = result.out().split("\\R");
     assertThat(lines[0]).isEqualTo("# alert a1 (NEW, story a1-story) → #ai-deals: route deals");
     JsonNode message = JSON.readTree(lines[1]);
     assertThat(message.get("blocks").get(0).get("type").asText()).isEqualTo("header");
@@ -99,15 +90,15 @@ class SlackCommandTest {
 
   @Test
   void withoutTokenOrWebhookItSaysWhatToSet() {
-    int code = execute(Map.of(), "slack", "--bootstrap-servers", "127.0.0.1:1");
+    CliRun.Result result = execute(Map.of(), "slack", "--bootstrap-servers", "127.0.0.1:1");
 
-    assertThat(code).isEqualTo(UserErrors.USER_ERROR);
-    assertThat(err.toString()).contains("set SLACK_BOT_TOKEN").doesNotContain("Exception");
+    assertThat(result.code()).isEqualTo(UserErrors.USER_ERROR);
+    assertThat(result.err()).contains("set SLACK_BOT_TOKEN").doesNotContain("Exception");
   }
 
   @Test
   void badSettingsAreOneSentenceEach() {
-    int code =
+    CliRun.Result result =
         execute(
             Map.of("SLACK_BOT_TOKEN", "xoxb-secret", "BELLWETHER_SLACK_CHANNELS", "deals"),
             "slack",
@@ -115,7 +106,7 @@ class SlackCommandTest {
             "--alerts",
             dir.resolve("none.jsonl").toString());
 
-    assertThat(code).isEqualTo(UserErrors.USER_ERROR);
-    assertThat(err.toString()).contains("'deals' is not route=channel").doesNotContain("xoxb");
+    assertThat(result.code()).isEqualTo(UserErrors.USER_ERROR);
+    assertThat(result.err()).contains("'deals' is not route=channel").doesNotContain("xoxb");
   }
 }

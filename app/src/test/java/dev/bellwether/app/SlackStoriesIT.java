@@ -3,7 +3,6 @@ package dev.bellwether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
 import dev.bellwether.schemas.avro.AlertKind;
@@ -13,11 +12,8 @@ import dev.bellwether.slackbot.SlackBot;
 import dev.bellwether.slackbot.SlackBotConfig;
 import dev.bellwether.slackbot.StandInSlack;
 import dev.bellwether.slackbot.web.SlackWebApi;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +23,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The processors' real alerts for the story corpus (core's test data, through {@code bellwether
@@ -44,18 +39,12 @@ class SlackStoriesIT {
       Path.of("../core/src/test/resources/dev/bellwether/core/story/stories.jsonl");
   private static final String TOKEN = "xoxb-stories-it";
 
-  private static KafkaForTests kafka;
+  @RegisterExtension static final SharedBroker kafka = new SharedBroker(3);
   private static List<Alert> alerts;
 
   @BeforeAll
   static void startKafkaAndReplayTheCorpus() {
     alerts = replayedAlerts();
-    kafka = KafkaForTests.start(3);
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
   }
 
   @Test
@@ -115,29 +104,23 @@ class SlackStoriesIT {
 
   /** {@code bellwether slack --dry-run} over the topic: how many alerts it shows. */
   private static long dryRunHeaders() {
-    StringWriter out = new StringWriter();
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    SlackCommand slack = cli.getSubcommands().get("slack").getCommand();
-    slack.env = Map.of("BELLWETHER_SLACK_CHANNELS", "deals=#ai-deals");
-    assertThat(cli.execute("slack", "--dry-run", "--bootstrap-servers", kafka.bootstrapServers()))
-        .isZero();
-    return out.toString().lines().filter(l -> l.startsWith("# alert ")).count();
+    CliRun.Result result =
+        CliRun.run(
+            cli ->
+                CliRun.<SlackCommand>subcommand(cli, "slack").env =
+                    Map.of("BELLWETHER_SLACK_CHANNELS", "deals=#ai-deals"),
+            "slack",
+            "--dry-run",
+            "--bootstrap-servers",
+            kafka.bootstrapServers());
+    assertThat(result.code()).as(result.err()).isZero();
+    return result.out().lines().filter(l -> l.startsWith("# alert ")).count();
   }
 
   private static List<Alert> replayedAlerts() {
-    StringWriter out = new StringWriter();
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(new StringWriter(), true));
-    assertThat(cli.execute("replay", "--articles", CORPUS.toString(), "--json")).isZero();
-    List<Alert> alerts = new ArrayList<>();
-    for (String line : out.toString().split("\\R")) {
-      if (!line.isBlank()) {
-        alerts.add(AlertJsonLines.parse(line));
-      }
-    }
-    return alerts;
+    CliRun.Result result = CliRun.run("replay", "--articles", CORPUS.toString(), "--json");
+    assertThat(result.code()).as(result.err()).isZero();
+    return result.out().lines().filter(l -> !l.isBlank()).map(AlertJsonLines::parse).toList();
   }
 
   private static void produce(List<Alert> alerts) throws Exception {

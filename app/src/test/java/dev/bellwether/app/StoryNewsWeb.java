@@ -1,12 +1,8 @@
 package dev.bellwether.app;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.bellwether.schemas.avro.Article;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * A news web on loopback made of a story corpus's articles: each outlet an RSS feed of its articles
@@ -26,12 +25,11 @@ final class StoryNewsWeb implements AutoCloseable {
   private static final DateTimeFormatter RFC_1123 =
       DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-  private final HttpServer server;
   private final Map<String, Article> byId = new LinkedHashMap<>();
   private final Map<String, List<Article>> byOutlet = new LinkedHashMap<>();
+  private MockWebServer server;
 
-  private StoryNewsWeb(HttpServer server, List<Article> articles) {
-    this.server = server;
+  private StoryNewsWeb(List<Article> articles) {
     for (Article a : articles) {
       byId.put(a.getId(), a);
       byOutlet.computeIfAbsent(slug(a.getOutlet()), k -> new ArrayList<>()).add(a);
@@ -40,20 +38,13 @@ final class StoryNewsWeb implements AutoCloseable {
   }
 
   static StoryNewsWeb serve(List<Article> articles) {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 32);
-      StoryNewsWeb web = new StoryNewsWeb(server, articles);
-      server.createContext("/", web::answer);
-      server.start();
-      return web;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the news web", e);
-    }
+    StoryNewsWeb web = new StoryNewsWeb(articles);
+    web.server = CannedWeb.serve(web::answer);
+    return web;
   }
 
   String base() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return CannedWeb.base(server).toString();
   }
 
   /** The page of the article with this corpus id. */
@@ -78,25 +69,20 @@ final class StoryNewsWeb implements AutoCloseable {
     return yaml.append("network:\n  allow-private: true\n").toString();
   }
 
-  private void answer(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      if (path.equals("/robots.txt")) {
-        send(exchange, "text/plain", "User-agent: *\nAllow: /\n");
-      } else if (path.startsWith("/feeds/") && path.endsWith(".xml")) {
-        List<Article> articles =
-            byOutlet.get(path.substring("/feeds/".length(), path.length() - ".xml".length()));
-        if (articles == null) {
-          exchange.sendResponseHeaders(404, -1);
-        } else {
-          send(exchange, "application/rss+xml; charset=utf-8", feed(articles));
-        }
-      } else if (path.startsWith("/a/") && byId.containsKey(path.substring(3))) {
-        send(exchange, "text/html; charset=utf-8", page(byId.get(path.substring(3))));
-      } else {
-        exchange.sendResponseHeaders(404, -1);
-      }
+  private MockResponse answer(RecordedRequest request) {
+    String path = CannedWeb.path(request);
+    if (path.equals("/robots.txt")) {
+      return ok("text/plain", "User-agent: *\nAllow: /\n");
+    } else if (path.startsWith("/feeds/") && path.endsWith(".xml")) {
+      List<Article> articles =
+          byOutlet.get(path.substring("/feeds/".length(), path.length() - ".xml".length()));
+      return articles == null
+          ? CannedWeb.status(404)
+          : ok("application/rss+xml; charset=utf-8", feed(articles));
+    } else if (path.startsWith("/a/") && byId.containsKey(path.substring(3))) {
+      return ok("text/html; charset=utf-8", page(byId.get(path.substring(3))));
     }
+    return CannedWeb.status(404);
   }
 
   private String feed(List<Article> articles) {
@@ -146,11 +132,8 @@ final class StoryNewsWeb implements AutoCloseable {
         .toString();
   }
 
-  private static void send(HttpExchange exchange, String type, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
+  private static MockResponse ok(String type, String body) {
+    return CannedWeb.answer(200, type, body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String escape(String s) {
@@ -166,6 +149,10 @@ final class StoryNewsWeb implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stop the news web", e);
+    }
   }
 }

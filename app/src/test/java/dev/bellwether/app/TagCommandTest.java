@@ -3,55 +3,37 @@ package dev.bellwether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TagCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
 
-  private int execute(String stdin, String... args) {
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    TagCommand tag = cli.getSubcommands().get("tag").getCommand();
-    tag.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    return cli.execute(args);
-  }
-
-  private List<JsonNode> lines() throws Exception {
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : out.toString().split("\\R")) {
-      if (!line.isBlank()) {
-        lines.add(JSON.readTree(line));
-      }
-    }
-    return lines;
+  /** Runs {@code bellwether} with {@code stdin} as its standard input. */
+  private static CliRun.Result execute(String stdin, String... args) {
+    return CliRun.run(
+        cli -> {
+          TagCommand tag = CliRun.subcommand(cli, "tag");
+          tag.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        },
+        args);
   }
 
   @Test
   void writesCompaniesAndEventsInTheLabeledSetFormat() throws Exception {
-    int code =
+    CliRun.Result result =
         execute(
             "{\"id\": \"a1\", \"text\": \"Anthropic raised $3.5 billion at a $61.5 billion"
                 + " valuation, the company said on Monday.\"}\n",
             "tag");
 
-    assertThat(code).isZero();
-    JsonNode line = lines().get(0);
+    assertThat(result.code()).isZero();
+    JsonNode line = result.jsonLines().get(0);
     assertThat(line.get("id").asText()).isEqualTo("a1");
     assertThat(line.get("companies")).extracting(JsonNode::asText).containsExactly("Anthropic");
     JsonNode event = line.get("events").get(0);
@@ -71,22 +53,24 @@ class TagCommandTest {
         input,
         "{\"id\": 7, \"title\": \"Nvidia teams up with Oracle\", \"text\": \"Details soon.\"}\n");
 
-    assertThat(execute("", "tag", "--input", input.toString())).isZero();
+    CliRun.Result result = execute("", "tag", "--input", input.toString());
 
-    JsonNode line = lines().get(0);
+    assertThat(result.code()).isZero();
+
+    JsonNode line = result.jsonLines().get(0);
     assertThat(line.get("id").asText()).isEqualTo("7");
     assertThat(line.get("companies")).extracting(JsonNode::asText).contains("Nvidia", "Oracle");
   }
 
   @Test
   void reportsABadLineAndGoesOn() throws Exception {
-    int code =
+    CliRun.Result result =
         execute(
             "not json\n{\"id\": \"b\"}\n\n{\"text\": \"x\"}\n{\"id\": \"c\", \"text\": \"Nothing.\"}\n",
             "tag");
 
-    assertThat(code).isZero();
-    List<JsonNode> lines = lines();
+    assertThat(result.code()).isZero();
+    List<JsonNode> lines = result.jsonLines();
     assertThat(lines).hasSize(4);
     assertThat(lines.get(0).get("error").asText()).startsWith("line 1 is not JSON");
     assertThat(lines.get(1).get("id").asText()).isEqualTo("b");
@@ -101,37 +85,35 @@ class TagCommandTest {
     Path kb = dir.resolve("companies.yaml");
     Files.writeString(kb, "companies:\n  - name: Acme Robotics\n    aliases: [Acme]\n");
 
-    int code =
+    CliRun.Result result =
         execute(
             "{\"id\": \"a\", \"text\": \"Acme partnered with Nvidia.\"}\n",
             "tag",
             "--companies",
             kb.toString());
 
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(lines().get(0).get("companies"))
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.jsonLines().get(0).get("companies"))
         .extracting(JsonNode::asText)
         .containsExactly("Acme Robotics", "Nvidia"); // Nvidia: an organization outside this file
   }
 
   @Test
   void reportsAMissingInputFileInOneSentence() {
-    int code = execute("", "tag", "--input", dir.resolve("absent.jsonl").toString());
+    CliRun.Result result = execute("", "tag", "--input", dir.resolve("absent.jsonl").toString());
 
-    assertThat(code).isEqualTo(UserErrors.USER_ERROR);
-    assertThat(err.toString()).startsWith("bellwether: no such file: ").doesNotContain("Exception");
+    assertThat(result.code()).isEqualTo(UserErrors.USER_ERROR);
+    assertThat(result.err()).startsWith("bellwether: no such file: ").doesNotContain("Exception");
   }
 
   @Test
   void aCueFileWithoutARaiseTriggerNoLongerReadsRaises() throws Exception {
-    execute("", "tag", "--show-cues");
-    String builtIn = out.toString();
+    String builtIn = execute("", "tag", "--show-cues").out();
     assertThat(builtIn).contains("funding:", "rais*,");
-    out.getBuffer().setLength(0);
     Path cues = dir.resolve("cues.yaml");
     Files.writeString(cues, builtIn.replace("rais*,", "raisx*,"));
 
-    int code =
+    CliRun.Result result =
         execute(
             "{\"id\": \"a\", \"text\": \"Anthropic raised $3.5 billion on Monday.\"}\n",
             "tag",
@@ -140,27 +122,28 @@ class TagCommandTest {
             "--cues",
             cues.toString());
 
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(lines().get(0).get("companies")).extracting(JsonNode::asText).contains("Anthropic");
-    assertThat(lines().get(0).get("events")).isEmpty();
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.jsonLines().get(0).get("companies"))
+        .extracting(JsonNode::asText)
+        .contains("Anthropic");
+    assertThat(result.jsonLines().get(0).get("events")).isEmpty();
   }
 
   @Test
   void refusesABrokenCueFileListingEveryProblemWithItsLine() throws Exception {
-    execute("", "tag", "--show-cues");
     String broken =
-        out.toString()
+        execute("", "tag", "--show-cues")
+            .out()
             .replace("    raise:\n", "    rise:\n") // an unknown name, so raise is missing too
             .replace("'\\b(?:in|into)\\b'", "'\\b(?:in|into\\b'") // does not compile
             .replace("rais*,", "raise-s,"); // not one word
-    out.getBuffer().setLength(0);
     Path cues = dir.resolve("broken.yaml");
     Files.writeString(cues, broken);
 
-    int code = execute("", "tag", "--cues", cues.toString());
+    CliRun.Result result = execute("", "tag", "--cues", cues.toString());
 
-    assertThat(code).isEqualTo(UserErrors.USER_ERROR);
-    assertThat(err.toString())
+    assertThat(result.code()).isEqualTo(UserErrors.USER_ERROR);
+    assertThat(result.err())
         .contains("broken.yaml:")
         .contains("pattern 'rise' is not used by funding")
         .contains("funding is missing pattern 'raise'")

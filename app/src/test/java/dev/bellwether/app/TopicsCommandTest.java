@@ -1,33 +1,23 @@
 package dev.bellwether.app;
 
+import static dev.bellwether.app.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class TopicsCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int execute(String... args) {
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
-
   @Test
   void topicsAloneAsksForASubcommand() {
-    assertThat(execute("topics")).isEqualTo(2);
-    assertThat(err.toString()).contains("try 'topics create'");
+    CliRun.Result result = run("topics");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("try 'topics create'");
   }
 
   @Test
   void createTeachesWithExamples() {
-    assertThat(execute("topics", "create", "--help")).isZero();
-    assertThat(out.toString())
+    CliRun.Result result = run("topics", "create", "--help");
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
         .contains("Usage: bellwether topics create")
         .contains("--bootstrap-servers")
         .contains("Examples:");

@@ -2,41 +2,24 @@ package dev.bellwether.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.TopicSpec;
 import dev.bellwether.schemas.Topics;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code bellwether topics create} on a real broker: the compose file's one-shot set-up. */
 class TopicsCreateIT {
-  private static KafkaForTests kafka;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaForTests.startWithoutTopics();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
+  @RegisterExtension static final SharedBroker kafka = SharedBroker.withoutTopics();
 
   private static String createTopics() {
-    StringWriter out = new StringWriter();
-    CommandLine cli = Bellwether.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    int code = cli.execute("topics", "create", "--bootstrap-servers", kafka.bootstrapServers());
-    assertThat(code).isZero();
-    return out.toString();
+    CliRun.Result result =
+        CliRun.run("topics", "create", "--bootstrap-servers", kafka.bootstrapServers());
+    assertThat(result.code()).as(result.err()).isZero();
+    return result.out();
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.bellwether.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bellwether.localkafka.KafkaForTests;
 import dev.bellwether.schemas.TopicInstaller;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Alert;
@@ -18,9 +17,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,19 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class WebRoleIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final Duration EXIT_GUARD = ShutdownSignals.BOUND.plusSeconds(15);
-  private static KafkaForTests kafka;
+  @RegisterExtension static final SharedBroker kafka = SharedBroker.withoutTopics();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startKafka() {
-    kafka = KafkaForTests.startWithoutTopics();
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
 
   @Test
   @org.junit.jupiter.api.Order(1)

@@ -3,21 +3,21 @@ package dev.bellwether.app.trends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.bellwether.app.CannedWeb;
 import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.processors.trends.Trends;
 import dev.bellwether.processors.trends.TrendsRequest;
 import dev.bellwether.processors.trends.TrendsUnavailable;
 import dev.bellwether.schemas.avro.EventType;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okio.Buffer;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,28 +30,25 @@ class HttpTrendsPeersTest {
   private final AtomicReference<String> asked = new AtomicReference<>();
   private volatile int status = 200;
   private volatile byte[] body = new byte[0];
-  private HttpServer server;
+  private MockWebServer server;
   private HostInfo peer;
 
   @BeforeEach
-  void startPeer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        TrendsRoute.PATH,
-        exchange -> {
-          asked.set(exchange.getRequestURI().toString());
-          exchange.sendResponseHeaders(status, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    server.start();
-    peer = new HostInfo("127.0.0.1", server.getAddress().getPort());
+  void startPeer() {
+    server =
+        CannedWeb.serve(
+            request -> {
+              asked.set(request.getPath());
+              return CannedWeb.path(request).startsWith(TrendsRoute.PATH)
+                  ? new MockResponse().setResponseCode(status).setBody(new Buffer().write(body))
+                  : CannedWeb.status(404);
+            });
+    peer = new HostInfo("127.0.0.1", server.getPort());
   }
 
   @AfterEach
-  void stopPeer() {
-    server.stop(0);
+  void stopPeer() throws IOException {
+    server.close();
   }
 
   @Test
@@ -114,8 +111,8 @@ class HttpTrendsPeersTest {
   }
 
   @Test
-  void aPeerThatIsGoneMakesTheAnswerUnavailable() {
-    server.stop(0);
+  void aPeerThatIsGoneMakesTheAnswerUnavailable() throws IOException {
+    server.close();
 
     assertThatThrownBy(() -> new HttpTrendsPeers().fetch(peer, request()))
         .isInstanceOf(TrendsUnavailable.class)

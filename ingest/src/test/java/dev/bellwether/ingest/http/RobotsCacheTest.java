@@ -1,6 +1,7 @@
 package dev.bellwether.ingest.http;
 
-import static dev.bellwether.ingest.http.CannedHttpServer.ok;
+import static dev.bellwether.ingest.http.CannedRoutes.ok;
+import static dev.bellwether.ingest.http.CannedRoutes.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -11,13 +12,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RobotsCacheTest {
   private static final Instant NOW = Instant.parse("2025-06-05T12:00:00Z");
 
-  private final CannedHttpServer server = CannedHttpServer.start();
+  private final MockWebServer server = new MockWebServer();
+  private final CannedRoutes routes = CannedRoutes.serve(server);
   private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
   private final Clock clock =
       new Clock() {
@@ -49,7 +52,7 @@ class RobotsCacheTest {
   }
 
   private void robotsTxt(String body) {
-    server.route("/robots.txt", ok("text/plain", body.getBytes(StandardCharsets.UTF_8), Map.of()));
+    routes.route("/robots.txt", ok("text/plain", body.getBytes(StandardCharsets.UTF_8), Map.of()));
   }
 
   @Test
@@ -58,8 +61,8 @@ class RobotsCacheTest {
         "User-agent: *\nDisallow: /\n\n"
             + "User-agent: bellwether\nDisallow: /private/\nCrawl-delay: 5\n");
 
-    RobotsVerdict feed = robots.verdict(server.url("/feeds/ai.xml"), true);
-    RobotsVerdict hidden = robots.verdict(server.url("/private/feed.xml"), true);
+    RobotsVerdict feed = robots.verdict(routes.url("/feeds/ai.xml"), true);
+    RobotsVerdict hidden = robots.verdict(routes.url("/private/feed.xml"), true);
 
     assertThat(feed).isEqualTo(new RobotsVerdict(true, false, Duration.ofSeconds(5)));
     assertThat(hidden.allowed()).isFalse();
@@ -71,7 +74,7 @@ class RobotsCacheTest {
 
     FetchException e =
         catchThrowableOfType(
-            FetchException.class, () -> robots.requireAllowed(server.url("/feeds/ai.xml"), true));
+            FetchException.class, () -> robots.requireAllowed(routes.url("/feeds/ai.xml"), true));
 
     assertThat(e.kind()).isEqualTo(FetchException.Kind.ROBOTS_DISALLOWED);
     assertThat(e.retriable()).isFalse();
@@ -80,52 +83,49 @@ class RobotsCacheTest {
 
   @Test
   void allowsEverythingWhenThereIsNoRobotsTxt() {
-    assertThat(robots.verdict(server.url("/feeds/ai.xml"), true).allowed()).isTrue();
+    assertThat(robots.verdict(routes.url("/feeds/ai.xml"), true).allowed()).isTrue();
   }
 
   @Test
   void defersVisitsWhileRobotsTxtAnswers5xxAndRetriesLater() {
-    server.route(
+    routes.route(
         "/robots.txt",
-        exchange -> {
-          if (server.requests("/robots.txt").size() == 1) {
-            exchange.sendResponseHeaders(503, -1);
-          } else {
-            CannedHttpServer.send(exchange, 200, "User-agent: *\nAllow: /\n".getBytes());
-          }
-        });
+        request ->
+            routes.requests("/robots.txt").size() == 1
+                ? status(503, Map.of())
+                : ok("text/plain", "User-agent: *\nAllow: /\n".getBytes(), Map.of()));
 
     FetchException e =
         catchThrowableOfType(
-            FetchException.class, () -> robots.requireAllowed(server.url("/feed"), true));
+            FetchException.class, () -> robots.requireAllowed(routes.url("/feed"), true));
     now.set(NOW.plus(Duration.ofMinutes(16)));
 
     assertThat(e.kind()).isEqualTo(FetchException.Kind.ROBOTS_DISALLOWED);
     assertThat(e.retriable()).isTrue();
-    assertThat(robots.verdict(server.url("/feed"), true).allowed()).isTrue();
+    assertThat(robots.verdict(routes.url("/feed"), true).allowed()).isTrue();
   }
 
   @Test
   void readsRobotsTxtOncePerOriginUntilItExpires() {
     robotsTxt("User-agent: *\nAllow: /\n");
 
-    robots.verdict(server.url("/a"), true);
-    robots.verdict(server.url("/b"), true);
+    robots.verdict(routes.url("/a"), true);
+    robots.verdict(routes.url("/b"), true);
     now.set(NOW.plus(Duration.ofHours(5)));
-    robots.verdict(server.url("/c"), true);
+    robots.verdict(routes.url("/c"), true);
     now.set(NOW.plus(Duration.ofHours(7)));
-    robots.verdict(server.url("/d"), true);
+    robots.verdict(routes.url("/d"), true);
 
-    assertThat(server.requests("/robots.txt")).hasSize(2);
+    assertThat(routes.requests("/robots.txt")).hasSize(2);
   }
 
   @Test
   void readsRobotsTxtThroughTheSameAddressChecks() {
     robotsTxt("User-agent: *\nDisallow: /\n");
 
-    RobotsVerdict verdict = robots.verdict(server.url("/feed"), false);
+    RobotsVerdict verdict = robots.verdict(routes.url("/feed"), false);
 
-    assertThat(server.requests("/robots.txt")).isEmpty();
+    assertThat(routes.requests("/robots.txt")).isEmpty();
     assertThat(verdict.allowed()).isTrue(); // the feed fetch itself is then refused, clearly
   }
 
@@ -133,8 +133,8 @@ class RobotsCacheTest {
   void treatsAnOversizedRobotsTxtAsAbsent() {
     byte[] huge = new byte[(int) RobotsCache.MAX_ROBOTS_BYTES + 1];
     java.util.Arrays.fill(huge, (byte) '#');
-    server.route("/robots.txt", ok("text/plain", huge, Map.of()));
+    routes.route("/robots.txt", ok("text/plain", huge, Map.of()));
 
-    assertThat(robots.verdict(server.url("/feed"), true).allowed()).isTrue();
+    assertThat(robots.verdict(routes.url("/feed"), true).allowed()).isTrue();
   }
 }

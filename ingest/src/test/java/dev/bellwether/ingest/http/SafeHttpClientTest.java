@@ -1,7 +1,7 @@
 package dev.bellwether.ingest.http;
 
-import static dev.bellwether.ingest.http.CannedHttpServer.ok;
-import static dev.bellwether.ingest.http.CannedHttpServer.status;
+import static dev.bellwether.ingest.http.CannedRoutes.ok;
+import static dev.bellwether.ingest.http.CannedRoutes.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.bellwether.ingest.http.FetchException.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +33,8 @@ class SafeHttpClientTest {
   private static final byte[] FEED = "<rss version=\"2.0\"/>".getBytes(StandardCharsets.UTF_8);
   private static final int LIMIT = 64 * 1024;
 
-  private final CannedHttpServer server = CannedHttpServer.start();
+  private final MockWebServer server = new MockWebServer();
+  private final CannedRoutes routes = CannedRoutes.serve(server);
   private final SafeHttpClient client =
       new SafeHttpClient(
           HttpSettings.defaults()
@@ -42,7 +48,7 @@ class SafeHttpClientTest {
 
   @Test
   void returnsBodyContentTypeAndValidators() {
-    server.route(
+    routes.route(
         "/feed",
         ok(
             "application/rss+xml",
@@ -50,103 +56,97 @@ class SafeHttpClientTest {
             Map.of("ETag", "\"v1\"", "Last-Modified", "Tue, 03 Jun 2025 14:30:00 GMT")));
 
     HttpResponseData response =
-        (HttpResponseData) client.fetch(server.url("/feed"), Validators.none(), true);
+        (HttpResponseData) client.fetch(routes.url("/feed"), Validators.none(), true);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(FEED);
     assertThat(response.contentType()).isEqualTo("application/rss+xml");
     assertThat(response.validators())
         .isEqualTo(new Validators("\"v1\"", "Tue, 03 Jun 2025 14:30:00 GMT"));
-    assertThat(response.finalUrl()).isEqualTo(server.url("/feed"));
+    assertThat(response.finalUrl()).isEqualTo(routes.url("/feed"));
   }
 
   @Test
   void sendsUserAgentAndAcceptEncoding() {
-    server.route("/feed", ok("text/xml", FEED, Map.of()));
+    routes.route("/feed", ok("text/xml", FEED, Map.of()));
 
-    client.fetch(server.url("/feed"), Validators.none(), true);
+    client.fetch(routes.url("/feed"), Validators.none(), true);
 
-    CannedHttpServer.Request request = server.requests().get(0);
-    assertThat(request.header("User-Agent"))
+    RecordedRequest request = routes.requests().get(0);
+    assertThat(request.getHeaders().get("User-Agent"))
         .isEqualTo("Bellwether/0.1 (+https://github.com/bellwether-ai/bellwether)");
-    assertThat(request.header("Accept-Encoding")).isEqualTo("gzip, deflate");
-    assertThat(request.header("If-None-Match")).isNull();
+    assertThat(request.getHeaders().get("Accept-Encoding")).isEqualTo("gzip, deflate");
+    assertThat(request.getHeaders().get("If-None-Match")).isNull();
   }
 
   @Test
   void sendsIfNoneMatchAndHandles304() {
-    server.route(
+    routes.route(
         "/feed",
-        exchange -> {
-          if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            exchange.sendResponseHeaders(304, -1);
-          } else {
-            exchange.getResponseHeaders().set("ETag", "\"v1\"");
-            CannedHttpServer.send(exchange, 200, FEED);
-          }
-        });
+        CannedRoutes.conditional(
+            "\"v1\"", new MockResponse.Builder().body(CannedRoutes.bytes(FEED)).build()));
 
-    FetchResult first = client.fetch(server.url("/feed"), Validators.none(), true);
-    FetchResult second = client.fetch(server.url("/feed"), first.validators(), true);
+    FetchResult first = client.fetch(routes.url("/feed"), Validators.none(), true);
+    FetchResult second = client.fetch(routes.url("/feed"), first.validators(), true);
 
     assertThat(first).isInstanceOf(HttpResponseData.class);
     assertThat(second).isInstanceOf(FetchResult.NotModified.class);
     assertThat(second.validators()).isEqualTo(new Validators("\"v1\"", null));
-    assertThat(server.requests().get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+    assertThat(routes.requests().get(1).getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
   }
 
   @Test
   void sendsIfModifiedSince() {
-    server.route("/feed", status(304, Map.of()));
+    routes.route("/feed", status(304, Map.of()));
     String date = "Tue, 03 Jun 2025 14:30:00 GMT";
 
-    FetchResult result = client.fetch(server.url("/feed"), new Validators(null, date), true);
+    FetchResult result = client.fetch(routes.url("/feed"), new Validators(null, date), true);
 
     assertThat(result).isInstanceOf(FetchResult.NotModified.class);
-    assertThat(server.requests().get(0).header("If-Modified-Since")).isEqualTo(date);
+    assertThat(routes.requests().get(0).getHeaders().get("If-Modified-Since")).isEqualTo(date);
   }
 
   @Test
   void followsRedirectsUpToTheLimit() {
     for (int i = 1; i <= 5; i++) {
-      server.route(
+      routes.route(
           "/hop" + i, status(i % 2 == 0 ? 301 : 307, Map.of("Location", "/hop" + (i + 1))));
     }
-    server.route("/hop6", ok("text/xml", FEED, Map.of()));
+    routes.route("/hop6", ok("text/xml", FEED, Map.of()));
 
     HttpResponseData response =
-        (HttpResponseData) client.fetch(server.url("/hop1"), Validators.none(), true);
+        (HttpResponseData) client.fetch(routes.url("/hop1"), Validators.none(), true);
 
     assertThat(response.body()).isEqualTo(FEED);
-    assertThat(response.finalUrl()).isEqualTo(server.url("/hop6"));
+    assertThat(response.finalUrl()).isEqualTo(routes.url("/hop6"));
   }
 
   @Test
   void refusesTheSixthRedirect() {
-    server.route("/loop", status(302, Map.of("Location", "/loop")));
+    routes.route("/loop", status(302, Map.of("Location", "/loop")));
 
     FetchException e =
         catchThrowableOfType(
-            FetchException.class, () -> client.fetch(server.url("/loop"), Validators.none(), true));
+            FetchException.class, () -> client.fetch(routes.url("/loop"), Validators.none(), true));
 
     assertThat(e.kind()).isEqualTo(Kind.TOO_MANY_REDIRECTS);
     assertThat(e.retriable()).isFalse();
-    assertThat(server.requests("/loop")).hasSize(6);
+    assertThat(routes.requests("/loop")).hasSize(6);
   }
 
   @Test
   void refusesLoopbackUnlessAllowed() {
-    server.route("/feed", ok("text/xml", FEED, Map.of()));
+    routes.route("/feed", ok("text/xml", FEED, Map.of()));
 
     FetchException e =
         catchThrowableOfType(
             FetchException.class,
-            () -> client.fetch(server.url("/feed"), Validators.none(), false));
+            () -> client.fetch(routes.url("/feed"), Validators.none(), false));
 
     assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS);
     assertThat(e).hasMessageContaining("127.0.0.1");
-    assertThat(server.requests()).isEmpty();
-    assertThat(client.fetch(server.url("/feed"), Validators.none(), true))
+    assertThat(routes.requests()).isEmpty();
+    assertThat(client.fetch(routes.url("/feed"), Validators.none(), true))
         .isInstanceOf(HttpResponseData.class);
   }
 
@@ -174,18 +174,19 @@ class SafeHttpClientTest {
                 ? List.of(InetAddress.getByAddress(host, new byte[] {(byte) 192, 88, 99, 10}))
                 : HostResolver.SYSTEM.resolve(host);
     SafeHttpClient guarded = new SafeHttpClient(HttpSettings.defaults(), lying);
-    server.route(
-        "/start", status(302, Map.of("Location", "http://localhost:" + server.port() + "/feed")));
-    server.route("/feed", ok("text/xml", FEED, Map.of()));
+    routes.route(
+        "/start",
+        status(302, Map.of("Location", "http://localhost:" + server.getPort() + "/feed")));
+    routes.route("/feed", ok("text/xml", FEED, Map.of()));
 
     FetchException e =
         catchThrowableOfType(
             FetchException.class,
-            () -> guarded.fetch(server.url("/start"), Validators.none(), false));
+            () -> guarded.fetch(routes.url("/start"), Validators.none(), false));
 
     assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS);
-    assertThat(server.requests("/start")).hasSize(1);
-    assertThat(server.requests("/feed")).isEmpty();
+    assertThat(routes.requests("/start")).hasSize(1);
+    assertThat(routes.requests("/feed")).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -212,12 +213,12 @@ class SafeHttpClientTest {
               default -> HostResolver.SYSTEM.resolve(host);
             };
     SafeHttpClient guarded = new SafeHttpClient(HttpSettings.defaults(), resolver);
-    server.route("/start", status(302, Map.of("Location", target)));
+    routes.route("/start", status(302, Map.of("Location", target)));
 
     FetchException e =
         catchThrowableOfType(
             FetchException.class,
-            () -> guarded.fetch(server.url("/start"), Validators.none(), false));
+            () -> guarded.fetch(routes.url("/start"), Validators.none(), false));
 
     assertThat(e.kind()).isEqualTo(Kind.BLOCKED_ADDRESS);
     assertThat(e.kind().isRefusal()).isTrue();
@@ -226,16 +227,16 @@ class SafeHttpClientTest {
 
   @Test
   void reportsRetryAfterOfA429Or503() {
-    server.route("/limited", status(429, Map.of("Retry-After", "120")));
-    server.route("/down", status(503, Map.of("Retry-After", "Thu, 05 Jun 2025 13:30:00 GMT")));
+    routes.route("/limited", status(429, Map.of("Retry-After", "120")));
+    routes.route("/down", status(503, Map.of("Retry-After", "Thu, 05 Jun 2025 13:30:00 GMT")));
 
     FetchException limited =
         catchThrowableOfType(
             FetchException.class,
-            () -> client.fetch(server.url("/limited"), Validators.none(), true));
+            () -> client.fetch(routes.url("/limited"), Validators.none(), true));
     FetchException down =
         catchThrowableOfType(
-            FetchException.class, () -> client.fetch(server.url("/down"), Validators.none(), true));
+            FetchException.class, () -> client.fetch(routes.url("/down"), Validators.none(), true));
 
     assertThat(limited.retryAfter()).isEqualTo("120");
     assertThat(limited.retriable()).isTrue();
@@ -244,44 +245,36 @@ class SafeHttpClientTest {
 
   @Test
   void appliesASmallerBodyLimitWhenAsked() {
-    server.route("/robots.txt", ok("text/plain", new byte[2048], Map.of()));
+    routes.route("/robots.txt", ok("text/plain", new byte[2048], Map.of()));
 
     assertThat(
             kindOf(
-                () -> client.fetch(server.url("/robots.txt"), Validators.none(), true, null, 1024)))
+                () -> client.fetch(routes.url("/robots.txt"), Validators.none(), true, null, 1024)))
         .isEqualTo(Kind.TOO_LARGE);
   }
 
   @Test
   void refusesNonHttpSchemesIncludingOnRedirect() {
-    server.route("/to-file", status(302, Map.of("Location", "file:///etc/passwd")));
+    routes.route("/to-file", status(302, Map.of("Location", "file:///etc/passwd")));
 
     assertThat(
             kindOf(() -> client.fetch(URI.create("file:///etc/passwd"), Validators.none(), true)))
         .isEqualTo(Kind.BAD_SCHEME);
-    assertThat(kindOf(() -> client.fetch(server.url("/to-file"), Validators.none(), true)))
+    assertThat(kindOf(() -> client.fetch(routes.url("/to-file"), Validators.none(), true)))
         .isEqualTo(Kind.BAD_SCHEME);
   }
 
   @Test
   void cutsOffABodyOverTheLimitWhileStreaming() {
-    server.route(
+    routes.route(
         "/endless",
-        exchange -> {
-          exchange.sendResponseHeaders(200, 0); // chunked, no length declared
-          byte[] chunk = new byte[8192];
-          try (OutputStream out = exchange.getResponseBody()) {
-            for (int i = 0; i < 100_000; i++) { // 800 MB if nobody stops it
-              out.write(chunk);
-            }
-          }
-        });
+        new MockResponse.Builder().body(new EndlessBody()).build()); // no length declared
 
     long start = System.nanoTime();
     FetchException e =
         catchThrowableOfType(
             FetchException.class,
-            () -> client.fetch(server.url("/endless"), Validators.none(), true));
+            () -> client.fetch(routes.url("/endless"), Validators.none(), true));
 
     assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
     assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -290,22 +283,22 @@ class SafeHttpClientTest {
 
   @Test
   void refusesADeclaredLengthOverTheLimit() {
-    server.route("/big", ok("text/xml", new byte[LIMIT + 1], Map.of()));
+    routes.route("/big", ok("text/xml", new byte[LIMIT + 1], Map.of()));
 
-    assertThat(kindOf(() -> client.fetch(server.url("/big"), Validators.none(), true)))
+    assertThat(kindOf(() -> client.fetch(routes.url("/big"), Validators.none(), true)))
         .isEqualTo(Kind.TOO_LARGE);
   }
 
   @Test
   void decodesGzipAndDeflateBodies() throws IOException {
-    server.route("/gzip", ok("text/xml", gzip(FEED), Map.of("Content-Encoding", "gzip")));
-    server.route("/deflate", ok("text/xml", deflate(FEED), Map.of("Content-Encoding", "deflate")));
+    routes.route("/gzip", ok("text/xml", gzip(FEED), Map.of("Content-Encoding", "gzip")));
+    routes.route("/deflate", ok("text/xml", deflate(FEED), Map.of("Content-Encoding", "deflate")));
 
     assertThat(
-            ((HttpResponseData) client.fetch(server.url("/gzip"), Validators.none(), true)).body())
+            ((HttpResponseData) client.fetch(routes.url("/gzip"), Validators.none(), true)).body())
         .isEqualTo(FEED);
     assertThat(
-            ((HttpResponseData) client.fetch(server.url("/deflate"), Validators.none(), true))
+            ((HttpResponseData) client.fetch(routes.url("/deflate"), Validators.none(), true))
                 .body())
         .isEqualTo(FEED);
   }
@@ -314,11 +307,11 @@ class SafeHttpClientTest {
   void refusesAGzipBomb() throws IOException {
     byte[] bomb = gzip(new byte[50 * 1024 * 1024]); // 50 MiB of zeros in about 50 KiB
     assertThat(bomb.length).isLessThan(LIMIT);
-    server.route("/bomb", ok("text/xml", bomb, Map.of("Content-Encoding", "gzip")));
+    routes.route("/bomb", ok("text/xml", bomb, Map.of("Content-Encoding", "gzip")));
 
     FetchException e =
         catchThrowableOfType(
-            FetchException.class, () -> client.fetch(server.url("/bomb"), Validators.none(), true));
+            FetchException.class, () -> client.fetch(routes.url("/bomb"), Validators.none(), true));
 
     assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
     assertThat(e).hasMessageContaining("decompressed");
@@ -326,20 +319,12 @@ class SafeHttpClientTest {
 
   @Test
   void timesOutASlowServer() {
-    server.route(
+    routes.route(
         "/slow",
-        exchange -> {
-          exchange.sendResponseHeaders(200, 0);
-          try (OutputStream out = exchange.getResponseBody()) {
-            for (int i = 0; i < 100; i++) {
-              out.write('<');
-              out.flush();
-              Thread.sleep(100); // a trickle that never ends within the deadline
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+        new MockResponse.Builder()
+            .body("<".repeat(100))
+            .throttleBody(1, 100, TimeUnit.MILLISECONDS) // a trickle that outlasts the deadline
+            .build());
     SafeHttpClient impatient =
         new SafeHttpClient(HttpSettings.defaults().withRequestTimeout(Duration.ofSeconds(1)));
 
@@ -347,7 +332,7 @@ class SafeHttpClientTest {
     FetchException e =
         catchThrowableOfType(
             FetchException.class,
-            () -> impatient.fetch(server.url("/slow"), Validators.none(), true));
+            () -> impatient.fetch(routes.url("/slow"), Validators.none(), true));
 
     assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
     assertThat(e.retriable()).isTrue();
@@ -357,15 +342,15 @@ class SafeHttpClientTest {
 
   @Test
   void reportsErrorStatusesWithWhetherToRetry() {
-    server.route("/down", exchange -> CannedHttpServer.send(exchange, 503, "try later".getBytes()));
-    server.route("/gone", status(404, Map.of()));
+    routes.route("/down", new MockResponse.Builder().code(503).body("try later").build());
+    routes.route("/gone", status(404, Map.of()));
 
     FetchException down =
         catchThrowableOfType(
-            FetchException.class, () -> client.fetch(server.url("/down"), Validators.none(), true));
+            FetchException.class, () -> client.fetch(routes.url("/down"), Validators.none(), true));
     FetchException gone =
         catchThrowableOfType(
-            FetchException.class, () -> client.fetch(server.url("/gone"), Validators.none(), true));
+            FetchException.class, () -> client.fetch(routes.url("/gone"), Validators.none(), true));
 
     assertThat(down.kind()).isEqualTo(Kind.HTTP_STATUS);
     assertThat(down.status()).isEqualTo(503);
@@ -419,5 +404,21 @@ class SafeHttpClientTest {
       z.write(data);
     }
     return Arrays.copyOf(out.toByteArray(), out.size());
+  }
+
+  /** A body of unknown length: 800 MB unless the client stops reading. */
+  private static final class EndlessBody implements MockResponseBody {
+    @Override
+    public long getContentLength() {
+      return -1;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      byte[] chunk = new byte[8192];
+      for (int i = 0; i < 100_000; i++) {
+        sink.write(chunk);
+      }
+    }
   }
 }

@@ -3,7 +3,7 @@ package dev.bellwether.ingest.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bellwether.ingest.http.CannedHttpServer;
+import dev.bellwether.ingest.http.CannedRoutes;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.metrics.IngestMetrics;
@@ -23,8 +23,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,7 +51,8 @@ class PageFetcherIT {
   private static final int MAX_BODY = 64 * 1024;
   private static KafkaForTests kafka;
 
-  private final CannedHttpServer server = CannedHttpServer.start();
+  private final MockWebServer server = new MockWebServer();
+  private final CannedRoutes routes = CannedRoutes.serve(server);
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeAll
@@ -69,10 +73,10 @@ class PageFetcherIT {
   @Test
   void turnsEachItemIntoOneArticleFromItsPageOrItsFeedSummaryWithTheReason() {
     byte[] article = PageFixtures.fixture("article-utf8.html");
-    server.route("/news/", CannedHttpServer.ok("text/html; charset=utf-8", article, Map.of()));
-    server.route("/missing", CannedHttpServer.status(404, Map.of()));
-    server.route("/slow", exchange -> slowly(exchange, article));
-    server.route("/huge", CannedHttpServer.ok("text/html", hugePage(), Map.of()));
+    routes.route("/news/", CannedRoutes.ok("text/html; charset=utf-8", article, Map.of()));
+    routes.route("/missing", CannedRoutes.status(404, Map.of()));
+    routes.route("/slow", slowly(article));
+    routes.route("/huge", CannedRoutes.ok("text/html", hugePage(), Map.of()));
     List<FeedItem> pages = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       pages.add(item("page-" + i, "/news/" + i));
@@ -138,7 +142,7 @@ class PageFetcherIT {
   @Test
   void writesEveryArticleOnceAcrossARestartOfTheSameInstance() {
     byte[] article = PageFixtures.fixture("article-utf8.html");
-    server.route("/news/", CannedHttpServer.ok("text/html; charset=utf-8", article, Map.of()));
+    routes.route("/news/", CannedRoutes.ok("text/html; charset=utf-8", article, Map.of()));
     List<FeedItem> before = new ArrayList<>();
     List<FeedItem> after = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
@@ -184,7 +188,7 @@ class PageFetcherIT {
         .setSourceId("techwire")
         .setSourceType("rss")
         .setOutlet("Techwire")
-        .setUrl(server.url(path).toString())
+        .setUrl(routes.url(path).toString())
         .setTitle("Headline " + id)
         .setSummary(summaryOf(id))
         .setDiscovered(java.time.Instant.parse("2026-09-02T15:05:00Z"))
@@ -196,14 +200,11 @@ class PageFetcherIT {
     return "The feed's summary of " + id + ".";
   }
 
-  private static void slowly(com.sun.net.httpserver.HttpExchange exchange, byte[] body)
-      throws java.io.IOException {
-    try {
-      Thread.sleep(3000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    CannedHttpServer.send(exchange, 200, body);
+  private static MockResponse slowly(byte[] body) {
+    return new MockResponse.Builder()
+        .headersDelay(3, TimeUnit.SECONDS)
+        .body(CannedRoutes.bytes(body))
+        .build();
   }
 
   private static byte[] hugePage() {

@@ -2,7 +2,7 @@ package dev.bellwether.ingest.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bellwether.ingest.http.CannedHttpServer;
+import dev.bellwether.ingest.http.CannedRoutes;
 import dev.bellwether.ingest.http.HostResolver;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.http.PolitenessSettings;
@@ -14,12 +14,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** One item's page against a loopback server: what is read, and why the feed summary stands in. */
 class PageFetcherReaderTest {
-  private final CannedHttpServer server = CannedHttpServer.start();
+  private final MockWebServer server = new MockWebServer();
+  private final CannedRoutes routes = CannedRoutes.serve(server);
   private final Clock clock = Clock.systemUTC();
 
   @AfterEach
@@ -29,7 +32,7 @@ class PageFetcherReaderTest {
 
   @Test
   void readsTheArticleOfAnHtmlPage() {
-    server.route("/a", html(PageFixtures.fixture("article-utf8.html")));
+    routes.route("/a", html(PageFixtures.fixture("article-utf8.html")));
 
     PageOutcome outcome = reader(PolitenessSettings.defaults()).read(itemAt("/a"), later());
 
@@ -59,7 +62,7 @@ class PageFetcherReaderTest {
 
   @Test
   void fallsBackWithTheStatusOfAnErrorAnswer() {
-    server.route("/gone", CannedHttpServer.status(410, Map.of()));
+    routes.route("/gone", CannedRoutes.status(410, Map.of()));
 
     assertThat(reasonOf(reader(PolitenessSettings.defaults()).read(itemAt("/gone"), later())))
         .isEqualTo("HTTP 410");
@@ -67,18 +70,18 @@ class PageFetcherReaderTest {
 
   @Test
   void doesNotFetchAPageRobotsTxtDisallows() {
-    server.route("/robots.txt", text("User-agent: *\nDisallow: /private/\n"));
-    server.route("/private/a", html(PageFixtures.fixture("article-utf8.html")));
+    routes.route("/robots.txt", text("User-agent: *\nDisallow: /private/\n"));
+    routes.route("/private/a", html(PageFixtures.fixture("article-utf8.html")));
 
     PageOutcome outcome = reader(PolitenessSettings.defaults()).read(itemAt("/private/a"), later());
 
     assertThat(reasonOf(outcome)).isEqualTo("robots.txt disallows the page");
-    assertThat(server.requests("/private/a")).isEmpty();
+    assertThat(routes.requests("/private/a")).isEmpty();
   }
 
   @Test
   void fallsBackForAPageThatIsNotAnArticle() {
-    server.route("/list", html(PageFixtures.fixture("listing.html")));
+    routes.route("/list", html(PageFixtures.fixture("listing.html")));
 
     assertThat(reasonOf(reader(PolitenessSettings.defaults()).read(itemAt("/list"), later())))
         .isEqualTo("not an article page");
@@ -86,8 +89,8 @@ class PageFetcherReaderTest {
 
   @Test
   void fallsBackForAnswersThatAreNotHtml() {
-    server.route(
-        "/report.pdf", CannedHttpServer.ok("application/pdf", new byte[] {'%', 'P'}, Map.of()));
+    routes.route(
+        "/report.pdf", CannedRoutes.ok("application/pdf", new byte[] {'%', 'P'}, Map.of()));
 
     assertThat(reasonOf(reader(PolitenessSettings.defaults()).read(itemAt("/report.pdf"), later())))
         .isEqualTo("not an HTML page (application/pdf)");
@@ -95,8 +98,8 @@ class PageFetcherReaderTest {
 
   @Test
   void givesUpOnAHostWhoseNextTurnComesTooLate() {
-    server.route("/a", html(PageFixtures.fixture("article-utf8.html")));
-    server.route("/b", html(PageFixtures.fixture("article-utf8.html")));
+    routes.route("/a", html(PageFixtures.fixture("article-utf8.html")));
+    routes.route("/b", html(PageFixtures.fixture("article-utf8.html")));
     PageReader reader = reader(PolitenessSettings.defaults()); // one request per second per host
     Instant deadline = clock.instant().plus(timeout()).plusMillis(200);
 
@@ -106,7 +109,7 @@ class PageFetcherReaderTest {
     assertThat(first).isInstanceOf(PageOutcome.Page.class);
     assertThat(((PageOutcome.Fallback) second).reason().cause())
         .isEqualTo(FallbackReason.Cause.HOST_BUSY);
-    assertThat(server.requests("/b")).isEmpty();
+    assertThat(routes.requests("/b")).isEmpty();
   }
 
   @Test
@@ -153,7 +156,7 @@ class PageFetcherReaderTest {
 
   private FeedItem itemAt(String path) {
     FeedItem item = PageFetcherFallbackTest.item();
-    item.setUrl(server.url(path).toString());
+    item.setUrl(routes.url(path).toString());
     return item;
   }
 
@@ -162,11 +165,11 @@ class PageFetcherReaderTest {
     return ((PageOutcome.Fallback) outcome).reason().sentence();
   }
 
-  private static CannedHttpServer.Responder html(byte[] body) {
-    return CannedHttpServer.ok("text/html; charset=utf-8", body, Map.of());
+  private static MockResponse html(byte[] body) {
+    return CannedRoutes.ok("text/html; charset=utf-8", body, Map.of());
   }
 
-  private static CannedHttpServer.Responder text(String body) {
-    return CannedHttpServer.ok("text/plain", body.getBytes(StandardCharsets.UTF_8), Map.of());
+  private static MockResponse text(String body) {
+    return CannedRoutes.ok("text/plain", body.getBytes(StandardCharsets.UTF_8), Map.of());
   }
 }

@@ -3,7 +3,7 @@ package dev.bellwether.ingest.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bellwether.ingest.feed.FeedParser;
-import dev.bellwether.ingest.http.CannedHttpServer;
+import dev.bellwether.ingest.http.CannedRoutes;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.http.RobotsCache;
 import dev.bellwether.ingest.http.SafeHttpClient;
@@ -19,13 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FeedPollerTest {
   private static final Instant NOW = Instant.parse("2025-06-05T12:00:00Z");
 
-  private final CannedHttpServer server = CannedHttpServer.start();
+  private final MockWebServer server = new MockWebServer();
+  private final CannedRoutes routes = CannedRoutes.serve(server);
   private final FeedPoller poller =
       new FeedPoller(
           new SafeHttpClient(HttpSettings.defaults()),
@@ -48,12 +50,12 @@ class FeedPollerTest {
 
   private SourceDefinition source(String id, String path) {
     return new SourceDefinition(
-        id, "rss", "Outlet " + id, server.url(path), Duration.ofMinutes(1), true);
+        id, "rss", "Outlet " + id, routes.url(path), Duration.ofMinutes(1), true);
   }
 
   @Test
   void mapsEntriesToFeedItems() {
-    server.route("/rss", CannedHttpServer.ok("application/rss+xml", fixture("rss2.xml"), Map.of()));
+    routes.route("/rss", CannedRoutes.ok("application/rss+xml", fixture("rss2.xml"), Map.of()));
 
     PollResult result = poller.poll(source("frontier", "/rss"));
 
@@ -74,16 +76,10 @@ class FeedPollerTest {
 
   @Test
   void sendsRememberedValidatorsOnlyAfterTheItemsAreSafe() {
-    server.route(
+    routes.route(
         "/rss",
-        exchange -> {
-          if ("\"v7\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            exchange.sendResponseHeaders(304, -1);
-          } else {
-            exchange.getResponseHeaders().set("ETag", "\"v7\"");
-            CannedHttpServer.send(exchange, 200, fixture("rss2.xml"));
-          }
-        });
+        CannedRoutes.conditional(
+            "\"v7\"", CannedRoutes.ok("text/xml", fixture("rss2.xml"), Map.of())));
     SourceDefinition source = source("frontier", "/rss");
 
     PollResult.Fetched first = (PollResult.Fetched) poller.poll(source);
@@ -94,13 +90,12 @@ class FeedPollerTest {
     assertThat(first.validators()).isEqualTo(new Validators("\"v7\"", null));
     assertThat(notRemembered).isInstanceOf(PollResult.Fetched.class);
     assertThat(afterRemember).isInstanceOf(PollResult.NotModified.class);
-    assertThat(server.requests().get(2).header("If-None-Match")).isEqualTo("\"v7\"");
+    assertThat(routes.requests().get(2).getHeaders().get("If-None-Match")).isEqualTo("\"v7\"");
   }
 
   @Test
   void forgetsValidatorsWhenTheUrlChanges() {
-    server.route(
-        "/rss", CannedHttpServer.ok("text/xml", fixture("rss2.xml"), Map.of("ETag", "\"a\"")));
+    routes.route("/rss", CannedRoutes.ok("text/xml", fixture("rss2.xml"), Map.of("ETag", "\"a\"")));
     SourceDefinition source = source("frontier", "/rss");
     poller.remember((PollResult.Fetched) poller.poll(source));
 
@@ -117,7 +112,7 @@ class FeedPollerTest {
   @Test
   void reportsAParseFailureWithTheOriginalBytes() {
     byte[] malformed = fixture("malformed.xml");
-    server.route("/broken", CannedHttpServer.ok("text/xml", malformed, Map.of()));
+    routes.route("/broken", CannedRoutes.ok("text/xml", malformed, Map.of()));
 
     PollResult result = poller.poll(source("broken", "/broken"));
 
@@ -138,7 +133,7 @@ class FeedPollerTest {
   void boundsTheOriginalBytesOfAFailure() {
     byte[] junk = new byte[200 * 1024];
     java.util.Arrays.fill(junk, (byte) 'x');
-    server.route("/junk", CannedHttpServer.ok("text/xml", junk, Map.of()));
+    routes.route("/junk", CannedRoutes.ok("text/xml", junk, Map.of()));
 
     PollResult.Failed failed = (PollResult.Failed) poller.poll(source("junk", "/junk"));
 
@@ -148,7 +143,7 @@ class FeedPollerTest {
 
   @Test
   void reportsAnHttpFailureWithItsKind() {
-    server.route("/down", CannedHttpServer.status(503, Map.of()));
+    routes.route("/down", CannedRoutes.status(503, Map.of()));
 
     PollResult.Failed failed = (PollResult.Failed) poller.poll(source("down", "/down"));
 
@@ -160,7 +155,7 @@ class FeedPollerTest {
 
   @Test
   void refusesPrivateAddressesUnlessBothWorkerAndSourceAllowThem() {
-    server.route("/rss", CannedHttpServer.ok("text/xml", fixture("rss2.xml"), Map.of()));
+    routes.route("/rss", CannedRoutes.ok("text/xml", fixture("rss2.xml"), Map.of()));
     FeedPoller strict =
         new FeedPoller(
             new SafeHttpClient(HttpSettings.defaults()),
@@ -173,7 +168,7 @@ class FeedPollerTest {
     assertThat(result)
         .isInstanceOfSatisfying(
             PollResult.Failed.class, f -> assertThat(f.kind()).isEqualTo("BLOCKED_ADDRESS"));
-    assertThat(server.requests()).isEmpty();
+    assertThat(routes.requests()).isEmpty();
   }
 
   private FeedPoller politePoller() {
@@ -185,11 +180,10 @@ class FeedPollerTest {
 
   @Test
   void doesNotFetchWhatRobotsTxtDisallows() {
-    server.route(
+    routes.route(
         "/robots.txt",
-        CannedHttpServer.ok(
-            "text/plain", "User-agent: *\nDisallow: /private/\n".getBytes(), Map.of()));
-    server.route("/private/rss", CannedHttpServer.ok("text/xml", fixture("rss2.xml"), Map.of()));
+        CannedRoutes.ok("text/plain", "User-agent: *\nDisallow: /private/\n".getBytes(), Map.of()));
+    routes.route("/private/rss", CannedRoutes.ok("text/xml", fixture("rss2.xml"), Map.of()));
 
     PollResult result = politePoller().poll(source("hidden", "/private/rss"));
 
@@ -198,16 +192,16 @@ class FeedPollerTest {
     assertThat(failed.kind()).isEqualTo("ROBOTS_DISALLOWED");
     assertThat(failed.stage()).isEqualTo(PollResult.Failed.STAGE_HTTP);
     assertThat(failed.reason()).contains("disallows");
-    assertThat(server.requests("/private/rss")).isEmpty();
+    assertThat(routes.requests("/private/rss")).isEmpty();
   }
 
   @Test
   void reportsCrawlDelayBytesAndLatencyOfAnAttempt() {
-    server.route(
+    routes.route(
         "/robots.txt",
-        CannedHttpServer.ok("text/plain", "User-agent: *\nCrawl-delay: 3\n".getBytes(), Map.of()));
+        CannedRoutes.ok("text/plain", "User-agent: *\nCrawl-delay: 3\n".getBytes(), Map.of()));
     byte[] rss = fixture("rss2.xml");
-    server.route("/rss", CannedHttpServer.ok("application/rss+xml", rss, Map.of()));
+    routes.route("/rss", CannedRoutes.ok("application/rss+xml", rss, Map.of()));
 
     PollAttempt attempt = politePoller().attempt(source("wire", "/rss"));
 
@@ -220,7 +214,7 @@ class FeedPollerTest {
 
   @Test
   void reportsWhenA429AsksUsToComeBack() {
-    server.route("/rss", CannedHttpServer.status(429, Map.of("Retry-After", "90")));
+    routes.route("/rss", CannedRoutes.status(429, Map.of("Retry-After", "90")));
 
     PollAttempt attempt = poller.attempt(source("wire", "/rss"));
 
@@ -237,9 +231,9 @@ class FeedPollerTest {
         gzip.write(zeros);
       }
     }
-    server.route(
+    routes.route(
         "/bomb",
-        CannedHttpServer.ok("text/xml", zipped.toByteArray(), Map.of("Content-Encoding", "gzip")));
+        CannedRoutes.ok("text/xml", zipped.toByteArray(), Map.of("Content-Encoding", "gzip")));
 
     PollResult result = poller.poll(source("bomb", "/bomb"));
 

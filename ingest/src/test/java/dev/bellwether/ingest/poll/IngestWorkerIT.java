@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bellwether.ingest.feed.FeedEntry;
 import dev.bellwether.ingest.feed.FeedItemMapper;
 import dev.bellwether.ingest.feed.FeedParser;
-import dev.bellwether.ingest.http.CannedHttpServer;
+import dev.bellwether.ingest.http.CannedRoutes;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.http.SafeHttpClient;
@@ -29,7 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,7 +51,8 @@ class IngestWorkerIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static KafkaForTests kafka;
 
-  private final CannedHttpServer server = CannedHttpServer.start();
+  private final MockWebServer server = new MockWebServer();
+  private final CannedRoutes routes = CannedRoutes.serve(server);
   private final MutableClock clock = new MutableClock(Instant.parse("2025-06-05T12:00:00Z"));
   private final List<PollResult> polls = new CopyOnWriteArrayList<>();
   private final List<Set<String>> sourceSets = new CopyOnWriteArrayList<>();
@@ -88,9 +93,9 @@ class IngestWorkerIT {
     byte[] rss = fixture("rss2.xml");
     byte[] atom = fixture("atom1.xml");
     byte[] malformed = fixture("malformed.xml");
-    server.route("/rss", conditional(rss, "application/rss+xml"));
-    server.route("/atom", conditional(atom, "application/atom+xml"));
-    server.route("/broken", CannedHttpServer.ok("text/xml", malformed, Map.of()));
+    routes.route("/rss", conditional(rss, "application/rss+xml"));
+    routes.route("/atom", conditional(atom, "application/atom+xml"));
+    routes.route("/broken", CannedRoutes.ok("text/xml", malformed, Map.of()));
     SourcesFile file = sourcesFile("wire", "makers", "broken");
     Set<String> expectedIds = expectedItemIds(file, Map.of("wire", rss, "makers", atom));
 
@@ -120,7 +125,7 @@ class IngestWorkerIT {
         DeadLetter letter = deadLettersOf("broken", letters).get(0);
         assertThat(letter.getStage()).isEqualTo("ingest.feed");
         assertThat(letter.getReason()).startsWith("The document is not well-formed XML");
-        assertThat(letter.getUrl()).isEqualTo(server.url("/broken").toString());
+        assertThat(letter.getUrl()).isEqualTo(routes.url("/broken").toString());
         assertThat(bytes(letter.getOriginal())).isEqualTo(malformed);
         assertThat(letter.getOriginalSize()).isEqualTo(malformed.length);
 
@@ -132,9 +137,10 @@ class IngestWorkerIT {
             .atMost(WAIT)
             .until(() -> count(PollResult.NotModified.class) >= 2);
 
-        assertThat(server.requests("/rss")).hasSize(2);
-        assertThat(server.requests("/rss").get(1).header("If-None-Match")).isEqualTo("\"rss-v1\"");
-        assertThat(server.requests("/atom").get(1).header("If-None-Match"))
+        assertThat(routes.requests("/rss")).hasSize(2);
+        assertThat(routes.requests("/rss").get(1).getHeaders().get("If-None-Match"))
+            .isEqualTo("\"rss-v1\"");
+        assertThat(routes.requests("/atom").get(1).getHeaders().get("If-None-Match"))
             .isEqualTo("\"atom-v1\"");
         assertThat(readToEnd(discovered, items)).hasSize(expectedIds.size());
         assertThat(
@@ -153,7 +159,7 @@ class IngestWorkerIT {
 
   @Test
   void dropsASourceOnItsTombstone() {
-    server.route("/rss", conditional(fixture("rss2.xml"), "application/rss+xml"));
+    routes.route("/rss", conditional(fixture("rss2.xml"), "application/rss+xml"));
     SourcesFile file = sourcesFile("retiring");
 
     SourcePublisher.publish(kafka.connection(), file);
@@ -202,7 +208,7 @@ class IngestWorkerIT {
       yaml.append("  - id: ")
           .append(id)
           .append("\n    url: ")
-          .append(server.url(paths.getOrDefault(id, "/rss")))
+          .append(routes.url(paths.getOrDefault(id, "/rss")))
           .append("\n    interval: 1m\n");
     }
     yaml.append("network:\n  allow-private: true\n");
@@ -224,17 +230,10 @@ class IngestWorkerIT {
   }
 
   /** Serves {@code body} with an ETag and answers 304 when the client sends it back. */
-  private static CannedHttpServer.Responder conditional(byte[] body, String contentType) {
+  private static Function<RecordedRequest, MockResponse> conditional(
+      byte[] body, String contentType) {
     String etag = contentType.contains("atom") ? "\"atom-v1\"" : "\"rss-v1\"";
-    return exchange -> {
-      if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-        exchange.sendResponseHeaders(304, -1);
-        return;
-      }
-      exchange.getResponseHeaders().set("Content-Type", contentType);
-      exchange.getResponseHeaders().set("ETag", etag);
-      CannedHttpServer.send(exchange, 200, body);
-    };
+    return CannedRoutes.conditional(etag, CannedRoutes.ok(contentType, body, Map.of()));
   }
 
   private Set<String> latestSources() {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.bellwether.ingest.feed.FeedEntry;
 import dev.bellwether.ingest.feed.FeedItemMapper;
-import dev.bellwether.ingest.http.CannedHttpServer;
+import dev.bellwether.ingest.http.CannedRoutes;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.http.PolitenessSettings;
 import dev.bellwether.ingest.http.SafeHttpClient;
@@ -27,6 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,7 +56,8 @@ class IngestWorkerScaleOutIT {
   private static final Duration SLOW_ANSWER = Duration.ofMillis(300);
   private static KafkaForTests kafka;
 
-  private final CannedHttpServer server = CannedHttpServer.start();
+  private final MockWebServer server = new MockWebServer();
+  private final CannedRoutes routes = CannedRoutes.serve(server);
   private final MutableClock clock = new MutableClock(Instant.parse("2025-06-05T12:00:00Z"));
   private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
@@ -161,7 +166,7 @@ class IngestWorkerScaleOutIT {
     for (int i = 0; i < SOURCES; i++) {
       String id = String.format("feed-%02d", i);
       String path = "/feeds/" + id;
-      URI url = server.url(path);
+      URI url = routes.url(path);
       sources.add(
           new SourceDefinition(
               id,
@@ -177,26 +182,24 @@ class IngestWorkerScaleOutIT {
         URI link = URI.create("https://news.test/" + id + "/story-" + n);
         expected.add(FeedItemMapper.itemId(id, new FeedEntry(null, link, "Story", null, null)));
       }
-      server.route(path, feed(path, rss(id)));
+      routes.route(path, feed(path, rss(id)));
     }
     return expected;
   }
 
-  private CannedHttpServer.Responder feed(String path, byte[] body) {
-    return exchange -> {
+  private Function<RecordedRequest, MockResponse> feed(String path, byte[] body) {
+    MockResponse fresh = CannedRoutes.ok("application/rss+xml", body, Map.of("ETag", "\"v1\""));
+    return request -> {
       int now = active.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       mostAtOnce.computeIfAbsent(path, p -> new AtomicInteger()).accumulateAndGet(now, Math::max);
       try {
         TimeUnit.MILLISECONDS.sleep(SLOW_ANSWER.toMillis());
-        if (served.putIfAbsent(path, new AtomicInteger(1)) == null) {
-          exchange.getResponseHeaders().set("Content-Type", "application/rss+xml");
-          exchange.getResponseHeaders().set("ETag", "\"v1\"");
-          CannedHttpServer.send(exchange, 200, body);
-        } else {
-          exchange.sendResponseHeaders(304, -1);
-        }
+        return served.putIfAbsent(path, new AtomicInteger(1)) == null
+            ? fresh
+            : CannedRoutes.status(304, Map.of());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return CannedRoutes.status(503, Map.of());
       } finally {
         active.get(path).decrementAndGet();
       }

@@ -3,7 +3,7 @@ package dev.bellwether.ingest.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bellwether.ingest.feed.FeedParser;
-import dev.bellwether.ingest.http.CannedHttpServer;
+import dev.bellwether.ingest.http.CannedRoutes;
 import dev.bellwether.ingest.http.HttpSettings;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.source.SourceDefinition;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class SourceTypesPollTest {
   private static final String AGENT = "Bellwether Tests tests@bellwether.example";
 
-  private final CannedHttpServer server = CannedHttpServer.start();
+  private final MockWebServer server = new MockWebServer();
+  private final CannedRoutes routes = CannedRoutes.serve(server);
   private final FeedPoller poller =
       new FeedPoller(
           new SafeHttpClient(HttpSettings.defaults()),
@@ -49,7 +51,7 @@ class SourceTypesPollTest {
         type + "-source",
         type,
         "Frontier Models Inc.",
-        server.url(path),
+        routes.url(path),
         interval,
         true,
         SourceDefinition.defaultMinInterval(interval),
@@ -70,16 +72,15 @@ class SourceTypesPollTest {
 
   @Test
   void pollsEdgarWithTheConfiguredUserAgentAndKeepsTheWantedForms() {
-    server.route(
+    routes.route(
         "/edgar",
-        CannedHttpServer.ok(
-            "application/atom+xml", fixture("edgar/company-filings.xml"), Map.of()));
+        CannedRoutes.ok("application/atom+xml", fixture("edgar/company-filings.xml"), Map.of()));
 
     PollResult.Fetched fetched = fetched(edgar("8-K,D"));
 
-    assertThat(server.requests("/edgar"))
+    assertThat(routes.requests("/edgar"))
         .singleElement()
-        .satisfies(r -> assertThat(r.header("User-Agent")).isEqualTo(AGENT));
+        .satisfies(r -> assertThat(r.getHeaders().get("User-Agent")).isEqualTo(AGENT));
     assertThat(fetched.items())
         .extracting(FeedItem::getTitle)
         .containsExactly(
@@ -93,8 +94,7 @@ class SourceTypesPollTest {
 
   @Test
   void reportsAnEdgarPageThatIsNotAFeedAsAParseFailure() {
-    server.route(
-        "/edgar", CannedHttpServer.ok("text/html", fixture("edgar/not-found.html"), Map.of()));
+    routes.route("/edgar", CannedRoutes.ok("text/html", fixture("edgar/not-found.html"), Map.of()));
 
     PollResult result = poller.poll(edgar("8-K"));
 
@@ -111,10 +111,9 @@ class SourceTypesPollTest {
 
   @Test
   void pollsFederalRegisterDocuments() {
-    server.route(
+    routes.route(
         "/fr",
-        CannedHttpServer.ok(
-            "application/json", fixture("federal-register/documents.json"), Map.of()));
+        CannedRoutes.ok("application/json", fixture("federal-register/documents.json"), Map.of()));
     SourceDefinition source =
         source(
             "federal-register",
@@ -133,9 +132,9 @@ class SourceTypesPollTest {
 
   @Test
   void pollsThePublicInspectionListForTheAgency() {
-    server.route(
+    routes.route(
         "/pi",
-        CannedHttpServer.ok(
+        CannedRoutes.ok(
             "application/json", fixture("federal-register/public-inspection.json"), Map.of()));
     SourceDefinition source =
         source(
@@ -154,7 +153,7 @@ class SourceTypesPollTest {
 
   @Test
   void reportsInvalidJsonAsAParseFailure() {
-    server.route("/fr", CannedHttpServer.ok("application/json", "{oops".getBytes(), Map.of()));
+    routes.route("/fr", CannedRoutes.ok("application/json", "{oops".getBytes(), Map.of()));
     SourceDefinition source =
         source(
             "federal-register",
@@ -169,9 +168,9 @@ class SourceTypesPollTest {
 
   @Test
   void pollsAnHtmlListingResolvingLinksAgainstThePage() {
-    server.route(
+    routes.route(
         "/newsroom/",
-        CannedHttpServer.ok("text/html; charset=utf-8", fixture("html/listing.html"), Map.of()));
+        CannedRoutes.ok("text/html; charset=utf-8", fixture("html/listing.html"), Map.of()));
     SourceDefinition source =
         source(
             "html",
@@ -189,14 +188,14 @@ class SourceTypesPollTest {
     assertThat(fetched.items())
         .extracting(FeedItem::getUrl)
         .containsExactly(
-            server.url("/news/frontier-raises-series-c").toString(),
+            routes.url("/news/frontier-raises-series-c").toString(),
             "https://partner.example/announce?id=7&ref=frontier",
-            server.url("/newsroom/news/relative-to-the-page").toString());
+            routes.url("/newsroom/news/relative-to-the-page").toString());
   }
 
   @Test
   void reportsAnHtmlSelectorThatJsoupCannotParseAsAParseFailure() {
-    server.route("/page", CannedHttpServer.ok("text/html", "<p>hi</p>".getBytes(), Map.of()));
+    routes.route("/page", CannedRoutes.ok("text/html", "<p>hi</p>".getBytes(), Map.of()));
     SourceDefinition source =
         source("html", "/page", Map.of("selector.item", "p..x", "selector.link", "a"));
 
