@@ -362,7 +362,7 @@ public final class MatchStarts {
    * it, where a letter, digit or underscore meets another character. Outside ASCII the answer is
    * yes (marks and the like have their own rules there).
    */
-  static boolean maybeBoundary(CharSequence text, int i, char c) {
+  private static boolean maybeBoundary(CharSequence text, int i, char c) {
     if (i == 0) {
       return c >= ASCII || isWord(c);
     }
@@ -381,27 +381,6 @@ public final class MatchStarts {
     char c = text.charAt(at);
     return (c < ASCII ? ascii[c] : other)
         && (byFirst == null || beginsWithOne(text, at, end, c < ASCII ? byFirst[c] : otherFirst));
-  }
-
-  /**
-   * The fixed texts one of which every match begins with, or null when a branch begins with no
-   * fixed text; for {@link LiteralStarts}.
-   */
-  java.util.@org.jspecify.annotations.Nullable List<String> texts() {
-    if (byFirst == null) {
-      return null;
-    }
-    List<String> all = new ArrayList<>(Arrays.asList(otherFirst));
-    for (String[] bucket : byFirst) {
-      if (bucket != null) {
-        all.addAll(Arrays.asList(bucket));
-      }
-    }
-    return all;
-  }
-
-  boolean atBoundary() {
-    return atBoundary;
   }
 
   /** Whether every match begins at the start of the text ({@code ^} before anything else). */

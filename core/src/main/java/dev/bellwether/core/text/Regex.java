@@ -19,30 +19,22 @@ import java.util.regex.Pattern;
  */
 public final class Regex {
   /**
-   * For measuring what the narrowing buys ({@code docs/benchmarks.md}), the system property {@code
-   * bellwether.regex.narrowing}: {@code starts} (the default) scans with {@link MatchStarts};
-   * {@code none} searches every expression as {@link Pattern} searches; {@code literals} finds the
-   * fixed texts matches begin with by an Aho–Corasick automaton ({@link LiteralStarts}) where an
-   * expression has such texts.
+   * For measuring what the narrowing buys ({@code docs/benchmarks.md}): with the system property
+   * {@code bellwether.regex.narrowing=none} every expression is searched as {@link Pattern}
+   * searches.
    */
-  private static final String NARROWING =
-      System.getProperty("bellwether.regex.narrowing", "starts");
+  private static final boolean NARROWING =
+      !"none".equals(System.getProperty("bellwether.regex.narrowing"));
 
   private final Pattern pattern;
   private final MatchStarts starts; // null: search every position
-  private final LiteralStarts literals; // null: find the starts with MatchStarts
   // one matcher per thread for the answers that hand no matcher out (in, startsIn): creating a
   // matcher allocates its group arrays, which costs more than many short searches
   private final ThreadLocal<Matcher> spare;
 
   private Regex(Pattern pattern) {
     this.pattern = pattern;
-    this.starts = NARROWING.equals("none") ? null : MatchStarts.of(pattern.pattern()).orElse(null);
-    java.util.List<String> texts = starts == null ? null : starts.texts();
-    this.literals =
-        NARROWING.equals("literals") && texts != null && !starts.atStart()
-            ? new LiteralStarts(texts, starts.atBoundary())
-            : null;
+    this.starts = NARROWING ? MatchStarts.of(pattern.pattern()).orElse(null) : null;
     this.spare = ThreadLocal.withInitial(() -> pattern.matcher(""));
   }
 
@@ -188,17 +180,13 @@ public final class Regex {
 
     private boolean findAtStarts() {
       int length = text.length();
-      for (int i = nextStart(from); i >= 0; i = nextStart(i + 1)) {
+      for (int i = starts.next(text, from); i >= 0; i = starts.next(text, i + 1)) {
         matcher.region(i, length);
         if (matcher.lookingAt()) {
           return true;
         }
       }
       return false;
-    }
-
-    private int nextStart(int at) {
-      return literals != null ? literals.next(text, at) : starts.next(text, at);
     }
 
     /** The matcher at the last match found. */
