@@ -54,6 +54,14 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> setti
     return config;
   }
 
+  /**
+   * A producer configuration for writes that must not be lost or doubled by a retry: every replica
+   * acknowledges, idempotence on, under the given client id.
+   */
+  public Map<String, Object> durableProducerConfig(String clientId) {
+    return config(Map.of("acks", "all", "enable.idempotence", "true", "client.id", clientId));
+  }
+
   /** A client configuration with nothing added. */
   public Map<String, Object> config() {
     return config(Map.of());

@@ -38,22 +38,11 @@ public final class FetchException extends IngestException {
   private final boolean retriable;
 
   public FetchException(Kind kind, URI url, String message) {
-    this(kind, url, message, 0, NO_BODY, null, null);
+    this(kind, url, message, 0, NO_BODY, null, null, defaultRetriable(kind, 0));
   }
 
   public FetchException(Kind kind, URI url, String message, @Nullable Throwable cause) {
-    this(kind, url, message, 0, NO_BODY, null, cause);
-  }
-
-  private FetchException(
-      Kind kind,
-      URI url,
-      String message,
-      int status,
-      byte[] body,
-      @Nullable String retryAfter,
-      @Nullable Throwable cause) {
-    this(kind, url, message, status, body, retryAfter, cause, defaultRetriable(kind, status));
+    this(kind, url, message, 0, NO_BODY, null, cause, defaultRetriable(kind, 0));
   }
 
   private FetchException(
@@ -82,7 +71,8 @@ public final class FetchException extends IngestException {
         status,
         body,
         retryAfter,
-        null);
+        null,
+        defaultRetriable(Kind.HTTP_STATUS, status));
   }
 
   /**

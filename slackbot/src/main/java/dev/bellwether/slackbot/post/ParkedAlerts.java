@@ -9,7 +9,6 @@ import dev.bellwether.schemas.serde.BellwetherSerdes;
 import dev.bellwether.slackbot.SlackBotException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,14 +27,7 @@ public final class ParkedAlerts implements AutoCloseable {
   public ParkedAlerts(KafkaConnection kafka, Clock clock) {
     this.producer =
         new KafkaProducer<>(
-            kafka.config(
-                Map.of(
-                    "acks",
-                    "all",
-                    "enable.idempotence",
-                    "true",
-                    "client.id",
-                    "bellwether-slack-dlq")),
+            kafka.durableProducerConfig("bellwether-slack-dlq"),
             new ByteArraySerializer(),
             new ByteArraySerializer());
     this.clock = clock;

@@ -63,14 +63,7 @@ public final class StoryThreads implements AutoCloseable {
             topic,
             timeout,
             new KafkaProducer<>(
-                kafka.config(
-                    Map.of(
-                        "acks",
-                        "all",
-                        "enable.idempotence",
-                        "true",
-                        "client.id",
-                        "bellwether-slack-threads")),
+                kafka.durableProducerConfig("bellwether-slack-threads"),
                 new StringSerializer(),
                 new StringSerializer()));
     threads.refresh();
