@@ -1,14 +1,9 @@
 package dev.bellwether.processors.deadletter;
 
-import dev.bellwether.processors.metrics.ProcessorsMetrics;
 import dev.bellwether.schemas.DeadLetters;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,15 +11,9 @@ import org.slf4j.LoggerFactory;
  * A record whose bytes cannot be decoded goes to {@code bellwether.dlq}, in the same transaction as
  * the task's other output, and processing goes on.
  */
-public final class DeadLetterOnDeserializationError implements DeserializationExceptionHandler {
+public final class DeadLetterOnDeserializationError extends DeadLetterHandler
+    implements DeserializationExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterOnDeserializationError.class);
-
-  private @Nullable MeterRegistry meters;
-
-  @Override
-  public void configure(Map<String, ?> configs) {
-    meters = ProcessorsMetrics.registryIn(configs);
-  }
 
   @Override
   public Response handleError(
@@ -35,8 +24,6 @@ public final class DeadLetterOnDeserializationError implements DeserializationEx
         context.partition(),
         context.offset(),
         DeadLetters.reason(exception));
-    ProcessorsMetrics.deadLetter(meters, "processors.deserialize");
-    return Response.resume(
-        List.of(DlqRecords.record("processors.deserialize", exception, context)));
+    return Response.resume(deadLetter("processors.deserialize", exception, context));
   }
 }

@@ -1,14 +1,9 @@
 package dev.bellwether.processors.deadletter;
 
-import dev.bellwether.processors.metrics.ProcessorsMetrics;
 import dev.bellwether.schemas.DeadLetters;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,15 +11,9 @@ import org.slf4j.LoggerFactory;
  * A record that makes an operator throw goes to {@code bellwether.dlq} with the operator's name as
  * its stage, in the same transaction as the task's other output, and processing goes on.
  */
-public final class DeadLetterOnProcessingError implements ProcessingExceptionHandler {
+public final class DeadLetterOnProcessingError extends DeadLetterHandler
+    implements ProcessingExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(DeadLetterOnProcessingError.class);
-
-  private @Nullable MeterRegistry meters;
-
-  @Override
-  public void configure(Map<String, ?> configs) {
-    meters = ProcessorsMetrics.registryIn(configs);
-  }
 
   @Override
   public Response handleError(
@@ -38,7 +27,6 @@ public final class DeadLetterOnProcessingError implements ProcessingExceptionHan
         context.partition(),
         context.offset(),
         DeadLetters.reason(exception));
-    ProcessorsMetrics.deadLetter(meters, stage);
-    return Response.resume(List.of(DlqRecords.record(stage, exception, context)));
+    return Response.resume(deadLetter(stage, exception, context));
   }
 }
