@@ -24,39 +24,7 @@ final class ContentScorer {
   private static final Set<String> SCORED =
       Set.of("p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6");
   private static final Set<String> BLOCKS =
-      Set.of(
-          "address",
-          "article",
-          "aside",
-          "blockquote",
-          "dd",
-          "div",
-          "dl",
-          "dt",
-          "fieldset",
-          "figure",
-          "footer",
-          "form",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
-          "header",
-          "hr",
-          "img",
-          "li",
-          "main",
-          "nav",
-          "ol",
-          "p",
-          "pre",
-          "section",
-          "table",
-          "ul",
-          "video",
-          "picture");
+      HtmlBlocks.with("dd", "dt", "img", "li", "video", "picture");
   private static final Set<String> KEEP_EMPTY =
       Set.of("img", "picture", "video", "audio", "figure", "table");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u3002\uFF01\uFF1F](\\s|$)");

@@ -19,39 +19,7 @@ final class ParagraphText implements NodeVisitor {
   private static final Set<String> LINES = Set.of("li", "tr", "dt", "dd", "br", "option");
   private static final Set<String> CELLS = Set.of("td", "th");
   private static final Set<String> PARAGRAPHS =
-      Set.of(
-          "address",
-          "article",
-          "aside",
-          "blockquote",
-          "caption",
-          "center",
-          "details",
-          "div",
-          "dl",
-          "fieldset",
-          "figcaption",
-          "figure",
-          "footer",
-          "form",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
-          "header",
-          "hgroup",
-          "hr",
-          "main",
-          "nav",
-          "ol",
-          "p",
-          "pre",
-          "section",
-          "summary",
-          "table",
-          "ul");
+      HtmlBlocks.with("caption", "center", "details", "figcaption", "hgroup", "summary");
 
   private final StringBuilder out = new StringBuilder();
   private int pending;
