@@ -46,18 +46,6 @@ public record WatchRule(
     }
   }
 
-  /** A rule about the knowledge base's companies (or any company), with a minimum amount. */
-  public WatchRule(
-      String id,
-      Set<String> companies,
-      Set<EventType> eventTypes,
-      Set<EventStatus> statuses,
-      Severity severity,
-      String route,
-      Optional<BigDecimal> minAmountUsd) {
-    this(id, companies, eventTypes, statuses, severity, route, minAmountUsd, false);
-  }
-
   /** A rule without a minimum amount. */
   public WatchRule(
       String id,
