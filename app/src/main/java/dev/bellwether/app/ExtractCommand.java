@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,11 +48,7 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--format",
-      defaultValue = "jsonl",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  OutputFormat format;
+  @Mixin JsonLinesFormat format;
 
   @Option(
       names = "--base-url",
@@ -62,11 +59,6 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Saved HTML pages.")
   List<String> files;
-
-  /** The output formats; JSON Lines only, for now. */
-  enum OutputFormat {
-    jsonl
-  }
 
   @Override
   public Integer call() {

@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -54,19 +54,10 @@ final class FeedsCommand implements Runnable {
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--format",
-        defaultValue = "jsonl",
-        description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    OutputFormat format;
+    @Mixin JsonLinesFormat format;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Feed files or directories.")
     List<String> files;
-
-    /** The output formats; JSON Lines only, for now. */
-    enum OutputFormat {
-      jsonl
-    }
 
     @Override
     public Integer call() {
