@@ -183,12 +183,8 @@ public final class Scorecard {
       Function<LabeledEvent, @Nullable String> field,
       List<LabeledEvent> ge,
       List<LabeledEvent> pe) {
-    for (LabeledEvent e : ge) {
-      String want = field.apply(e);
-      if (want != null && !want.isEmpty()) {
-        check(key, pe.stream().anyMatch(q -> norm(want).equals(norm(field.apply(q)))));
-      }
-    }
+    checkField(
+        key, field, ge, pe, want -> !want.isEmpty(), (want, got) -> norm(want).equals(norm(got)));
   }
 
   private void checkAmount(
@@ -196,10 +192,24 @@ public final class Scorecard {
       Function<LabeledEvent, @Nullable Double> field,
       List<LabeledEvent> ge,
       List<LabeledEvent> pe) {
+    checkField(key, field, ge, pe, want -> true, Scorecard::close);
+  }
+
+  /**
+   * For each gold event with a value of {@code field} worth checking, whether a predicted event has
+   * the same value.
+   */
+  private <T> void checkField(
+      String key,
+      Function<LabeledEvent, @Nullable T> field,
+      List<LabeledEvent> ge,
+      List<LabeledEvent> pe,
+      java.util.function.Predicate<T> worthChecking,
+      java.util.function.BiPredicate<T, @Nullable T> same) {
     for (LabeledEvent e : ge) {
-      Double want = field.apply(e);
-      if (want != null) {
-        check(key, pe.stream().anyMatch(q -> close(want, field.apply(q))));
+      T want = field.apply(e);
+      if (want != null && worthChecking.test(want)) {
+        check(key, pe.stream().anyMatch(q -> same.test(want, field.apply(q))));
       }
     }
   }
