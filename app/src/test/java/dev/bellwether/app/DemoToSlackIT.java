@@ -27,26 +27,7 @@ class DemoToSlackIT {
   @Test
   void theDemosStoriesArePostedOnceEachWithTheirUpdatesInTheirThreads() throws Exception {
     try (StandInSlack slack = StandInSlack.start(TOKEN);
-        RoleProcess run =
-            RoleProcess.start(
-                dir,
-                Map.of(
-                    "SLACK_BOT_TOKEN",
-                    TOKEN,
-                    "BELLWETHER_SLACK_API_URL",
-                    slack.apiUrl(),
-                    "BELLWETHER_SLACK_DEFAULT_CHANNEL",
-                    "C0DEMO",
-                    "BELLWETHER_SLACK_START",
-                    "earliest"),
-                "run",
-                "--demo",
-                "--data-dir",
-                dir.resolve("data").toString(),
-                "--kafka-port",
-                "0",
-                "--http-port",
-                "0")) {
+        RoleProcess run = demoPostingTo(slack, "data")) {
       // the demo gives 9 stories: 9 NEW alerts and 12 UPDATEs (demo/EXPECTED.md)
       await("the demo's 21 alerts in Slack")
           .atMost(WAIT)
@@ -91,26 +72,7 @@ class DemoToSlackIT {
       for (int i = 0; i < 100; i++) {
         slack.failNext("chat.postMessage", 429, "30");
       }
-      try (RoleProcess run =
-          RoleProcess.start(
-              dir,
-              Map.of(
-                  "SLACK_BOT_TOKEN",
-                  TOKEN,
-                  "BELLWETHER_SLACK_API_URL",
-                  slack.apiUrl(),
-                  "BELLWETHER_SLACK_DEFAULT_CHANNEL",
-                  "C0DEMO",
-                  "BELLWETHER_SLACK_START",
-                  "earliest"),
-              "run",
-              "--demo",
-              "--data-dir",
-              dir.resolve("limited").toString(),
-              "--kafka-port",
-              "0",
-              "--http-port",
-              "0")) {
+      try (RoleProcess run = demoPostingTo(slack, "limited")) {
         await("the bot's first post, refused with 429")
             .atMost(WAIT)
             .pollInterval(Duration.ofMillis(200))
@@ -134,6 +96,29 @@ class DemoToSlackIT {
   }
 
   /** The story of a message: its alert id without the alert's number. */
+  /** {@code bellwether run --demo} in its own process, its bot posting to the stand-in Slack. */
+  private RoleProcess demoPostingTo(StandInSlack slack, String dataDir) throws Exception {
+    return RoleProcess.start(
+        dir,
+        Map.of(
+            "SLACK_BOT_TOKEN",
+            TOKEN,
+            "BELLWETHER_SLACK_API_URL",
+            slack.apiUrl(),
+            "BELLWETHER_SLACK_DEFAULT_CHANNEL",
+            "C0DEMO",
+            "BELLWETHER_SLACK_START",
+            "earliest"),
+        "run",
+        "--demo",
+        "--data-dir",
+        dir.resolve(dataDir).toString(),
+        "--kafka-port",
+        "0",
+        "--http-port",
+        "0");
+  }
+
   private static String story(StandInSlack.Posted m) {
     return m.alertId.substring(0, m.alertId.lastIndexOf('-'));
   }

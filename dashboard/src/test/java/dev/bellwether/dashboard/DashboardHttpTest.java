@@ -44,15 +44,7 @@ class DashboardHttpTest {
   @BeforeEach
   void start() {
     dashboard = Dashboard.over(log, () -> true, Clock.fixed(now, ZoneOffset.UTC));
-    server =
-        Javalin.create(
-                config -> {
-                  config.startup.showJavalinBanner = false;
-                  config.jetty.host = "127.0.0.1";
-                  config.jetty.port = 0;
-                  dashboard.routes().accept(config);
-                })
-            .start();
+    server = LoopbackServer.start(dashboard.routes());
   }
 
   @AfterEach

@@ -40,15 +40,7 @@ class DashboardStopTest {
     warnings.start();
     root.addAppender(warnings);
     dashboard = Dashboard.over(log, () -> true, Clock.systemUTC());
-    server =
-        Javalin.create(
-                config -> {
-                  config.startup.showJavalinBanner = false;
-                  config.jetty.host = "127.0.0.1";
-                  config.jetty.port = 0;
-                  dashboard.routes().accept(config);
-                })
-            .start();
+    server = LoopbackServer.start(dashboard.routes());
   }
 
   @AfterEach

@@ -2,6 +2,7 @@ package dev.bellwether.dashboard.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bellwether.dashboard.LoopbackServer;
 import dev.bellwether.schemas.avro.EventType;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -29,15 +30,7 @@ class TrendsRouteTest {
 
   @BeforeEach
   void start() {
-    server =
-        Javalin.create(
-                config -> {
-                  config.startup.showJavalinBanner = false;
-                  config.jetty.host = "127.0.0.1";
-                  config.jetty.port = 0;
-                  TrendsRoute.serving(canned).accept(config);
-                })
-            .start();
+    server = LoopbackServer.start(TrendsRoute.serving(canned));
   }
 
   @AfterEach
