@@ -2,6 +2,7 @@ package dev.bellwether.app;
 
 import dev.bellwether.app.config.ConfigKeys.HttpHost;
 import dev.bellwether.app.config.ConfigKeys.HttpPort;
+import dev.bellwether.app.ops.OpsHttpOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,21 +52,7 @@ final class HealthCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = HttpHost.FLAG,
-      paramLabel = "HOST",
-      defaultValue = HttpHost.DEFAULT_VALUE,
-      description =
-          "Where the role listens (env " + HttpHost.VARIABLE + "). Default: ${DEFAULT-VALUE}.")
-  String httpHost;
-
-  @Option(
-      names = HttpPort.FLAG,
-      paramLabel = "PORT",
-      defaultValue = HttpPort.DEFAULT_VALUE,
-      description =
-          "The role's HTTP port (env " + HttpPort.VARIABLE + "). Default: ${DEFAULT-VALUE}.")
-  int httpPort;
+  @Mixin OpsHttpOptions http = new OpsHttpOptions();
 
   @Option(names = "--live", description = "Ask /health/live instead of /health/ready.")
   boolean live;
@@ -98,12 +86,12 @@ final class HealthCommand implements Callable<Integer> {
   }
 
   URI uri() {
-    String host = WILDCARDS.contains(httpHost.strip()) ? "127.0.0.1" : httpHost.strip();
+    String host = WILDCARDS.contains(http.host().strip()) ? "127.0.0.1" : http.host().strip();
     if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
     return URI.create(
-        "http://" + host + ":" + httpPort + (live ? "/health/live" : "/health/ready"));
+        "http://" + host + ":" + http.port() + (live ? "/health/live" : "/health/ready"));
   }
 
   private int get(URI uri) throws IOException, InterruptedException {

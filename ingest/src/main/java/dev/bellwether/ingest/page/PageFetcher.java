@@ -4,6 +4,7 @@ import dev.bellwether.ingest.http.HostResolver;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.metrics.IngestMetrics;
 import dev.bellwether.ingest.metrics.KafkaClientMeters;
+import dev.bellwether.ingest.work.Threads;
 import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
@@ -149,10 +150,8 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
     Consumer<String, byte[]> items = newConsumer();
     consumer = items;
     running = true;
-    Thread loop = new Thread(() -> supervise(items), "bellwether-fetch-" + settings.instanceId());
-    loop.setDaemon(true);
-    thread = loop;
-    loop.start();
+    thread =
+        Threads.startDaemon("bellwether-fetch-" + settings.instanceId(), () -> supervise(items));
     log.info(
         "page fetcher {} started: group {}, transactional id {}",
         settings.instanceId(),
@@ -172,11 +171,9 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
     }
     running = false;
     Thread loop = Objects.requireNonNull(thread);
-    Objects.requireNonNull(consumer).wakeup();
-    join(loop, Duration.ofSeconds(2));
-    if (loop.isAlive()) {
+    if (!Threads.wakeAndJoin(loop, Objects.requireNonNull(consumer), Duration.ofSeconds(2))) {
       loop.interrupt();
-      join(loop, CLOSE_WAIT.plus(CLOSE_WAIT));
+      Threads.join(loop, CLOSE_WAIT.plus(CLOSE_WAIT));
     }
     Objects.requireNonNull(pool).close();
     Objects.requireNonNull(clientMeters).close();
@@ -192,7 +189,7 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
     Duration pause = RESTART_PAUSE_MIN;
     while (!consume(items) && running) {
       log.warn("page fetcher {} restarts in {} s", settings.instanceId(), pause.toSeconds());
-      if (!sleep(pause)) {
+      if (!Threads.sleep(pause)) {
         return;
       }
       Duration doubled = pause.multipliedBy(2);
@@ -205,16 +202,6 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
         items = newConsumer();
         consumer = items;
       }
-    }
-  }
-
-  private static boolean sleep(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 
@@ -433,14 +420,6 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
         log.warn("closing the producer failed: {}", e.toString());
       }
       producer = null;
-    }
-  }
-
-  private static void join(Thread thread, Duration wait) {
-    try {
-      thread.join(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.bellwether.ingest.page;
 
+import dev.bellwether.ingest.work.Threads;
 import dev.bellwether.schemas.avro.FeedItem;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,10 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,8 @@ final class PageFetcherPool implements AutoCloseable {
     this.clock = clock;
     this.batchTime = batchTime;
     this.stats = stats;
-    this.executor = Executors.newFixedThreadPool(threads, daemonThreads("bellwether-fetch-page-"));
+    this.executor =
+        Executors.newFixedThreadPool(threads, Threads.daemons("bellwether-fetch-page-"));
   }
 
   /**
@@ -106,14 +106,5 @@ final class PageFetcherPool implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

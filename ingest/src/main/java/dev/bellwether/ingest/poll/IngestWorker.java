@@ -10,6 +10,7 @@ import dev.bellwether.ingest.metrics.KafkaClientMeters;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.ingest.source.SourceMapper;
 import dev.bellwether.ingest.source.SourcesFile;
+import dev.bellwether.ingest.work.Threads;
 import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
@@ -184,10 +185,8 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
     Consumer<String, byte[]> sourcesConsumer = consumer();
     clients.bind(sourcesConsumer);
     consumer = sourcesConsumer;
-    Thread thread = new Thread(() -> consume(sourcesConsumer), "bellwether-ingest-sources");
-    thread.setDaemon(true);
-    consumerThread = thread;
-    thread.start();
+    consumerThread =
+        Threads.startDaemon("bellwether-ingest-sources", () -> consume(sourcesConsumer));
   }
 
   /**
@@ -200,9 +199,10 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
       return;
     }
     running = false;
-    Thread thread = Objects.requireNonNull(consumerThread);
-    Objects.requireNonNull(consumer).wakeup();
-    joinQuietly(thread, REVOCATION_WAIT.plus(SHUTDOWN_WAIT));
+    Threads.wakeAndJoin(
+        Objects.requireNonNull(consumerThread),
+        Objects.requireNonNull(consumer),
+        REVOCATION_WAIT.plus(SHUTDOWN_WAIT));
     Objects.requireNonNull(runner).shutdown(SHUTDOWN_WAIT);
     Objects.requireNonNull(writer).close(SHUTDOWN_WAIT);
     Objects.requireNonNull(clientMeters).close();
@@ -248,7 +248,7 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
       throw e;
     } catch (RuntimeException e) {
       log.error("error consuming {}; retrying", Topics.SOURCES.name(), e);
-      sleepQuietly(Duration.ofSeconds(1));
+      Threads.sleep(Duration.ofSeconds(1));
     }
     Objects.requireNonNull(runner).startDue();
   }
@@ -348,21 +348,5 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
             .original(Objects.requireNonNullElse(record.value(), new byte[0]))
             .build();
     Objects.requireNonNull(writer).sendDeadLetter(record.key(), letter);
-  }
-
-  private static void joinQuietly(Thread thread, Duration wait) {
-    try {
-      thread.join(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleepQuietly(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

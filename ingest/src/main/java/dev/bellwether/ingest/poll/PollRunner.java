@@ -2,6 +2,7 @@ package dev.bellwether.ingest.poll;
 
 import dev.bellwether.ingest.http.RedactedUrl;
 import dev.bellwether.ingest.source.SourceDefinition;
+import dev.bellwether.ingest.work.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -15,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,8 @@ final class PollRunner {
     this.writer = writer;
     this.listener = listener;
     this.clock = clock;
-    this.executor = Executors.newFixedThreadPool(threads, daemonThreads("bellwether-ingest-poll-"));
+    this.executor =
+        Executors.newFixedThreadPool(threads, Threads.daemons("bellwether-ingest-poll-"));
   }
 
   /** Starts every poll that is due and allowed now. Call from one thread only. */
@@ -135,14 +136,5 @@ final class PollRunner {
             new byte[0],
             0);
     return new PollAttempt(failed, clock.instant(), Duration.ZERO, 0, null, null);
-  }
-
-  static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
