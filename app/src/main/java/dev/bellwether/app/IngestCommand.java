@@ -76,6 +76,7 @@ final class IngestCommand implements Callable<Integer> {
       SourcesFile file = SourcesFile.load(sources, System.getenv());
       var retired = SourcePublisher.sync(kafka.connection(), file);
       log.info("Published {} sources; retired {}", file.sources().size(), retired);
+      file.offNotice().ifPresent(log::warn);
       privateAllowed = file.allowPrivate();
     }
     IngestWorker worker =

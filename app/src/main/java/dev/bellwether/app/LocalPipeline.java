@@ -208,6 +208,7 @@ final class LocalPipeline implements AutoCloseable {
       log.info("Retired sources no longer configured: {}", retired);
     }
     log.info("Polling {} sources", options.sources().sources().size());
+    options.sources().offNotice().ifPresent(log::warn);
     processors = startProcessors(dataDir, options.knowledge(), options.commitInterval());
     started.push(processors);
     started.push(startPageFetcher(options.sources()));

@@ -31,14 +31,18 @@ public final class HtmlListingParser {
    *
    * @param contentType the response's {@code Content-Type}; its charset, if any, decodes the body,
    *     else the page's own declaration or UTF-8
-   * @throws FeedParseException if a selector is invalid or the page cannot be decoded
+   * @throws FeedParseException if a selector is invalid, the page cannot be decoded, or the
+   *     selectors find no item with a link: a listing page always lists something, so an empty
+   *     result means the page changed (or is not the listing) and the message says which selector
+   *     found nothing
    */
   public static List<FeedEntry> parse(
       byte[] body, @Nullable String contentType, URI pageUrl, ListingSelectors selectors) {
     Document page = read(body, contentType, pageUrl);
     List<FeedEntry> entries = new ArrayList<>();
     Set<URI> seen = new HashSet<>();
-    for (Element item : select(page, selectors.item())) {
+    List<Element> items = select(page, selectors.item());
+    for (Element item : items) {
       FeedEntry entry = entry(item, selectors);
       if (entry != null && seen.add(entry.link())) {
         entries.add(entry);
@@ -47,7 +51,30 @@ public final class HtmlListingParser {
         break;
       }
     }
+    if (entries.isEmpty()) {
+      throw new FeedParseException(nothingFound(items, selectors), null);
+    }
     return entries;
+  }
+
+  private static String nothingFound(List<Element> items, ListingSelectors selectors) {
+    if (items.isEmpty()) {
+      return "The item selector '" + selectors.item() + "' matched nothing on the page.";
+    }
+    long withLink = items.stream().filter(item -> first(item, selectors.link()) != null).count();
+    return withLink == 0
+        ? "The item selector '"
+            + selectors.item()
+            + "' matched "
+            + items.size()
+            + " elements, but the link selector '"
+            + selectors.link()
+            + "' matched nothing inside them."
+        : "The link selector '"
+            + selectors.link()
+            + "' matched in "
+            + withLink
+            + " items, but none had an http(s) href.";
   }
 
   private static @Nullable FeedEntry entry(Element item, ListingSelectors selectors) {

@@ -155,7 +155,8 @@ public final class FeedPoller {
           e.getMessage(),
           false,
           DeadLetters.kept(body),
-          body.length);
+          body.length,
+          response.status());
     }
     Instant discovered = clock.instant();
     Map<String, FeedItem> items = new LinkedHashMap<>();
@@ -180,6 +181,7 @@ public final class FeedPoller {
         e.getMessage(),
         e.retriable(),
         DeadLetters.kept(body),
-        body.length);
+        body.length,
+        e.status());
   }
 }

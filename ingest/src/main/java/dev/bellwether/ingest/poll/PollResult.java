@@ -42,6 +42,8 @@ public sealed interface PollResult {
    * @param original the start of the offending bytes, at most {@link
    *     dev.bellwether.schemas.DeadLetters#MAX_ORIGINAL_BYTES}
    * @param originalSize how many bytes there were before truncation
+   * @param status the HTTP status the server answered with, 0 when it answered none (refused by
+   *     policy, timed out, unreachable) or when the failure is not the server's answer's status
    */
   record Failed(
       SourceDefinition source,
@@ -50,7 +52,8 @@ public sealed interface PollResult {
       String reason,
       boolean retriable,
       byte[] original,
-      long originalSize)
+      long originalSize,
+      int status)
       implements PollResult {
     public static final String STAGE_HTTP = "ingest.http";
     public static final String STAGE_FEED = "ingest.feed";

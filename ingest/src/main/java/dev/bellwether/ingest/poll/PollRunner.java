@@ -134,6 +134,7 @@ final class PollRunner {
             String.valueOf(e),
             true,
             new byte[0],
+            0,
             0);
     return new PollAttempt(failed, clock.instant(), Duration.ZERO, 0, null, null);
   }

@@ -89,17 +89,19 @@ final class SourceTypeReader {
     refuseUrl(fields, where, "cik and forms");
     String cik = readCik(fields.get("cik"), where);
     List<String> forms = readForms(fields.get("forms"), where);
-    if (cik == null || forms == null || agent == null) {
+    if (cik == null || forms == null) {
       return null;
     }
     Map<String, String> options =
-        Map.of(
-            SourceOptions.CIK,
-            cik,
-            SourceOptions.FORMS,
-            SourceOptions.joinForms(forms),
-            SourceOptions.USER_AGENT,
-            agent);
+        agent == null // off until a User-Agent is set; see SourcesFile.off
+            ? Map.of(SourceOptions.CIK, cik, SourceOptions.FORMS, SourceOptions.joinForms(forms))
+            : Map.of(
+                SourceOptions.CIK,
+                cik,
+                SourceOptions.FORMS,
+                SourceOptions.joinForms(forms),
+                SourceOptions.USER_AGENT,
+                agent);
     return new Typed(SourceUrls.edgar(cik, forms), options);
   }
 

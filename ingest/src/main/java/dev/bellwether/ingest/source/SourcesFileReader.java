@@ -32,7 +32,6 @@ final class SourcesFileReader {
   private final YamlDocument yaml;
   private final SourceTypeReader types;
   private @Nullable String userAgent;
-  private boolean userAgentReported;
   private int firstEdgarLine;
 
   SourcesFileReader(String origin, Map<String, String> variables) {
@@ -63,9 +62,17 @@ final class SourcesFileReader {
       yaml.problem(line(root), "missing 'sources': expected a list of sources");
       return Optional.empty();
     }
-    List<SourceDefinition> definitions = readSources(sources, allowPrivate);
+    List<SourceDefinition> definitions = new ArrayList<>();
+    List<SourcesFile.Off> off = new ArrayList<>();
+    for (Read read : readSources(sources, allowPrivate)) {
+      if (read.definition() != null) {
+        definitions.add(read.definition());
+      } else if (read.off() != null) {
+        off.add(read.off());
+      }
+    }
     checkEdgarUserAgent();
-    return Optional.of(new SourcesFile(definitions, allowPrivate));
+    return Optional.of(new SourcesFile(definitions, allowPrivate, off));
   }
 
   private boolean readNetwork(@Nullable Node node) {
@@ -85,7 +92,6 @@ final class SourcesFileReader {
     String fromFile = yaml.text(agentNode, "'edgar.user-agent'").orElse(null);
     if (fromFile != null && !hasContact(fromFile)) {
       yaml.problem(line(agentNode), edgarAgentProblem("edgar.user-agent '" + fromFile + "'"));
-      userAgentReported = true;
       fromFile = null;
     }
     String fromEnvironment = variables.get(EDGAR_USER_AGENT_VARIABLE);
@@ -104,13 +110,8 @@ final class SourcesFileReader {
       yaml.problem(
           firstEdgarLine,
           edgarAgentProblem(EDGAR_USER_AGENT_VARIABLE + " '" + fromEnvironment + "'"));
-    } else if (!userAgentReported) {
-      yaml.problem(
-          firstEdgarLine,
-          "SEC EDGAR sources need a User-Agent with a contact email: set edgar.user-agent"
-              + " (e.g. \"Example Research ops@example.com\") or "
-              + EDGAR_USER_AGENT_VARIABLE);
     }
+    // No User-Agent given at all: the edgar sources are off (SourcesFile.off), not a problem.
   }
 
   private static String edgarAgentProblem(String what) {
@@ -123,31 +124,35 @@ final class SourcesFileReader {
     return EMAIL.matcher(userAgent).find();
   }
 
-  private List<SourceDefinition> readSources(Node node, boolean allowPrivate) {
+  /** A source as read: to poll, or off (an EDGAR source while no User-Agent is set). */
+  private record Read(
+      String id, @Nullable SourceDefinition definition, SourcesFile.@Nullable Off off) {}
+
+  private List<Read> readSources(Node node, boolean allowPrivate) {
     if (!(node instanceof SequenceNode)) {
       yaml.problem(line(node), "'sources' must be a list");
       return List.of();
     }
-    List<SourceDefinition> definitions = new ArrayList<>();
+    List<Read> reads = new ArrayList<>();
     Map<String, Integer> firstLines = new HashMap<>();
     for (Node item : ((SequenceNode) node).getValue()) {
-      SourceDefinition definition = readSource(item, allowPrivate);
-      if (definition == null) {
+      Read read = readSource(item, allowPrivate);
+      if (read == null) {
         continue;
       }
-      Integer first = firstLines.putIfAbsent(definition.id(), line(item));
+      Integer first = firstLines.putIfAbsent(read.id(), line(item));
       if (first != null) {
         yaml.problem(
             line(item),
-            "duplicate source id '" + definition.id() + "' (first defined on line " + first + ")");
+            "duplicate source id '" + read.id() + "' (first defined on line " + first + ")");
       } else {
-        definitions.add(definition);
+        reads.add(read);
       }
     }
-    return definitions;
+    return reads;
   }
 
-  private @Nullable SourceDefinition readSource(Node node, boolean allowPrivate) {
+  private @Nullable Read readSource(Node node, boolean allowPrivate) {
     String typeName = YamlDocument.peek(node, "type").orElse(SourceDefinition.RSS);
     Map<String, Node> fields =
         yaml.mapping(node, article(typeName) + " source", SourceTypeReader.keys(typeName))
@@ -174,16 +179,26 @@ final class SourcesFileReader {
     if (yaml.problemCount() > before || id == null || typed == null || intervals == null) {
       return null;
     }
-    return new SourceDefinition(
+    String shown = name == null ? id : name;
+    if (type.equals(SourceDefinition.EDGAR) && userAgent == null) {
+      return new Read(
+          id,
+          null,
+          new SourcesFile.Off(id, type, shown, typed.url(), SourcesFile.EDGAR_OFF_REASON));
+    }
+    return new Read(
         id,
-        type,
-        name == null ? id : name,
-        typed.url(),
-        intervals.interval(),
-        mayReachPrivate,
-        intervals.min(),
-        intervals.max(),
-        typed.options());
+        new SourceDefinition(
+            id,
+            type,
+            shown,
+            typed.url(),
+            intervals.interval(),
+            mayReachPrivate,
+            intervals.min(),
+            intervals.max(),
+            typed.options()),
+        null);
   }
 
   /**

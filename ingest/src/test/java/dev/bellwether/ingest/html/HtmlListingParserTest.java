@@ -1,9 +1,11 @@
 package dev.bellwether.ingest.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bellwether.ingest.feed.FeedEntry;
+import dev.bellwether.ingest.feed.FeedParseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -48,6 +50,38 @@ class HtmlListingParserTest {
                 "https://frontier.example/newsroom/news/relative-to-the-page",
                 "Export licence granted",
                 Instant.parse("2025-01-28T00:00:00Z")));
+  }
+
+  @Test
+  void saysWhichSelectorFoundNothingWhenThePageListsNoItem() {
+    byte[] page = fixture("listing.html");
+
+    assertThatThrownBy(
+            () ->
+                HtmlListingParser.parse(
+                    page, "text/html", PAGE, new ListingSelectors("div.card", "a", null, null)))
+        .isInstanceOf(FeedParseException.class)
+        .hasMessage("The item selector 'div.card' matched nothing on the page.");
+    assertThatThrownBy(
+            () ->
+                HtmlListingParser.parse(
+                    page,
+                    "text/html",
+                    PAGE,
+                    new ListingSelectors("article.post", "a.headline", null, null)))
+        .isInstanceOf(FeedParseException.class)
+        .hasMessageStartingWith("The item selector 'article.post' matched ")
+        .hasMessageEndingWith(
+            " elements, but the link selector 'a.headline' matched nothing inside them.");
+    byte[] noHrefs =
+        "<ul><li><a href=\"mailto:x@y.example\">x</a></li><li><a>y</a></li></ul>"
+            .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () ->
+                HtmlListingParser.parse(
+                    noHrefs, "text/html", PAGE, new ListingSelectors("li", "a", null, null)))
+        .isInstanceOf(FeedParseException.class)
+        .hasMessage("The link selector 'a' matched in 2 items, but none had an http(s) href.");
   }
 
   @Test

@@ -35,7 +35,7 @@ class SourceSchedulerTest {
   private static PollAttempt failed(
       SourceDefinition source, String kind, boolean retriable, @Nullable Instant retryAfter) {
     PollResult result =
-        new PollResult.Failed(source, "ingest.http", kind, "no", retriable, new byte[0], 0);
+        new PollResult.Failed(source, "ingest.http", kind, "no", retriable, new byte[0], 0, 0);
     return new PollAttempt(result, NOW, Duration.ofMillis(3), 0, retryAfter, null);
   }
 

@@ -134,20 +134,48 @@ class SourceTypesTest {
   }
 
   @Test
-  void requiresAnEdgarUserAgentWithAContact() {
+  void turnsEdgarSourcesOffUntilAUserAgentIsSet() {
     String yaml =
         "sources:\n  - {id: a, url: 'https://a.example/'}\n"
             + "  - {id: sec, type: edgar, cik: '1', forms: [8-K]}\n";
 
-    assertThat(problems(yaml, Map.of()))
-        .containsExactly(
-            "s.yaml:3: SEC EDGAR sources need a User-Agent with a contact email: set"
-                + " edgar.user-agent (e.g. \"Example Research ops@example.com\") or"
-                + " BELLWETHER_EDGAR_USER_AGENT");
+    SourcesFile off = SourcesFile.parse(yaml, "s.yaml", Map.of());
+    assertThat(off.sources()).extracting(SourceDefinition::id).containsExactly("a");
+    assertThat(off.off())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.id()).isEqualTo("sec");
+              assertThat(o.url().toString()).contains("CIK=0000000001");
+              assertThat(o.reason()).contains("BELLWETHER_EDGAR_USER_AGENT");
+            });
+    assertThat(off.offNotice())
+        .hasValue(
+            "1 edgar source is off until BELLWETHER_EDGAR_USER_AGENT is set"
+                + " (\"Your Org you@example.com\"): sec");
+
+    SourcesFile on =
+        SourcesFile.parse(
+            yaml, "s.yaml", Map.of("BELLWETHER_EDGAR_USER_AGENT", "Desk d@x.example"));
+    assertThat(on.sources()).extracting(SourceDefinition::id).containsExactly("a", "sec");
+    assertThat(on.off()).isEmpty();
+    assertThat(on.offNotice()).isEmpty();
+  }
+
+  @Test
+  void refusesAnEdgarUserAgentWithoutAContact() {
+    String yaml =
+        "sources:\n  - {id: a, url: 'https://a.example/'}\n"
+            + "  - {id: sec, type: edgar, cik: '1', forms: [8-K]}\n";
+
     assertThat(problems(yaml, Map.of("BELLWETHER_EDGAR_USER_AGENT", "just a name")))
         .singleElement()
         .asString()
         .startsWith("s.yaml:3: BELLWETHER_EDGAR_USER_AGENT 'just a name' has no contact email");
+    assertThat(problems("edgar: {user-agent: Just A Name}\n" + yaml, Map.of()))
+        .singleElement()
+        .asString()
+        .startsWith("s.yaml:1: edgar.user-agent 'Just A Name' has no contact email");
   }
 
   @Test
