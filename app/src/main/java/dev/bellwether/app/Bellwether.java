@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       WebCommand.class,
       ReplayCommand.class,
       FeedsCommand.class,
+      SourcesCommand.class,
       ExtractCommand.class,
       TagCommand.class,
       EvalCommand.class,

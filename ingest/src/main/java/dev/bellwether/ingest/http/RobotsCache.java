@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,10 @@ public final class RobotsCache {
 
   private static final Logger log = LoggerFactory.getLogger(RobotsCache.class);
 
-  private record Entry(BaseRobotRules rules, Instant expires) {}
+  /**
+   * The rules of an origin until {@code expires}; {@code failure} says why it could not be read.
+   */
+  private record Entry(BaseRobotRules rules, Instant expires, @Nullable String failure) {}
 
   private final SafeHttpClient http;
   private final Clock clock;
@@ -59,7 +63,7 @@ public final class RobotsCache {
 
   /** What robots.txt of {@code url}'s origin says about {@code url}, fetching it if need be. */
   public RobotsVerdict verdict(URI url, boolean allowPrivate) {
-    BaseRobotRules rules = rulesFor(url, allowPrivate);
+    BaseRobotRules rules = entryFor(url, allowPrivate).rules();
     Duration delay = rules.getCrawlDelay() > 0 ? Duration.ofMillis(rules.getCrawlDelay()) : null;
     if (rules.isDeferVisits()) {
       return new RobotsVerdict(false, true, delay);
@@ -74,9 +78,14 @@ public final class RobotsCache {
   public RobotsVerdict requireAllowed(URI url, boolean allowPrivate) {
     RobotsVerdict verdict = verdict(url, allowPrivate);
     if (verdict.deferred()) {
+      String failure = entryFor(url, allowPrivate).failure();
       throw FetchException.robotsDisallowed(
           url,
-          "robots.txt of " + origin(url) + " cannot be read now, so visits are deferred",
+          "robots.txt of "
+              + origin(url)
+              + " cannot be read now"
+              + (failure == null ? "" : " (" + failure + ")")
+              + ", so visits are deferred",
           true);
     }
     if (!verdict.allowed()) {
@@ -91,7 +100,7 @@ public final class RobotsCache {
     return byOrigin.size();
   }
 
-  private BaseRobotRules rulesFor(URI url, boolean allowPrivate) {
+  private Entry entryFor(URI url, boolean allowPrivate) {
     String origin = origin(url);
     CompletableFuture<Entry> mine = new CompletableFuture<>();
     CompletableFuture<Entry> current =
@@ -99,7 +108,7 @@ public final class RobotsCache {
     if (current == mine) {
       mine.complete(fetch(url, origin, allowPrivate));
     }
-    return current.join().rules();
+    return current.join();
   }
 
   private boolean isExpired(CompletableFuture<Entry> entry) {
@@ -118,7 +127,7 @@ public final class RobotsCache {
       BaseRobotRules rules =
           parser.parseContent(
               robots.toString(), body == null ? new byte[0] : body, type, List.of(ROBOT_NAME));
-      return new Entry(rules, clock.instant().plus(ttl));
+      return new Entry(rules, clock.instant().plus(ttl), null);
     } catch (FetchException e) {
       return failed(parser, origin, e);
     }
@@ -138,10 +147,10 @@ public final class RobotsCache {
           origin,
           e.getMessage(),
           failureTtl);
-      return new Entry(rules, clock.instant().plus(failureTtl));
+      return new Entry(rules, clock.instant().plus(failureTtl), e.getMessage());
     }
     log.debug("no usable robots.txt at {} ({}); all allowed", origin, e.getMessage());
-    return new Entry(rules, clock.instant().plus(ttl));
+    return new Entry(rules, clock.instant().plus(ttl), null);
   }
 
   private static String origin(URI url) {
