@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -118,6 +119,9 @@ final class SourcesCommand implements Runnable {
         description = "The longest one fetch may take. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
+    /** The environment variables the sources file reads; tests put their own. */
+    Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() throws Exception {
       if (parallel < 1 || parallel > 16) {
@@ -130,7 +134,7 @@ final class SourcesCommand implements Runnable {
       if (!Files.isRegularFile(sources)) {
         throw new UserError("no sources file at " + sources.toAbsolutePath());
       }
-      SourcesFile file = chosen(SourcesFile.load(sources, System.getenv()));
+      SourcesFile file = chosen(SourcesFile.load(sources, env));
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       long hosts = file.sources().stream().map(s -> s.url().getHost()).distinct().count();
