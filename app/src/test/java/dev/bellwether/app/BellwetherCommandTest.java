@@ -27,7 +27,10 @@ class BellwetherCommandTest {
   void theDefaultSourcesFileLoads() {
     var file =
         dev.bellwether.ingest.source.SourcesFile.load(
-            Path.of("..", "config", "sources.yaml"), java.util.Map.of());
+            Path.of("..", "config", "sources.yaml"),
+            java.util.Map.of(
+                dev.bellwether.ingest.source.SourcesFile.EDGAR_USER_AGENT_VARIABLE,
+                "Bellwether tests ops@example.com"));
 
     assertThat(file.sources()).hasSizeGreaterThan(10);
     assertThat(file.allowPrivate()).isFalse();
