@@ -24,16 +24,21 @@ class BellwetherCommandTest {
   }
 
   @Test
-  void theDefaultSourcesFileLoads() {
-    var file =
+  void theDefaultSourcesFileLoadsWithItsEdgarSourcesOffUntilTheUserAgentIsSet() {
+    Path defaults = Path.of("..", "config", "sources.yaml");
+    var off = dev.bellwether.ingest.source.SourcesFile.load(defaults, java.util.Map.of());
+    var on =
         dev.bellwether.ingest.source.SourcesFile.load(
-            Path.of("..", "config", "sources.yaml"),
+            defaults,
             java.util.Map.of(
                 dev.bellwether.ingest.source.SourcesFile.EDGAR_USER_AGENT_VARIABLE,
                 "Bellwether tests ops@example.com"));
 
-    assertThat(file.sources()).hasSizeGreaterThan(10);
-    assertThat(file.allowPrivate()).isFalse();
+    assertThat(off.sources()).hasSizeGreaterThan(10).noneMatch(s -> s.type().equals("edgar"));
+    assertThat(off.off()).isNotEmpty().allMatch(o -> o.type().equals("edgar"));
+    assertThat(on.off()).isEmpty();
+    assertThat(on.sources()).hasSize(off.sources().size() + off.off().size());
+    assertThat(on.allowPrivate()).isFalse();
   }
 
   @Test
