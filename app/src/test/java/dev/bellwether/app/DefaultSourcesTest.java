@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DefaultSourcesTest {
   private static final Path FILE = Path.of("..", "config", "sources.yaml");
 
-  /** Until edgar sources are simply off without it, the loader refuses the file without one. */
+  /** With the User-Agent set, the edgar sources are polled (without it they are off). */
   private static final Map<String, String> EDGAR_ON =
       Map.of(SourcesFile.EDGAR_USER_AGENT_VARIABLE, "Bellwether tests ops@example.com");
 
