@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bellwether.ingest.feed.FeedEntry;
 import dev.bellwether.ingest.html.HtmlListingParser;
-import dev.bellwether.ingest.html.ListingSelectors;
+import dev.bellwether.ingest.poll.SourceReaders;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.ingest.source.SourceOptions;
 import dev.bellwether.ingest.source.SourcesFile;
@@ -231,15 +231,10 @@ class DefaultSourcesTest {
     return host.equals(domain) || host.endsWith("." + domain);
   }
 
-  /** Parses as {@code SourceReaders}' html reader does, with the selectors from the file. */
+  /** Parses as the html reader does, with the selectors from the file. */
   private static List<FeedEntry> parse(SourceDefinition source, byte[] page) {
-    ListingSelectors selectors =
-        new ListingSelectors(
-            Objects.requireNonNull(SourceOptions.get(source, SourceOptions.SELECTOR_ITEM)),
-            Objects.requireNonNull(SourceOptions.get(source, SourceOptions.SELECTOR_LINK)),
-            SourceOptions.get(source, SourceOptions.SELECTOR_TITLE),
-            SourceOptions.get(source, SourceOptions.SELECTOR_DATE));
-    return HtmlListingParser.parse(page, "text/html; charset=utf-8", source.url(), selectors);
+    return HtmlListingParser.parse(
+        page, "text/html; charset=utf-8", source.url(), SourceReaders.selectors(source));
   }
 
   private static byte[] fixture(String id) throws IOException {

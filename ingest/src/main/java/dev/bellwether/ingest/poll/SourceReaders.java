@@ -115,17 +115,20 @@ public final class SourceReaders {
     }
   }
 
+  /** The selectors of an {@code html} source, as its reader applies them. */
+  public static ListingSelectors selectors(SourceDefinition source) {
+    return new ListingSelectors(
+        Objects.requireNonNull(SourceOptions.get(source, SourceOptions.SELECTOR_ITEM)),
+        Objects.requireNonNull(SourceOptions.get(source, SourceOptions.SELECTOR_LINK)),
+        SourceOptions.get(source, SourceOptions.SELECTOR_TITLE),
+        SourceOptions.get(source, SourceOptions.SELECTOR_DATE));
+  }
+
   private record Html() implements SourceReader {
     @Override
     public List<FeedEntry> read(SourceDefinition source, HttpResponseData response) {
-      ListingSelectors selectors =
-          new ListingSelectors(
-              Objects.requireNonNull(SourceOptions.get(source, SourceOptions.SELECTOR_ITEM)),
-              Objects.requireNonNull(SourceOptions.get(source, SourceOptions.SELECTOR_LINK)),
-              SourceOptions.get(source, SourceOptions.SELECTOR_TITLE),
-              SourceOptions.get(source, SourceOptions.SELECTOR_DATE));
       return HtmlListingParser.parse(
-          response.body(), response.contentType(), response.finalUrl(), selectors);
+          response.body(), response.contentType(), response.finalUrl(), selectors(source));
     }
   }
 }
