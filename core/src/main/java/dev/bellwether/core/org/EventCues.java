@@ -21,9 +21,12 @@ final class EventCues {
               + " floated absorb absorbs absorbed absorbing cooperate cooperates cooperated"
               + " collaborate collaborates collaborated allied");
 
-  /** Verbs of a listing that need an offering nearby ("files for IPO", "priced its shares"). */
+  /**
+   * Verbs of a listing that need an offering nearby ("files for IPO", "priced its shares",
+   * "submitted a draft registration statement": a confidential filing is submitted).
+   */
   private static final Set<String> OFFERING_VERBS =
-      Lexicon.words("files filed filing prices priced pricing");
+      Lexicon.words("files filed filing prices priced pricing submits submitted submitting");
 
   /** Words that make the offering of such a verb, within a few words after it. */
   private static final Set<String> OFFERINGS =
@@ -38,6 +41,7 @@ final class EventCues {
       Lexicon.words(
           "has have had is was were are will would could may might be been being also just"
               + " recently reportedly previously already finally officially quietly now earlier"
+              + " confidentially publicly"
               + " agreed agrees to plans planned plan set expected in talks which that it on last"
               + " this week month year today");
 
@@ -139,7 +143,8 @@ final class EventCues {
   private static final Set<String> SAID_DEAL =
       Lexicon.words(
           "takeover acquisition purchase deal round funding investment partnership ipo listing"
-              + " merger stake buyout agreement list float public");
+              + " merger stake buyout agreement list float public offering registration"
+              + " prospectus s-1 f-1");
 
   /** How many words after "said it" a deal may come. */
   private static final int SAID_REACH = 8;

@@ -116,6 +116,9 @@ public final class CueBook {
     REQUIRED.put("context", List.of("epithet", "investor-before"));
   }
 
+  /** Patterns a section may have; a cue book written before they existed still loads. */
+  private static final Map<String, List<String>> OPTIONAL = Map.of("status", List.of("done"));
+
   private static final List<String> TYPE_KEYS = List.of("triggers", "also-triggers", "patterns");
   private static final List<String> EXPORT_CONTROL_KEYS =
       List.of("triggers", "also-triggers", "authority-triggers", "patterns");
@@ -218,6 +221,11 @@ public final class CueBook {
   }
 
   /** The pattern {@code name} of a section ("funding", "raise"). */
+  /** An optional pattern of a section ({@code status.done}), if the cue book has it. */
+  Optional<Regex> optionalPattern(String section, String name) {
+    return Optional.ofNullable(patterns.get(section + "." + name));
+  }
+
   Regex pattern(String section, String name) {
     Regex p = patterns.get(section + "." + name);
     if (p == null) {
@@ -393,8 +401,9 @@ public final class CueBook {
       }
       Map<String, Node> named = yaml.mapping(list, section + " patterns").orElse(Map.of());
       List<String> required = REQUIRED.get(section);
+      List<String> optional = OPTIONAL.getOrDefault(section, List.of());
       for (Map.Entry<String, Node> e : named.entrySet()) {
-        if (!required.contains(e.getKey())) {
+        if (!required.contains(e.getKey()) && !optional.contains(e.getKey())) {
           yaml.problem(
               e.getValue(),
               "pattern '"

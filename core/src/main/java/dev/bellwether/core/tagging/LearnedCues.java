@@ -2,6 +2,7 @@ package dev.bellwether.core.tagging;
 
 import dev.bellwether.core.learn.EventModel;
 import dev.bellwether.core.learn.SentenceEncoder;
+import dev.bellwether.core.org.OrganizationFinder;
 import dev.bellwether.core.text.Regex;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -204,7 +205,11 @@ final class LearnedCues {
           return Optional.empty();
         }
       }
-      case IPO -> IpoCues.exchange(exchanges, context).ifPresent(x -> facts.put("exchange", x));
+      case IPO -> {
+        // a regulator, an exchange's operator as a public body or a news outlet never lists
+        companies.removeIf(OrganizationFinder::isPublicBodyOrMedia);
+        IpoCues.exchange(exchanges, context).ifPresent(x -> facts.put("exchange", x));
+      }
     }
     if (companies.isEmpty() && type != EventType.EXPORT_CONTROL) {
       return Optional.empty();
@@ -236,7 +241,7 @@ final class LearnedCues {
         if (!s.isEpithet(m) && !investors.contains(m.company())) {
           investors.add(m.company());
         }
-      } else if (recipient == null) {
+      } else if (recipient == null && !SentenceContext.isPublicBody(m)) {
         recipient = m.company();
       } else if (!investors.contains(m.company()) && !m.company().equals(recipient)) {
         investors.add(m.company());

@@ -1,6 +1,7 @@
 package dev.bellwether.core.tagging;
 
 import dev.bellwether.core.text.Regex;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Words that make an event only talked about, or not an event at all, and the cues every event type
@@ -9,6 +10,7 @@ import dev.bellwether.core.text.Regex;
  */
 final class StatusCues {
   private final Regex reported;
+  private final @Nullable Regex done;
   private final Regex negated;
   private final Regex speculation;
   private final Regex hypotheticalBefore;
@@ -24,6 +26,7 @@ final class StatusCues {
     this.book = book;
     this.money = book.money();
     reported = book.pattern("status", "reported");
+    done = book.optionalPattern("status", "done").orElse(null);
     negated = book.pattern("status", "negated");
     speculation = book.pattern("status", "speculation");
     hypotheticalBefore = book.pattern("status", "hypothetical-before");
@@ -44,8 +47,14 @@ final class StatusCues {
         || hypotheticalBefore.in(s.lower(), Math.max(0, cueStart - 60), cueStart);
   }
 
+  /**
+   * Reported when the sentence speaks of talks, plans or aims, unless it also says the step was
+   * taken ({@code status.done}: "has filed a registration statement for a proposed IPO").
+   */
   EventStatus statusOf(SentenceContext s) {
-    return s.has(reported) ? EventStatus.REPORTED : EventStatus.ANNOUNCED;
+    return s.has(reported) && (done == null || !s.has(done))
+        ? EventStatus.REPORTED
+        : EventStatus.ANNOUNCED;
   }
 
   /** Denials, collapsed talks, declined offers: the sentence reports no event of this kind. */

@@ -101,6 +101,28 @@ class LearnedCuesTest {
   }
 
   @Test
+  void neverNamesARegulatorAsTheCompanyThatListsOrRaises() {
+    Tagging listing = tagger.tag("The SEC said Anthropic pintrow a deal on Monday.");
+    Tagging round = tagger.tag("The Justice Department and Anthropic zorblat a deal on Monday.");
+
+    assertThat(listing.events())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo(EventType.IPO);
+              assertThat(e.companies()).containsExactly("Anthropic");
+            });
+    assertThat(round.events())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo(EventType.FUNDING);
+              assertThat(e.companies()).first().isEqualTo("Anthropic");
+            });
+    assertThat(tagger.tag("The SEC pintrow a deal on Monday.").events()).isEmpty();
+  }
+
+  @Test
   void takesNoEventFromADenial() {
     Tagging t = tagger.tag("Anthropic denied that it had made a zorblat deal.");
 

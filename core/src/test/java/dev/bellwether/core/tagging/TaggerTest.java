@@ -158,6 +158,29 @@ class TaggerTest {
   }
 
   @Test
+  void readsAConfidentialRegistrationAsAnIpoFiledWhateverThePressReleaseCallsTheListing() {
+    DetectedEvent e =
+        only(
+            EventType.IPO,
+            "Lambda, Inc. today announced that it has confidentially submitted a draft registration"
+                + " statement on Form S-1 with the U.S. Securities and Exchange Commission relating"
+                + " to the proposed initial public offering of its common stock.");
+    assertThat(e.facts()).containsEntry("company", "Lambda");
+    assertThat(e.status()).isEqualTo(EventStatus.ANNOUNCED);
+    assertThat(
+            only(
+                    EventType.IPO,
+                    "Zeta Robotics filed its registration statement with the regulator, aiming to"
+                        + " list in March.")
+                .status())
+        .isEqualTo(EventStatus.ANNOUNCED);
+    assertThat(
+            only(EventType.IPO, "Anthropic has hired lawyers to prepare for a possible IPO.")
+                .status())
+        .isEqualTo(EventStatus.REPORTED);
+  }
+
+  @Test
   void carriesTheCompanyIntoAPronounSentence() {
     DetectedEvent e =
         only(
