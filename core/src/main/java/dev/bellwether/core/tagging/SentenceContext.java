@@ -151,11 +151,17 @@ final class SentenceContext {
     return mentions.contains(m) ? m.start() - sentence.start() : -1;
   }
 
-  /** Whether the mention is only an epithet here, as "Microsoft" in "Microsoft-backed OpenAI". */
+  /**
+   * Whether the mention is only an epithet here, as "Microsoft" in "Microsoft-backed OpenAI", or a
+   * person's former employer, as "OpenAI" in "former OpenAI CTO Mira Murati": no party to the
+   * event.
+   */
   boolean isEpithet(CompanyMention m) {
-    int end = offset(m) < 0 ? -1 : m.end() - sentence.start();
+    int at = offset(m);
+    int end = at < 0 ? -1 : m.end() - sentence.start();
     // a region with anchoring bounds matches as the substring from end would, without copying it
-    return end >= 0 && cues.epithet.in(text(), end, text().length());
+    return end >= 0
+        && (cues.epithet.in(text(), end, text().length()) || cues.isFormerEmployer(lower, at, end));
   }
 
   /** Whether the mention is named as an investor ("led by X", "backers include X"). */

@@ -18,6 +18,8 @@ final class StatusCues {
   final Regex continuation;
   final Regex epithet;
   final Regex investorBefore;
+  private final @Nullable Regex formerBefore;
+  private final @Nullable Regex staffAfter;
 
   private final CueBook book;
   final MoneyParser money;
@@ -34,6 +36,8 @@ final class StatusCues {
     continuation = book.pattern("status", "continuation");
     epithet = book.pattern("context", "epithet");
     investorBefore = book.pattern("context", "investor-before");
+    formerBefore = book.optionalPattern("context", "former-before").orElse(null);
+    staffAfter = book.optionalPattern("context", "staff-after").orElse(null);
   }
 
   /**
@@ -55,6 +59,18 @@ final class StatusCues {
     return s.has(reported) && (done == null || !s.has(done))
         ? EventStatus.REPORTED
         : EventStatus.ANNOUNCED;
+  }
+
+  /**
+   * Whether the name at {@code [at, end)} of the lower-cased sentence is a person's former employer
+   * ("former OpenAI CTO", "ex-Google engineers"): {@code context.former-before} ends just before it
+   * and {@code context.staff-after} starts just after it.
+   */
+  boolean isFormerEmployer(String lower, int at, int end) {
+    return formerBefore != null
+        && staffAfter != null
+        && formerBefore.in(lower, Math.max(0, at - 24), at)
+        && staffAfter.in(lower, end, lower.length());
   }
 
   /** Denials, collapsed talks, declined offers: the sentence reports no event of this kind. */

@@ -181,6 +181,24 @@ class TaggerTest {
   }
 
   @Test
+  void takesAPersonsFormerEmployerForNoPartyToTheDeal() {
+    DetectedEvent e =
+        only(
+            EventType.FUNDING,
+            "Thinking Machines Lab, the startup founded by former OpenAI CTO Mira Murati, has"
+                + " closed a $2 billion seed round led by Andreessen Horowitz.");
+    assertThat(e.companies()).first().isEqualTo("Thinking Machines Lab");
+    assertThat(e.facts().get("investors")).isEqualTo("Andreessen Horowitz");
+    DetectedEvent staff =
+        only(
+            EventType.FUNDING,
+            "Reflection AI, started by ex-Google DeepMind researchers, raised $130 million from"
+                + " Nvidia.");
+    assertThat(staff.companies()).first().isEqualTo("Reflection AI");
+    assertThat(staff.facts().get("investors")).isEqualTo("Nvidia");
+  }
+
+  @Test
   void carriesTheCompanyIntoAPronounSentence() {
     DetectedEvent e =
         only(
