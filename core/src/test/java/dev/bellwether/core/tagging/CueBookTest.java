@@ -88,6 +88,38 @@ class CueBookTest {
   }
 
   @Test
+  void aCueBookWrittenBeforeTheOptionalPatternsStillLoads() {
+    String old =
+        withoutPattern(
+            withoutPattern(withoutPattern(BUILT_IN, "done"), "former-before"), "staff-after");
+    assertThat(old).doesNotContain("    done:", "former-before:", "staff-after:");
+
+    CueBook book = CueBook.parse(old, "old-cues.yaml");
+
+    assertThat(book.optionalPattern("status", "done")).isEmpty();
+    assertThat(book.optionalPattern("context", "former-before")).isEmpty();
+    assertThat(CueBook.builtIn().optionalPattern("status", "done")).isPresent();
+  }
+
+  /** The text without the named pattern: its line and the indented lines under it. */
+  private static String withoutPattern(String yaml, String name) {
+    StringBuilder out = new StringBuilder();
+    boolean skipping = false;
+    for (String line : yaml.split("\n", -1)) {
+      if (line.equals("    " + name + ":")) {
+        skipping = true;
+        continue;
+      }
+      if (skipping && line.startsWith("      ")) {
+        continue;
+      }
+      skipping = false;
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  @Test
   void anAnalystCanAddACurrency() {
     String withRinggit =
         BUILT_IN.replace(
