@@ -161,7 +161,7 @@ public final class SourceCheck {
       if (!wait.isZero() && !Threads.sleep(wait)) {
         return;
       }
-      PollAttempt attempt = poller.attempt(source);
+      PollAttempt attempt = attempt(source);
       Outcome outcome = outcome(attempt);
       outcomes.put(source.id(), outcome);
       progress.accept(outcome);
@@ -170,6 +170,26 @@ public final class SourceCheck {
           crawlDelay == null || crawlDelay.compareTo(hostGap) < 0
               ? hostGap
               : crawlDelay.compareTo(maxCrawlDelay) > 0 ? maxCrawlDelay : crawlDelay;
+    }
+  }
+
+  /** The poll; a bug in reading one source fails that source ({@code internal}), not the check. */
+  private PollAttempt attempt(SourceDefinition source) {
+    Instant started = Instant.now();
+    try {
+      return poller.attempt(source);
+    } catch (RuntimeException e) {
+      PollResult.Failed failed =
+          new PollResult.Failed(
+              source,
+              PollResult.Failed.STAGE_HTTP,
+              "INTERNAL",
+              String.valueOf(e),
+              true,
+              new byte[0],
+              0,
+              0);
+      return new PollAttempt(failed, started, Duration.ZERO, 0, null, null);
     }
   }
 
