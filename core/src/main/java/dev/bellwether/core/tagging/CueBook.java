@@ -118,7 +118,11 @@ public final class CueBook {
 
   /** Patterns a section may have; a cue book written before they existed still loads. */
   private static final Map<String, List<String>> OPTIONAL =
-      Map.of("status", List.of("done"), "context", List.of("former-before", "staff-after"));
+      Map.of(
+          "status",
+          List.of("done", "completed", "clause-break"),
+          "context",
+          List.of("former-before", "staff-after"));
 
   private static final List<String> TYPE_KEYS = List.of("triggers", "also-triggers", "patterns");
   private static final List<String> EXPORT_CONTROL_KEYS =

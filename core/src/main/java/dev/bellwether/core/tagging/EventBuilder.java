@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Gathers the parts of one {@link DetectedEvent} while the cues read a sentence. */
 final class EventBuilder {
@@ -11,7 +12,8 @@ final class EventBuilder {
   private final SentenceContext sentence;
   private final List<String> companies = new ArrayList<>();
   private final Map<String, String> facts = new LinkedHashMap<>();
-  private EventStatus status = EventStatus.ANNOUNCED;
+  private @Nullable EventStatus status; // set by a cue; else the sentence's, at the cue
+  private int cueAt = -1;
   private boolean ended;
   private boolean relaxed;
   private int cues = 1;
@@ -20,7 +22,6 @@ final class EventBuilder {
   EventBuilder(EventType type, SentenceContext sentence) {
     this.type = type;
     this.sentence = sentence;
-    this.status = sentence.status();
   }
 
   EventBuilder company(String name) {
@@ -59,6 +60,9 @@ final class EventBuilder {
   /** The words of the sentence that made the rule read this event ("bought", "entity list"). */
   EventBuilder because(String words) {
     this.cue = words == null ? null : words.strip();
+    if (cue != null && !cue.isEmpty()) {
+      cueAt = sentence.lower().indexOf(cue.toLowerCase(java.util.Locale.ROOT));
+    }
     return this;
   }
 
@@ -68,6 +72,7 @@ final class EventBuilder {
   }
 
   DetectedEvent build() {
+    EventStatus status = this.status != null ? this.status : sentence.status(cueAt);
     double confidence = StatusCues.confidence(sentence, cues, status);
     String why =
         "rule: "

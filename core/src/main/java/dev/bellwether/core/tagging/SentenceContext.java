@@ -90,7 +90,12 @@ final class SentenceContext {
   }
 
   EventStatus status() {
-    return cues.statusOf(this);
+    return cues.statusOf(this, -1);
+  }
+
+  /** The status of an event whose cue starts at {@code cueAt} of the sentence (-1: unknown). */
+  EventStatus status(int cueAt) {
+    return cues.statusOf(this, cueAt);
   }
 
   Sentence sentence() {

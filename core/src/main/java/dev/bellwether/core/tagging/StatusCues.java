@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 final class StatusCues {
   private final Regex reported;
   private final @Nullable Regex done;
+  private final @Nullable Regex completed;
+  private final @Nullable Regex clauseBreak;
   private final Regex negated;
   private final Regex speculation;
   private final Regex hypotheticalBefore;
@@ -29,6 +31,8 @@ final class StatusCues {
     this.money = book.money();
     reported = book.pattern("status", "reported");
     done = book.optionalPattern("status", "done").orElse(null);
+    completed = book.optionalPattern("status", "completed").orElse(null);
+    clauseBreak = book.optionalPattern("status", "clause-break").orElse(null);
     negated = book.pattern("status", "negated");
     speculation = book.pattern("status", "speculation");
     hypotheticalBefore = book.pattern("status", "hypothetical-before");
@@ -55,10 +59,35 @@ final class StatusCues {
    * Reported when the sentence speaks of talks, plans or aims, unless it also says the step was
    * taken ({@code status.done}: "has filed a registration statement for a proposed IPO").
    */
-  EventStatus statusOf(SentenceContext s) {
-    return s.has(reported) && (done == null || !s.has(done))
-        ? EventStatus.REPORTED
-        : EventStatus.ANNOUNCED;
+  EventStatus statusOf(SentenceContext s, int cueAt) {
+    if (!s.has(reported) || done != null && s.has(done)) {
+      return EventStatus.ANNOUNCED;
+    }
+    int deedEnds = deedClauseEnd(s);
+    return deedEnds >= 0 && cueAt >= 0 && cueAt < deedEnds
+        ? EventStatus.ANNOUNCED
+        : EventStatus.REPORTED;
+  }
+
+  /**
+   * Where the clause of a deed done ends when the words of plans come only after it ("X raised $100
+   * million and plans to hire", "X agreed to buy Y, which is expected to close"): they speak of
+   * what follows, not of an event read in the deed's clause ({@code status.completed}, {@code
+   * status.clause-break}). -1 when there is no such clause. An event read after it ("... and is
+   * preparing to file for an IPO") keeps the plans' status.
+   */
+  private int deedClauseEnd(SentenceContext s) {
+    if (completed == null || clauseBreak == null || !s.has(completed)) {
+      return -1;
+    }
+    String lower = s.lower();
+    int deed = completed.firstStart(lower);
+    int plans = reported.firstStart(lower);
+    if (deed < 0 || plans <= deed) {
+      return -1;
+    }
+    var scan = clauseBreak.scan(lower).from(deed);
+    return scan.next() && scan.matcher().start() < plans ? scan.matcher().start() : -1;
   }
 
   /**

@@ -181,6 +181,34 @@ class TaggerTest {
   }
 
   @Test
+  void leavesADeedDoneAnnouncedWhenPlansComeOnlyInALaterClause() {
+    assertThat(
+            only(
+                    EventType.FUNDING,
+                    "Acme Robotics raised $100 million in a Series B round and plans to use the money"
+                        + " to hire engineers.")
+                .status())
+        .isEqualTo(EventStatus.ANNOUNCED);
+    assertThat(
+            only(
+                    EventType.ACQUISITION,
+                    "Nvidia agreed to buy Run:ai for $700 million, which is expected to close this"
+                        + " year.")
+                .status())
+        .isEqualTo(EventStatus.ANNOUNCED);
+    // the plans are the listing's own: it stays reported
+    assertThat(
+            only(
+                    EventType.IPO,
+                    "Biren has raised 1.5 billion yuan from state funds and is preparing to file for"
+                        + " a Hong Kong IPO.")
+                .status())
+        .isEqualTo(EventStatus.REPORTED);
+    assertThat(only(EventType.FUNDING, "Acme Robotics is in talks to raise $100 million.").status())
+        .isEqualTo(EventStatus.REPORTED);
+  }
+
+  @Test
   void takesAPersonsFormerEmployerForNoPartyToTheDeal() {
     DetectedEvent e =
         only(
