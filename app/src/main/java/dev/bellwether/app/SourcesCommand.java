@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,6 +78,9 @@ final class SourcesCommand implements Runnable {
   static final class Check implements Callable<Integer> {
     static final int ANY_FAILED = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** robots.txt trust and the longest Crawl-delay waited, as the ingest role has them. */
+    private static final PolitenessSettings POLITENESS = PolitenessSettings.defaults();
 
     @Spec CommandSpec spec;
 
@@ -143,7 +145,8 @@ final class SourcesCommand implements Runnable {
           file.sources().size(), hosts, sources, Math.min(parallel, Math.max(1, hosts)));
       err.flush();
       SourceCheck check =
-          new SourceCheck(poller(file), SourceCheck.HOST_GAP, maxCrawlDelay(), parallel);
+          new SourceCheck(
+              poller(file, POLITENESS), SourceCheck.HOST_GAP, POLITENESS.maxCrawlDelay(), parallel);
       List<Outcome> outcomes =
           check.check(
               file,
@@ -194,17 +197,12 @@ final class SourcesCommand implements Runnable {
       return new SourcesFile(kept, file.allowPrivate(), keptOff);
     }
 
-    private FeedPoller poller(SourcesFile file) {
+    private FeedPoller poller(SourcesFile file, PolitenessSettings politeness) {
       SafeHttpClient http = new SafeHttpClient(HttpSettings.defaults().withRequestTimeout(timeout));
-      PolitenessSettings politeness = PolitenessSettings.defaults();
       RobotsCache robots =
           new RobotsCache(
               http, Clock.systemUTC(), politeness.robotsTtl(), politeness.robotsFailureTtl());
       return new FeedPoller(http, new FeedParser(), Clock.systemUTC(), file.allowPrivate(), robots);
-    }
-
-    private static Duration maxCrawlDelay() {
-      return PolitenessSettings.defaults().maxCrawlDelay();
     }
 
     static String line(Outcome o) {
@@ -239,21 +237,13 @@ final class SourcesCommand implements Runnable {
       node.put("name", o.name());
       node.put("url", o.url().toString());
       node.put("verdict", o.verdict().name().toLowerCase(Locale.ROOT));
-      putOrNull(node, "status", o.httpStatus() == 0 ? null : o.httpStatus());
+      node.put("status", o.httpStatus() == 0 ? null : o.httpStatus()); // null when no answer
       node.put("millis", o.time().toMillis());
       node.put("items", o.items());
       node.put("newest", o.newest() == null ? null : o.newest().toString());
       node.put("failure", o.failure());
       node.put("why", o.why());
       return node.toString();
-    }
-
-    private static void putOrNull(ObjectNode node, String key, @Nullable Integer value) {
-      if (value == null) {
-        node.putNull(key);
-      } else {
-        node.put(key, value);
-      }
     }
   }
 }

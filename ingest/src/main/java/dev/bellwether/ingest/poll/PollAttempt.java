@@ -1,5 +1,6 @@
 package dev.bellwether.ingest.poll;
 
+import dev.bellwether.ingest.source.SourceDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,5 +27,27 @@ public record PollAttempt(
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(started, "started");
     Objects.requireNonNull(latency, "latency");
+  }
+
+  /** The kind of a poll that failed on a bug in Bellwether, not on the source. */
+  public static final String INTERNAL = "INTERNAL";
+
+  /**
+   * A poll that ended in a bug, {@code e}: a retriable failure of kind {@link #INTERNAL}, so the
+   * source backs off instead of spinning and a check reports it instead of stopping.
+   */
+  public static PollAttempt unexpected(
+      SourceDefinition source, RuntimeException e, Instant started) {
+    PollResult.Failed failed =
+        new PollResult.Failed(
+            source,
+            PollResult.Failed.STAGE_HTTP,
+            INTERNAL,
+            String.valueOf(e),
+            true,
+            new byte[0],
+            0,
+            0);
+    return new PollAttempt(failed, started, Duration.ZERO, 0, null, null);
   }
 }

@@ -118,24 +118,10 @@ final class PollRunner {
       }
     } catch (RuntimeException e) {
       log.error("poll of {} {} failed unexpectedly", source.id(), RedactedUrl.of(source.url()), e);
-      scheduler.record(unexpected(source, e), clock.instant());
+      // a bug is treated as a retriable failure, so the source backs off instead of spinning
+      scheduler.record(PollAttempt.unexpected(source, e, clock.instant()), clock.instant());
     } finally {
       inFlight.remove(source.id());
     }
-  }
-
-  /** A bug is treated as a retriable failure, so the source backs off instead of spinning. */
-  private PollAttempt unexpected(SourceDefinition source, RuntimeException e) {
-    PollResult.Failed failed =
-        new PollResult.Failed(
-            source,
-            PollResult.Failed.STAGE_HTTP,
-            "INTERNAL",
-            String.valueOf(e),
-            true,
-            new byte[0],
-            0,
-            0);
-    return new PollAttempt(failed, clock.instant(), Duration.ZERO, 0, null, null);
   }
 }

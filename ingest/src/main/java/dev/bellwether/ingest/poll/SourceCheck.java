@@ -179,17 +179,7 @@ public final class SourceCheck {
     try {
       return poller.attempt(source);
     } catch (RuntimeException e) {
-      PollResult.Failed failed =
-          new PollResult.Failed(
-              source,
-              PollResult.Failed.STAGE_HTTP,
-              "INTERNAL",
-              String.valueOf(e),
-              true,
-              new byte[0],
-              0,
-              0);
-      return new PollAttempt(failed, started, Duration.ZERO, 0, null, null);
+      return PollAttempt.unexpected(source, e, started);
     }
   }
 
