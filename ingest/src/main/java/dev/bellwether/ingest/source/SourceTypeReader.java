@@ -93,8 +93,8 @@ final class SourceTypeReader {
       return null;
     }
     Map<String, String> options =
-        agent == null // off until a User-Agent is set; see SourcesFile.off
-            ? Map.of(SourceOptions.CIK, cik, SourceOptions.FORMS, SourceOptions.joinForms(forms))
+        agent == null // off until a User-Agent is set: only its URL is used (SourcesFile.off)
+            ? Map.of()
             : Map.of(
                 SourceOptions.CIK,
                 cik,
