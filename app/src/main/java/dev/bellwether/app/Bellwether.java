@@ -1,5 +1,9 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKey;
+import dev.bellwether.app.config.EnvironmentDefaults;
+import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,9 +66,16 @@ public final class Bellwether {
 
   /** The command line with Bellwether's error handling, shared by main and the tests. */
   public static CommandLine commandLine() {
+    return commandLine(System.getenv());
+  }
+
+  /** The command line whose options take their defaults from {@code env} ({@link ConfigKey}). */
+  public static CommandLine commandLine(Map<String, String> env) {
     CommandLine cli = new CommandLine(Bellwether.class);
     cli.setExecutionExceptionHandler(new UserErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(Duration.class, new DurationConverter());
+    EnvironmentDefaults.install(cli, env);
     return cli;
   }
 }

@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKey;
 import dev.bellwether.processors.ProcessorsRunner;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,14 +15,8 @@ final class CommitIntervalOption {
   @Option(
       names = "--commit-interval",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      defaultValue = "${env:BELLWETHER_COMMIT_INTERVAL:-200ms}",
-      description =
-          "How often the processors commit their exactly-once transactions (env"
-              + " BELLWETHER_COMMIT_INTERVAL), 10ms to 1m. An alert waits for two commits:"
-              + " 100ms gives alerts sooner up to about half of saturation, 200ms keeps p99"
-              + " under a second nearer to saturation. Default: ${DEFAULT-VALUE}.")
-  Duration interval = ProcessorsRunner.DEFAULT_COMMIT_INTERVAL;
+      descriptionKey = ConfigKey.Names.COMMIT_INTERVAL)
+  Duration interval;
 
   /**
    * The interval, checked before anything starts.

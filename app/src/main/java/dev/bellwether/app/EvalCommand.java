@@ -1,7 +1,6 @@
 package dev.bellwether.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bellwether.app.console.LabeledJson;
 import dev.bellwether.core.eval.LabeledItem;
 import dev.bellwether.core.eval.Predictions;
@@ -46,7 +45,6 @@ import picocli.CommandLine.Spec;
       "  bellwether eval --gold events-dev.jsonl --min-core-f1 0.9   # exit 1 below, for CI"
     })
 final class EvalCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SHORT_TEXT = 100;
 
   @Spec CommandSpec spec;
@@ -147,7 +145,7 @@ final class EvalCommand implements Callable<Integer> {
 
   private static LabeledItem readItem(Path file, int number, String line) {
     try {
-      return LabeledJson.item(JSON.readTree(line));
+      return LabeledJson.item(Json.MAPPER.readTree(line));
     } catch (JsonProcessingException e) {
       throw new UserError(file + ":" + number + ": not JSON: " + e.getOriginalMessage());
     } catch (IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package dev.bellwether.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bellwether.extract.ArticleExtractor;
 import dev.bellwether.extract.ExtractedArticle;
@@ -44,8 +43,6 @@ import picocli.CommandLine.Spec;
       "  bellwether extract saved/*.html | jq -r 'select(.readerable) | .title'"
     })
 final class ExtractCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
 
   @Mixin JsonLinesFormat format;
@@ -76,7 +73,7 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   private String line(String file, ArticleExtractor extractor) {
-    ObjectNode json = JSON.createObjectNode().put("file", file);
+    ObjectNode json = Json.MAPPER.createObjectNode().put("file", file);
     try {
       Path path = Path.of(file);
       String html = decode(Files.readAllBytes(path));

@@ -1,10 +1,11 @@
 package dev.bellwether.app;
 
-import dev.bellwether.app.config.ConfigKeys.EdgarUserAgent;
+import dev.bellwether.app.config.ConfigKey;
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.ingest.page.PageFetcher;
 import dev.bellwether.ingest.page.PageFetcherSettings;
+import dev.bellwether.ingest.source.SourcesFile;
 import dev.bellwether.schemas.TopicInstaller;
 import dev.bellwether.schemas.Topics;
 import java.net.InetAddress;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Option;
           + " group bellwether-fetch. Give each a different --instance-id that stays the same"
           + " across its restarts.",
       "",
-      "Pages on sec.gov are fetched with the "
-          + EdgarUserAgent.DESCRIPTION
+      "Pages on sec.gov are fetched with the User-Agent of "
+          + SourcesFile.EDGAR_USER_AGENT_VARIABLE
+          + " (your organisation and a contact address)."
           + " Without it they get the default User-Agent, which SEC may refuse."
     },
     footer = {
@@ -43,14 +45,7 @@ import picocli.CommandLine.Option;
 final class FetchCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka = new KafkaOptions();
 
-  @Option(
-      names = "--instance-id",
-      paramLabel = "ID",
-      defaultValue = "${env:BELLWETHER_INSTANCE_ID}",
-      description =
-          "Names this fetcher's transactional producer (bellwether-fetch-ID): unique per running"
-              + " instance, stable across restarts (env BELLWETHER_INSTANCE_ID). Default: the"
-              + " host name.")
+  @Option(names = "--instance-id", paramLabel = "ID", descriptionKey = ConfigKey.Names.INSTANCE_ID)
   String instanceId;
 
   @Option(
@@ -68,7 +63,7 @@ final class FetchCommand implements Callable<Integer> {
       settings =
           PageFetcherSettings.builder(id)
               .allowPrivate(allowPrivate)
-              .secUserAgent(EdgarUserAgent.fromEnvironment())
+              .secUserAgent(ConfigKey.EDGAR_USER_AGENT.valueIn(System.getenv()))
               .build();
     } catch (IllegalArgumentException e) {
       throw new UserError("--instance-id: " + e.getMessage());

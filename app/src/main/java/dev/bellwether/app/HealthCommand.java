@@ -1,7 +1,5 @@
 package dev.bellwether.app;
 
-import dev.bellwether.app.config.ConfigKeys.HttpHost;
-import dev.bellwether.app.config.ConfigKeys.HttpPort;
 import dev.bellwether.app.ops.OpsHttpOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,15 +26,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Ask a running Bellwether role on this host whether it is ready (GET /health/ready) or"
           + " alive (--live: GET /health/live), and exit 0 when it answers 2xx, 1 otherwise.",
-      "Reads the same "
-          + HttpHost.FLAG
-          + " and "
-          + HttpPort.FLAG
-          + " settings as the role (env "
-          + HttpHost.VARIABLE
-          + ", "
-          + HttpPort.VARIABLE
-          + "), so inside a container it needs no options. A role listening on every address"
+      "Reads the same --http-host and --http-port settings as the role (the same variables"
+          + " too), so inside a container it needs no options. A role listening on every address"
           + " (0.0.0.0 or ::) is asked on 127.0.0.1."
     },
     footer = {
@@ -61,7 +52,6 @@ final class HealthCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "3s",
-      converter = DurationConverter.class,
       description = "How long to wait for the answer (10s, 500ms). Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 

@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKey;
 import dev.bellwether.schemas.KafkaConnection;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -9,20 +10,13 @@ final class KafkaOptions {
   @Option(
       names = "--bootstrap-servers",
       paramLabel = "HOST:PORT",
-      defaultValue = "${env:BELLWETHER_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description = "Kafka cluster (env BELLWETHER_BOOTSTRAP_SERVERS). Default: ${DEFAULT-VALUE}.")
-  String bootstrapServers = "localhost:9092";
+      descriptionKey = ConfigKey.Names.BOOTSTRAP_SERVERS)
+  String bootstrapServers;
 
   @Option(
       names = "--kafka-config",
       paramLabel = "FILE",
-      defaultValue = "${env:BELLWETHER_KAFKA_CONFIG}",
-      description =
-          "Kafka client settings for every client of this command, as Java properties"
-              + " (security.protocol, sasl.*, ssl.*: docs/configuration.md); also"
-              + " BELLWETHER_KAFKA_<SETTING> variables, e.g."
-              + " BELLWETHER_KAFKA_SECURITY_PROTOCOL=SASL_SSL, which win over the file."
-              + " Secrets are never printed (env BELLWETHER_KAFKA_CONFIG).")
+      descriptionKey = ConfigKey.Names.KAFKA_CONFIG)
   Path kafkaConfig;
 
   String bootstrapServers() {

@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKey;
 import dev.bellwether.schemas.KafkaConnection;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,10 +23,11 @@ import org.jspecify.annotations.Nullable;
  * client setting.
  */
 final class KafkaSettings {
-  static final String PREFIX = "BELLWETHER_KAFKA_";
+  static final String PREFIX = ConfigKey.Names.KAFKA_SETTING_PREFIX;
 
   /** Variables with the prefix that are not client settings. */
-  private static final Set<String> NOT_SETTINGS = Set.of("LOG_LEVEL", "CONFIG");
+  private static final Set<String> NOT_SETTINGS =
+      Set.of(ConfigKey.KAFKA_LOG_LEVEL.variable(), ConfigKey.KAFKA_CONFIG.variable());
 
   /** A settings file larger than this is not a settings file. */
   private static final long MAX_FILE = 1 << 20;
@@ -80,7 +82,7 @@ final class KafkaSettings {
     Map<String, String> settings = new TreeMap<>();
     env.forEach(
         (name, value) -> {
-          if (name.startsWith(PREFIX) && !NOT_SETTINGS.contains(name.substring(PREFIX.length()))) {
+          if (name.startsWith(PREFIX) && !NOT_SETTINGS.contains(name)) {
             String setting = name.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
             if (!setting.isEmpty()) {
               settings.put(setting.replace('_', '.'), value);

@@ -1,6 +1,6 @@
 package dev.bellwether.app;
 
-import dev.bellwether.app.config.ConfigKeys.EdgarUserAgent;
+import dev.bellwether.app.config.ConfigKey;
 import dev.bellwether.app.console.AlertPrinter;
 import dev.bellwether.app.trends.HttpTrendsPeers;
 import dev.bellwether.ingest.http.HttpSettings;
@@ -278,7 +278,7 @@ final class LocalPipeline implements AutoCloseable {
         .map(s -> s.options().get(SourceOptions.USER_AGENT))
         .filter(java.util.Objects::nonNull)
         .findFirst()
-        .orElse(EdgarUserAgent.fromEnvironment());
+        .orElse(ConfigKey.EDGAR_USER_AGENT.valueIn(System.getenv()));
   }
 
   /** One process per data directory: a second one would corrupt the broker's logs. */

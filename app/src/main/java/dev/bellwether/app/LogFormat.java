@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKey;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * shippers). Both go to stderr.
  */
 final class LogFormat {
-  static final String VARIABLE = "BELLWETHER_LOG_FORMAT";
+  static final String VARIABLE = ConfigKey.LOG_FORMAT.variable();
   static final List<String> FORMATS = List.of("text", "json");
 
   private LogFormat() {}

@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKey;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,10 +10,6 @@ final class ModelOption {
   @Option(
       names = "--model",
       paramLabel = "FILE|builtin|none",
-      defaultValue = "${env:BELLWETHER_MODEL:-builtin}",
-      description =
-          "The learned event model beside the rules (docs/tagging.md): a file written by"
-              + " `bellwether train`, the built-in one, or none for the rules alone."
-              + " Env BELLWETHER_MODEL. Default: ${DEFAULT-VALUE}.")
-  String model = "builtin";
+      descriptionKey = ConfigKey.Names.MODEL)
+  String model;
 }

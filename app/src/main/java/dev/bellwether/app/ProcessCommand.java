@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKey;
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.app.trends.AdvertisedServer;
@@ -47,24 +48,12 @@ import picocli.CommandLine.Spec;
 final class ProcessCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka = new KafkaOptions();
 
-  @Option(
-      names = "--state-dir",
-      paramLabel = "DIR",
-      defaultValue = "${env:BELLWETHER_STATE_DIR:-bellwether-data/streams}",
-      description = "Where the state stores live. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--state-dir", paramLabel = "DIR", descriptionKey = ConfigKey.Names.STATE_DIR)
   Path stateDir;
 
-  @Option(names = "--companies", paramLabel = "FILE", description = "Company knowledge base YAML.")
-  Path companies;
+  @Mixin TaggerFiles files = new TaggerFiles();
 
-  @Option(
-      names = "--cues",
-      paramLabel = "FILE",
-      description = "Event cues YAML (trigger words and patterns). Default: the built-in one.")
-  @Nullable Path cues;
-
-  @Option(names = "--watchlist", paramLabel = "FILE", description = "Watchlist rules YAML.")
-  Path watchlist;
+  @Mixin WatchlistOption watchlist = new WatchlistOption();
 
   @Option(
       names = "--articles-from-feed-summaries",
@@ -73,28 +62,14 @@ final class ProcessCommand implements Callable<Integer> {
               + " (bellwether fetch). Default: off; the fetchers write the articles.")
   boolean articlesFromFeedSummaries;
 
-  @Option(
-      names = "--story-window",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      defaultValue = "${env:BELLWETHER_STORY_WINDOW:-72h}",
-      description =
-          "How far apart two articles linked into one story may be published (env"
-              + " BELLWETHER_STORY_WINDOW). Default: ${DEFAULT-VALUE}.")
-  Duration storyWindow;
-
-  @Mixin ModelOption model = new ModelOption();
+  @Mixin StoryWindowOption storyWindow = new StoryWindowOption();
 
   @Mixin CommitIntervalOption commit = new CommitIntervalOption();
 
   @Option(
       names = "--http-advertised-host",
       paramLabel = "HOST",
-      defaultValue = "${env:BELLWETHER_HTTP_ADVERTISED_HOST}",
-      description =
-          "Host name other processor instances use to reach this one's ops HTTP server (for"
-              + " /api/trends across instances; env BELLWETHER_HTTP_ADVERTISED_HOST). Default:"
-              + " --http-host, or the machine's host name when that is 0.0.0.0.")
+      descriptionKey = ConfigKey.Names.HTTP_ADVERTISED_HOST)
   @Nullable String advertisedHost;
 
   @Mixin OpsHttpOptions http = new OpsHttpOptions();
@@ -104,7 +79,7 @@ final class ProcessCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration commitInterval = commit.validated(spec);
-    Knowledge knowledge = Knowledge.load(companies, cues, watchlist).withModel(model.model);
+    Knowledge knowledge = files.knowledge(watchlist.file);
     AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
     try (RoleOps ops =
         RoleOps.start(
@@ -118,7 +93,7 @@ final class ProcessCommand implements Callable<Integer> {
       var settings =
           BellwetherTopology.Settings.builder(knowledge.tagger(), knowledge.watchlist())
               .articlesFromFeedSummaries(articlesFromFeedSummaries)
-              .storyWindow(storyWindow)
+              .storyWindow(storyWindow.window)
               .meters(ops.meters())
               .build();
       HostInfo server = AdvertisedServer.of(advertisedHost, http.host(), ops.server().port());

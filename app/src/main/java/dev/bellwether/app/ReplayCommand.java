@@ -2,7 +2,6 @@ package dev.bellwether.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bellwether.app.console.AlertLines;
 import dev.bellwether.core.ConfigException;
 import dev.bellwether.core.tagging.Tagger;
@@ -19,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -59,8 +57,6 @@ import picocli.CommandLine.Spec;
       "  bellwether replay --articles week.jsonl --rules new.yaml --diff-rules current.yaml"
     })
 final class ReplayCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
 
   @Option(
@@ -84,13 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin TaggerFiles files = new TaggerFiles();
 
-  @Option(
-      names = "--story-window",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description =
-          "How far apart two articles linked into one story may be published (default: 72h).")
-  Duration storyWindow = Duration.ofHours(72);
+  @Mixin StoryWindowOption storyWindow = new StoryWindowOption();
 
   @Option(names = "--json", description = "One alert per line as JSON instead of text.")
   boolean json;
@@ -143,7 +133,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   private List<Alert> replay(Tagger tagger, Watchlist watchlist, List<Article> input) {
     BellwetherTopology.Settings settings =
-        BellwetherTopology.Settings.builder(tagger, watchlist).storyWindow(storyWindow).build();
+        BellwetherTopology.Settings.builder(tagger, watchlist)
+            .storyWindow(storyWindow.window)
+            .build();
     return TopologyReplay.alerts(settings, input);
   }
 
@@ -184,7 +176,7 @@ final class ReplayCommand implements Callable<Integer> {
       }
       String where = file.getFileName() + ":" + (i + 1) + ": ";
       try {
-        out.add(article(JSON.readTree(line)));
+        out.add(article(Json.MAPPER.readTree(line)));
       } catch (JsonProcessingException e) {
         problems.add(where + "not JSON: " + e.getOriginalMessage());
       } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKey;
 import dev.bellwether.app.demo.DemoFeedServer;
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
@@ -8,7 +9,6 @@ import dev.bellwether.app.trends.ProcessorsTrends;
 import dev.bellwether.app.web.DashboardOptions;
 import dev.bellwether.app.web.DashboardRole;
 import dev.bellwether.dashboard.Dashboard;
-import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.ingest.source.SourcesFile;
 import dev.bellwether.processors.trends.TrendsAnswers;
 import dev.bellwether.schemas.KafkaConnection;
@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,12 +70,7 @@ final class RunCommand implements Callable<Integer> {
     boolean demo;
   }
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      defaultValue = "${env:BELLWETHER_DATA_DIR:-bellwether-data}",
-      description =
-          "Where the broker's logs and the processors' state live. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--data-dir", paramLabel = "DIR", descriptionKey = ConfigKey.Names.DATA_DIR)
   Path dataDir;
 
   @Option(
@@ -105,28 +99,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print alerts as one JSON object per line.")
   boolean json;
 
-  @Option(
-      names = "--companies",
-      paramLabel = "FILE",
-      description =
-          "Company knowledge base YAML. Default: the built-in one (docs/configuration.md).")
-  Path companies;
+  @Mixin TaggerFiles files = new TaggerFiles();
 
-  @Option(
-      names = "--cues",
-      paramLabel = "FILE",
-      description =
-          "Event cues YAML (trigger words and patterns per event type). Default: the built-in"
-              + " one; `bellwether tag --show-cues` prints it.")
-  @Nullable Path cues;
-
-  @Option(
-      names = "--watchlist",
-      paramLabel = "FILE",
-      description = "Watchlist rules YAML. Default: the built-in one (docs/configuration.md).")
-  Path watchlist;
-
-  @Mixin ModelOption model = new ModelOption();
+  @Mixin WatchlistOption watchlist = new WatchlistOption();
 
   @Mixin CommitIntervalOption commit = new CommitIntervalOption();
 
@@ -145,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
     DemoFeedServer demo = sourceChoice.demo ? DemoFeedServer.start() : null;
     try {
       SourcesFile sources = demo != null ? demoSources(demo) : fileSources();
-      Knowledge knowledge = Knowledge.load(companies, cues, watchlist).withModel(model.model);
+      Knowledge knowledge = files.knowledge(watchlist.file);
       SlackBotConfig slack = SlackBotConfig.fromEnv(System.getenv(), null);
       LocalPipeline.Options options =
           new LocalPipeline.Options(
@@ -153,12 +128,8 @@ final class RunCommand implements Callable<Integer> {
       AtomicReference<@Nullable TrendsAnswers> trends = new AtomicReference<>();
       try (Dashboard dashboard = DashboardRole.create(dashboardOptions);
           RoleOps ops =
-              RoleOps.start(
-                  "run",
-                  http,
-                  List.of(
-                      dashboard.routes(),
-                      TrendsRoute.serving(ProcessorsTrends.of(trends::get, Clock.systemUTC()))));
+              DashboardRole.serve(
+                  "run", http, dashboard, ProcessorsTrends.of(trends::get, Clock.systemUTC()));
           LocalPipeline pipeline =
               LocalPipeline.start(
                   options,

@@ -1,6 +1,5 @@
 package dev.bellwether.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bellwether.ingest.feed.FeedParser;
 import dev.bellwether.ingest.http.HttpSettings;
@@ -77,7 +76,6 @@ final class SourcesCommand implements Runnable {
       })
   static final class Check implements Callable<Integer> {
     static final int ANY_FAILED = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** robots.txt trust and the longest Crawl-delay waited, as the ingest role has them. */
     private static final PolitenessSettings POLITENESS = PolitenessSettings.defaults();
@@ -117,7 +115,6 @@ final class SourcesCommand implements Runnable {
         names = "--timeout",
         paramLabel = "DURATION",
         defaultValue = "20s",
-        converter = DurationConverter.class,
         description = "The longest one fetch may take. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
@@ -231,7 +228,7 @@ final class SourcesCommand implements Runnable {
     }
 
     static String json(Outcome o) {
-      ObjectNode node = JSON.createObjectNode();
+      ObjectNode node = Json.MAPPER.createObjectNode();
       node.put("id", o.id());
       node.put("type", o.type());
       node.put("name", o.name());

@@ -2,7 +2,6 @@ package dev.bellwether.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bellwether.app.console.LabeledJson;
 import dev.bellwether.core.company.CompanyKnowledgeBase;
 import dev.bellwether.core.tagging.CueBook;
@@ -47,8 +46,6 @@ import picocli.CommandLine.Spec;
       "  bellwether tag --input news.jsonl --cues my-cues.yaml"
     })
 final class TagCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
 
   @Option(
@@ -108,7 +105,7 @@ final class TagCommand implements Callable<Integer> {
   static String tagLine(Tagger tagger, String line, int number) {
     JsonNode node;
     try {
-      node = JSON.readTree(line);
+      node = Json.MAPPER.readTree(line);
     } catch (JsonProcessingException e) {
       return error(null, "line " + number + " is not JSON: " + e.getOriginalMessage() + ".");
     }

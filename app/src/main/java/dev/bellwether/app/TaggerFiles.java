@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The {@code --companies} and {@code --cues} options of the offline tagging commands. */
+/**
+ * The {@code --companies}, {@code --cues} and {@code --model} options of every command that tags
+ * ({@code @Mixin}).
+ */
 final class TaggerFiles {
   @Option(
       names = "--companies",
@@ -28,6 +31,11 @@ final class TaggerFiles {
   /** A tagger over these files, or the built-in ones; a bad file is refused whole. */
   Tagger tagger() {
     return Knowledge.withModel(Knowledge.tagger(companies, cues), model.model);
+  }
+
+  /** The tagger's files and the watchlist, or the built-in ones, with the model. */
+  Knowledge knowledge(@Nullable Path watchlist) {
+    return Knowledge.load(companies, cues, watchlist).withModel(model.model);
   }
 
   /** The rules alone, over these files (for training a model). */

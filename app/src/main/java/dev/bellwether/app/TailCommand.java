@@ -71,8 +71,7 @@ final class TailCommand implements Callable<Integer> {
 
   @Option(
       names = "--idle-timeout",
-      description = "Stop when nothing arrives for this long, e.g. 10s (default: never).",
-      converter = DurationConverter.class)
+      description = "Stop when nothing arrives for this long, e.g. 10s (default: never).")
   Duration idleTimeout;
 
   @Override

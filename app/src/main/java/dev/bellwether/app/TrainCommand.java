@@ -1,7 +1,6 @@
 package dev.bellwether.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bellwether.core.eval.LabeledEvent;
 import dev.bellwether.core.eval.LabeledItem;
 import dev.bellwether.core.eval.Predictions;
@@ -67,8 +66,6 @@ import picocli.CommandLine.Spec;
       "  bellwether eval --gold data/events/test.jsonl --model my-model.txt"
     })
 final class TrainCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /**
    * The thresholds tried. None below one half: a labeled set is far denser in events than the news
    * (most of an article's sentences report none), so a threshold that pays off on it would add
@@ -398,7 +395,7 @@ final class TrainCommand implements Callable<Integer> {
     Map<String, String> stories = new HashMap<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (!line.isBlank()) {
-        JsonNode n = JSON.readTree(line);
+        JsonNode n = Json.MAPPER.readTree(line);
         if (n.hasNonNull("story") && n.hasNonNull("id")) {
           stories.put(n.get("id").asText(), n.get("story").asText());
         }

@@ -1,5 +1,6 @@
 package dev.bellwether.app;
 
+import dev.bellwether.app.config.ConfigKey;
 import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.app.trends.ProcessorsTrends;
@@ -7,11 +8,9 @@ import dev.bellwether.app.trends.RemoteTrends;
 import dev.bellwether.app.web.DashboardOptions;
 import dev.bellwether.app.web.DashboardRole;
 import dev.bellwether.dashboard.Dashboard;
-import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.processors.trends.TrendsAnswers;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -45,11 +44,7 @@ final class WebCommand implements Callable<Integer> {
   @Option(
       names = "--processors",
       paramLabel = "URL",
-      defaultValue = "${env:BELLWETHER_PROCESSORS_URL}",
-      description =
-          "HTTP address of any `bellwether process` instance (or `run`), asked for /api/trends"
-              + " (env BELLWETHER_PROCESSORS_URL). Without it the trends view says trends are"
-              + " not available.")
+      descriptionKey = ConfigKey.Names.PROCESSORS_URL)
   @Nullable String processors;
 
   @Mixin DashboardOptions dashboardOptions = new DashboardOptions();
@@ -61,17 +56,15 @@ final class WebCommand implements Callable<Integer> {
     TrendsAnswers trends = trends();
     try (Dashboard dashboard = DashboardRole.create(dashboardOptions);
         RoleOps ops =
-            RoleOps.start(
+            DashboardRole.serve(
                 "web",
                 http,
-                List.of(
-                    dashboard.routes(),
-                    TrendsRoute.serving(
-                        ProcessorsTrends.of(
-                            () -> trends,
-                            Clock.systemUTC(),
-                            "this dashboard has no processors to ask for trends; start it with"
-                                + " --processors URL"))))) {
+                dashboard,
+                ProcessorsTrends.of(
+                    () -> trends,
+                    Clock.systemUTC(),
+                    "this dashboard has no processors to ask for trends; start it with"
+                        + " --processors URL"))) {
       KafkaRefusal.failFast(kafka.connection());
       ops.requireKafka(kafka.connection());
       DashboardRole.start(dashboard, kafka.connection(), ops);

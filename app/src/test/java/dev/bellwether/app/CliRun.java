@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 
@@ -42,7 +43,8 @@ final class CliRun {
   static Result run(Consumer<CommandLine> prepare, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = Bellwether.commandLine();
+    // Defaults as documented, whatever the developer's shell sets (prepare may add variables).
+    CommandLine cli = Bellwether.commandLine(Map.of());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     prepare.accept(cli);

@@ -1,6 +1,8 @@
 /**
- * Configuration keys that commands share, each declared once: its flag, its environment variable,
- * its default and what it means.
+ * Every environment variable Bellwether reads, declared once ({@link
+ * dev.bellwether.app.config.ConfigKey}), and the picocli default-value provider through which an
+ * option takes its variable's value or default ({@link
+ * dev.bellwether.app.config.EnvironmentDefaults}).
  */
 @NullMarked
 package dev.bellwether.app.config;

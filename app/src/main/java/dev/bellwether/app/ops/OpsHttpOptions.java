@@ -1,24 +1,15 @@
 package dev.bellwether.app.ops;
 
-import dev.bellwether.app.config.ConfigKeys.HttpHost;
-import dev.bellwether.app.config.ConfigKeys.HttpPort;
+import dev.bellwether.app.config.ConfigKey;
 import picocli.CommandLine.Option;
 
 /** The ops HTTP server's options, shared by every long-running role ({@code @Mixin}). */
 public final class OpsHttpOptions {
-  @Option(
-      names = HttpPort.FLAG,
-      paramLabel = "PORT",
-      defaultValue = HttpPort.DEFAULT_VALUE,
-      description = HttpPort.DESCRIPTION)
+  @Option(names = "--http-port", paramLabel = "PORT", descriptionKey = ConfigKey.Names.HTTP_PORT)
   int port;
 
-  @Option(
-      names = HttpHost.FLAG,
-      paramLabel = "ADDRESS",
-      defaultValue = HttpHost.DEFAULT_VALUE,
-      description = HttpHost.DESCRIPTION)
-  String host = HttpHost.DEFAULT;
+  @Option(names = "--http-host", paramLabel = "ADDRESS", descriptionKey = ConfigKey.Names.HTTP_HOST)
+  String host;
 
   public int port() {
     return port;

@@ -1,11 +1,15 @@
 package dev.bellwether.app.web;
 
 import dev.bellwether.app.ops.OpsHttpException;
+import dev.bellwether.app.ops.OpsHttpOptions;
 import dev.bellwether.app.ops.RoleOps;
 import dev.bellwether.dashboard.Dashboard;
+import dev.bellwether.dashboard.trends.TrendsRoute;
+import dev.bellwether.dashboard.trends.TrendsSource;
 import dev.bellwether.schemas.KafkaConnection;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
+import java.util.List;
 
 /** The dashboard as part of a role: its size checked, its meters and readiness registered. */
 public final class DashboardRole {
@@ -18,6 +22,15 @@ public final class DashboardRole {
           "--dashboard-alerts must be between 1 and 1000000, not " + options.alerts());
     }
     return Dashboard.reading(options.alerts(), Clock.systemUTC());
+  }
+
+  /**
+   * The role's ops HTTP server with the dashboard's pages and {@code /api/trends} (answered by
+   * {@code trends}) beside health and metrics.
+   */
+  public static RoleOps serve(
+      String role, OpsHttpOptions http, Dashboard dashboard, TrendsSource trends) {
+    return RoleOps.start(role, http, List.of(dashboard.routes(), TrendsRoute.serving(trends)));
   }
 
   /**

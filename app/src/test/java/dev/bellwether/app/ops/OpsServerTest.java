@@ -110,6 +110,7 @@ class OpsServerTest {
   @Test
   void refusesAPortThatIsTaken() {
     OpsHttpOptions taken = new OpsHttpOptions();
+    taken.host = "127.0.0.1";
     taken.port = server.port();
 
     assertThatThrownBy(() -> RoleOps.start("ingest", taken))
