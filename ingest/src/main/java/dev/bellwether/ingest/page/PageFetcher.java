@@ -4,8 +4,8 @@ import dev.bellwether.ingest.http.HostResolver;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.metrics.IngestMetrics;
 import dev.bellwether.ingest.metrics.KafkaClientMeters;
+import dev.bellwether.ingest.work.BadRecords;
 import dev.bellwether.ingest.work.Threads;
-import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
@@ -274,23 +274,12 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
         reason = "not a FeedItem: " + e.getMessage();
       }
     }
-    log.warn(
-        "bad record on {} partition {} offset {}: {}",
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        reason);
+    DeadLetter letter = BadRecords.deadLetter(log, STAGE, record, reason, clock.instant()).build();
     String dlq = Topics.DLQ.name();
-    byte[] letter = BellwetherSerdes.deadLetter().serialize(dlq, deadLetter(record, reason));
-    out.add(new ProducerRecord<>(dlq, record.key(), letter));
+    out.add(
+        new ProducerRecord<>(
+            dlq, record.key(), BellwetherSerdes.deadLetter().serialize(dlq, letter)));
     return null;
-  }
-
-  private DeadLetter deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-    return DeadLetters.builder(STAGE, reason, clock.instant())
-        .at(record)
-        .original(Objects.requireNonNullElse(record.value(), new byte[0]))
-        .build();
   }
 
   /**
