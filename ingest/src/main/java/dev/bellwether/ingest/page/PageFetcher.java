@@ -379,16 +379,11 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
     long maxPollInterval = settings.batchTime().plusMinutes(3).toMillis();
     Consumer<String, byte[]> created =
         new KafkaConsumer<>(
-            kafka.config(
+            kafka.groupConsumerConfig(
+                GROUP_ID,
                 Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG,
-                    GROUP_ID,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false,
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                     "read_committed",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                     settings.maxBatch(),
                     ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,

@@ -210,14 +210,9 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
 
   private Consumer<String, byte[]> consumer() {
     return new KafkaConsumer<>(
-        kafka.config(
+        kafka.groupConsumerConfig(
+            GROUP_ID,
             Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG,
-                GROUP_ID,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 CooperativeStickyAssignor.class.getName())),
         new StringDeserializer(),
