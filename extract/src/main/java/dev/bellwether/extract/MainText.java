@@ -18,33 +18,29 @@ final class MainText {
    */
   record Result(String text, boolean readerable) {}
 
-  /** How strict one pass over the page is; later passes relax what earlier ones trusted. */
+  /**
+   * How strict one pass over the page is, in the order they are tried: each pass gives up one more
+   * of the strict pass's habits, the one its name says.
+   */
   enum Pass {
-    STRICT(true, true, true),
-    KEEP_UNLIKELY(false, true, true),
-    IGNORE_NAMES(false, false, true),
-    KEEP_ALL(false, false, false);
+    STRICT,
+    KEEP_UNLIKELY,
+    IGNORE_NAMES,
+    KEEP_ALL;
 
-    private final boolean stripUnlikely;
-    private final boolean weighClasses;
-    private final boolean cleanConditionally;
-
-    Pass(boolean stripUnlikely, boolean weighClasses, boolean cleanConditionally) {
-      this.stripUnlikely = stripUnlikely;
-      this.weighClasses = weighClasses;
-      this.cleanConditionally = cleanConditionally;
-    }
-
+    /** Whether elements that class, id or role mark as unlikely to be the article are removed. */
     boolean stripUnlikely() {
-      return stripUnlikely;
+      return compareTo(KEEP_UNLIKELY) < 0;
     }
 
+    /** Whether class names and ids add to or take from an element's score. */
     boolean weighClasses() {
-      return weighClasses;
+      return compareTo(IGNORE_NAMES) < 0;
     }
 
+    /** Whether forms, tables, lists and divs that look like furniture are cleaned out. */
     boolean cleanConditionally() {
-      return cleanConditionally;
+      return compareTo(KEEP_ALL) < 0;
     }
   }
 

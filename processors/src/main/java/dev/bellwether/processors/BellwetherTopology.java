@@ -89,16 +89,6 @@ public final class BellwetherTopology {
     /** How long an item id is remembered by default: longer than feeds keep old entries. */
     public static final Duration DEFAULT_SEEN_ITEMS_MEMORY = Duration.ofDays(30);
 
-    public Settings {
-      Objects.requireNonNull(tagger, "tagger");
-      Objects.requireNonNull(watchlist, "watchlist");
-      Objects.requireNonNull(clock, "clock");
-      Objects.requireNonNull(seenItemsMemory, "seenItemsMemory");
-      Objects.requireNonNull(meters, "meters");
-      Objects.requireNonNull(storyWindow, "storyWindow");
-      Objects.requireNonNull(storyLateness, "storyLateness");
-    }
-
     /**
      * Settings for {@code tagger} and {@code watchlist}, by default with the system clock, {@link
      * #DEFAULT_SEEN_ITEMS_MEMORY}, articles made from feed summaries here, meters that go nowhere,
@@ -119,7 +109,7 @@ public final class BellwetherTopology {
           .storyLateness(storyLateness);
     }
 
-    /** Builds {@link Settings}; each setter replaces one default. */
+    /** Builds {@link Settings}; each setter replaces one default, and none takes null. */
     public static final class Builder {
       private final Tagger tagger;
       private final Watchlist watchlist;
@@ -131,19 +121,19 @@ public final class BellwetherTopology {
       private Duration storyLateness = StoryBook.DEFAULT_LATENESS;
 
       private Builder(Tagger tagger, Watchlist watchlist) {
-        this.tagger = tagger;
-        this.watchlist = watchlist;
+        this.tagger = Objects.requireNonNull(tagger, "tagger");
+        this.watchlist = Objects.requireNonNull(watchlist, "watchlist");
       }
 
       /** The clock the tagger and the meters read. */
       public Builder clock(Clock clock) {
-        this.clock = clock;
+        this.clock = Objects.requireNonNull(clock, "clock");
         return this;
       }
 
       /** How long an item id is remembered, to drop items seen before. */
       public Builder seenItemsMemory(Duration memory) {
-        this.seenItemsMemory = memory;
+        this.seenItemsMemory = Objects.requireNonNull(memory, "seenItemsMemory");
         return this;
       }
 
@@ -158,13 +148,13 @@ public final class BellwetherTopology {
 
       /** Where the topology's meters are registered. */
       public Builder meters(MeterRegistry registry) {
-        this.meters = registry;
+        this.meters = Objects.requireNonNull(registry, "meters");
         return this;
       }
 
       /** Articles about one event are clustered into a story within {@code window}. */
       public Builder storyWindow(Duration window) {
-        this.storyWindow = window;
+        this.storyWindow = Objects.requireNonNull(window, "storyWindow");
         return this;
       }
 
@@ -173,7 +163,7 @@ public final class BellwetherTopology {
        * grouping does not depend on arrival order within it.
        */
       public Builder storyLateness(Duration lateness) {
-        this.storyLateness = lateness;
+        this.storyLateness = Objects.requireNonNull(lateness, "storyLateness");
         return this;
       }
 

@@ -62,6 +62,20 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> setti
     return config(Map.of("acks", "all", "enable.idempotence", "true", "client.id", clientId));
   }
 
+  /**
+   * A consumer configuration for a member of group {@code groupId} that commits its offsets itself
+   * (no auto commit) and, where the group has none yet, starts from the earliest; then {@code
+   * overrides}.
+   */
+  public Map<String, Object> groupConsumerConfig(String groupId, Map<String, ?> overrides) {
+    Map<String, Object> consumer = new TreeMap<>();
+    consumer.put("group.id", groupId);
+    consumer.put("enable.auto.commit", false);
+    consumer.put("auto.offset.reset", "earliest");
+    consumer.putAll(overrides);
+    return config(consumer);
+  }
+
   /** A client configuration with nothing added. */
   public Map<String, Object> config() {
     return config(Map.of());

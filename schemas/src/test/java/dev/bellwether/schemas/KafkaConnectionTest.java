@@ -44,6 +44,22 @@ class KafkaConnectionTest {
   }
 
   @Test
+  void aGroupConsumerCommitsItselfAndStartsFromTheEarliest() {
+    Map<String, Object> config =
+        SECURED.groupConsumerConfig("bellwether-fetch", Map.of("max.poll.records", 20));
+
+    assertThat(config)
+        .containsEntry("bootstrap.servers", "broker-1:9093,broker-2:9093")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("group.id", "bellwether-fetch")
+        .containsEntry("enable.auto.commit", false)
+        .containsEntry("auto.offset.reset", "earliest")
+        .containsEntry("max.poll.records", 20);
+    assertThat(SECURED.groupConsumerConfig("g", Map.of("auto.offset.reset", "latest")))
+        .containsEntry("auto.offset.reset", "latest");
+  }
+
+  @Test
   void neverShowsASecret() {
     String shown = SECURED.describe();
 

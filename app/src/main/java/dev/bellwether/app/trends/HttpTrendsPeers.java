@@ -2,10 +2,10 @@ package dev.bellwether.app.trends;
 
 import dev.bellwether.dashboard.trends.TrendsJson;
 import dev.bellwether.dashboard.trends.TrendsRoute;
-import dev.bellwether.processors.trends.Trends;
 import dev.bellwether.processors.trends.TrendsPeers;
 import dev.bellwether.processors.trends.TrendsRequest;
 import dev.bellwether.processors.trends.TrendsUnavailable;
+import dev.bellwether.schemas.TrendSeries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -33,7 +33,7 @@ public final class HttpTrendsPeers implements TrendsPeers {
           .build();
 
   @Override
-  public List<Trends.Series> fetch(HostInfo peer, TrendsRequest request) {
+  public List<TrendSeries> fetch(HostInfo peer, TrendsRequest request) {
     return get(
         URI.create(
             "http://"
@@ -46,7 +46,7 @@ public final class HttpTrendsPeers implements TrendsPeers {
   }
 
   /** The series {@code uri} answers, or {@link TrendsUnavailable} naming {@code who}. */
-  List<Trends.Series> get(URI uri, String who) {
+  List<TrendSeries> get(URI uri, String who) {
     try {
       HttpResponse<InputStream> response =
           http.send(
@@ -56,7 +56,7 @@ public final class HttpTrendsPeers implements TrendsPeers {
       if (response.statusCode() != 200) {
         throw new TrendsUnavailable(who + " answered " + response.statusCode() + ": " + body);
       }
-      return TrendsJson.readSeries(body).stream().map(ProcessorsTrends::seriesOf).toList();
+      return TrendsJson.readSeries(body);
     } catch (IOException | IllegalArgumentException e) {
       throw new TrendsUnavailable(who + " did not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {

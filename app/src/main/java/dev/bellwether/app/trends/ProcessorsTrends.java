@@ -61,25 +61,6 @@ public final class ProcessorsTrends implements TrendsSource {
   }
 
   static TrendCounts counts(Trends trends) {
-    return new TrendCounts(
-        trends.window().label(),
-        trends.from(),
-        trends.to(),
-        trends.series().stream().map(ProcessorsTrends::countsOf).toList());
-  }
-
-  private static TrendCounts.Series countsOf(Trends.Series s) {
-    return new TrendCounts.Series(
-        s.company(),
-        s.type(),
-        s.points().stream().map(p -> new TrendCounts.Point(p.start(), p.count())).toList());
-  }
-
-  /** A series another instance sent, as the processors count it. */
-  static Trends.Series seriesOf(TrendCounts.Series s) {
-    return new Trends.Series(
-        s.company(),
-        s.type(),
-        s.points().stream().map(p -> new Trends.Point(p.start(), p.count())).toList());
+    return new TrendCounts(trends.window().label(), trends.from(), trends.to(), trends.series());
   }
 }

@@ -8,6 +8,7 @@ import dev.bellwether.dashboard.trends.TrendsRoute;
 import dev.bellwether.processors.trends.Trends;
 import dev.bellwether.processors.trends.TrendsRequest;
 import dev.bellwether.processors.trends.TrendsUnavailable;
+import dev.bellwether.schemas.TrendSeries;
 import dev.bellwether.schemas.avro.EventType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,14 +59,14 @@ class HttpTrendsPeersTest {
         "{\"window\":\"day\",\"series\":[{\"company\":\"OpenAI\",\"type\":\"FUNDING\","
             + "\"points\":[{\"start\":\"2026-11-28T00:00:00Z\",\"count\":3}]}]}");
 
-    List<Trends.Series> series = new HttpTrendsPeers().fetch(peer, request());
+    List<TrendSeries> series = new HttpTrendsPeers().fetch(peer, request());
 
     assertThat(series)
         .containsExactly(
-            new Trends.Series(
+            new TrendSeries(
                 "OpenAI",
                 EventType.FUNDING,
-                List.of(new Trends.Point(Instant.parse("2026-11-28T00:00:00Z"), 3))));
+                List.of(new TrendSeries.Point(Instant.parse("2026-11-28T00:00:00Z"), 3))));
     assertThat(asked.get())
         .isEqualTo(
             "/api/trends?company=Mistral+AI&type=FUNDING&window=day"

@@ -9,6 +9,7 @@ import dev.bellwether.processors.trends.Trends;
 import dev.bellwether.processors.trends.TrendsAnswers;
 import dev.bellwether.processors.trends.TrendsRequest;
 import dev.bellwether.processors.trends.TrendsUnavailable;
+import dev.bellwether.schemas.TrendSeries;
 import dev.bellwether.schemas.avro.EventType;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -188,10 +189,10 @@ class TrendsApiTest {
           request.from(),
           request.to(),
           List.of(
-              new Trends.Series(
+              new TrendSeries(
                   "OpenAI",
                   EventType.FUNDING,
-                  List.of(new Trends.Point(Instant.parse("2026-11-28T00:00:00Z"), 3)))));
+                  List.of(new TrendSeries.Point(Instant.parse("2026-11-28T00:00:00Z"), 3)))));
     }
   }
 }

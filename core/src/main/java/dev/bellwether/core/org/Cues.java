@@ -77,7 +77,7 @@ final class Cues {
 
   /** Words before a list of investors, a few words after what they are ("investors including"). */
   private static final Set<String> LIST_INTRODUCERS =
-      Set.of("including", "include", "includes", "included", "like", "as");
+      Lexicon.words("including include includes included like as");
 
   private static final Set<String> INVESTOR_NOUNS =
       Lexicon.words("investors backers investor funds firms vcs shareholders");

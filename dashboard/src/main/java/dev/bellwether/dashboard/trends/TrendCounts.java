@@ -1,6 +1,6 @@
 package dev.bellwether.dashboard.trends;
 
-import dev.bellwether.schemas.avro.EventType;
+import dev.bellwether.schemas.TrendSeries;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,18 +10,8 @@ import java.util.List;
  *
  * @param window {@code hour} or {@code day}
  */
-public record TrendCounts(String window, Instant from, Instant to, List<Series> series) {
+public record TrendCounts(String window, Instant from, Instant to, List<TrendSeries> series) {
   public TrendCounts {
     series = List.copyOf(series);
   }
-
-  /** The counts of one company and event type. */
-  public record Series(String company, EventType type, List<Point> points) {
-    public Series {
-      points = List.copyOf(points);
-    }
-  }
-
-  /** The count of one window, by the window's start. */
-  public record Point(Instant start, long count) {}
 }

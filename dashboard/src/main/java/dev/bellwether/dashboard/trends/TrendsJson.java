@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bellwether.schemas.TrendSeries;
 import dev.bellwether.schemas.avro.EventType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,12 +26,12 @@ public final class TrendsJson {
     root.put("from", trends.from().toString());
     root.put("to", trends.to().toString());
     ArrayNode series = root.putArray("series");
-    for (TrendCounts.Series s : trends.series()) {
+    for (TrendSeries s : trends.series()) {
       ObjectNode node = series.addObject();
       node.put("company", s.company());
       node.put("type", s.type().name());
       ArrayNode points = node.putArray("points");
-      for (TrendCounts.Point p : s.points()) {
+      for (TrendSeries.Point p : s.points()) {
         points.addObject().put("start", p.start().toString()).put("count", p.count());
       }
     }
@@ -47,22 +48,22 @@ public final class TrendsJson {
    *
    * @throws IllegalArgumentException if {@code json} is not such an answer
    */
-  public static List<TrendCounts.Series> readSeries(String json) {
+  public static List<TrendSeries> readSeries(String json) {
     try {
       JsonNode series = JSON.readTree(json).path("series");
       if (!series.isArray()) {
         throw new IllegalArgumentException("no series in the answer");
       }
-      List<TrendCounts.Series> result = new ArrayList<>();
+      List<TrendSeries> result = new ArrayList<>();
       for (JsonNode s : series) {
-        List<TrendCounts.Point> points = new ArrayList<>();
+        List<TrendSeries.Point> points = new ArrayList<>();
         for (JsonNode p : s.path("points")) {
           points.add(
-              new TrendCounts.Point(
+              new TrendSeries.Point(
                   Instant.parse(p.path("start").asText()), p.path("count").asLong()));
         }
         result.add(
-            new TrendCounts.Series(
+            new TrendSeries(
                 s.path("company").asText(), EventType.valueOf(s.path("type").asText()), points));
       }
       return result;

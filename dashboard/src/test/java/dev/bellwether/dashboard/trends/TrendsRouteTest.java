@@ -3,6 +3,7 @@ package dev.bellwether.dashboard.trends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bellwether.dashboard.LoopbackServer;
+import dev.bellwether.schemas.TrendSeries;
 import dev.bellwether.schemas.avro.EventType;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -119,10 +120,10 @@ class TrendsRouteTest {
           FROM,
           TO,
           List.of(
-              new TrendCounts.Series(
+              new TrendSeries(
                   company == null ? "OpenAI" : company,
                   EventType.FUNDING,
-                  List.of(new TrendCounts.Point(Instant.parse("2026-11-28T00:00:00Z"), 3)))));
+                  List.of(new TrendSeries.Point(Instant.parse("2026-11-28T00:00:00Z"), 3)))));
     }
   }
 }

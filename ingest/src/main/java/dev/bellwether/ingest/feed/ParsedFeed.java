@@ -1,7 +1,6 @@
 package dev.bellwether.ingest.feed;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A feed as read: its format, its entries, and the problems that had to be worked around.
@@ -17,8 +16,6 @@ import java.util.Objects;
 public record ParsedFeed(
     String format, String charset, List<FeedEntry> entries, List<String> problems) {
   public ParsedFeed {
-    Objects.requireNonNull(format, "format");
-    Objects.requireNonNull(charset, "charset");
     entries = List.copyOf(entries);
     problems = List.copyOf(problems);
   }

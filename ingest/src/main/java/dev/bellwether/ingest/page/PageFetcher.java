@@ -4,8 +4,8 @@ import dev.bellwether.ingest.http.HostResolver;
 import dev.bellwether.ingest.http.SafeHttpClient;
 import dev.bellwether.ingest.metrics.IngestMetrics;
 import dev.bellwether.ingest.metrics.KafkaClientMeters;
+import dev.bellwether.ingest.work.BadRecords;
 import dev.bellwether.ingest.work.Threads;
-import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.Article;
@@ -274,23 +274,12 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
         reason = "not a FeedItem: " + e.getMessage();
       }
     }
-    log.warn(
-        "bad record on {} partition {} offset {}: {}",
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        reason);
+    DeadLetter letter = BadRecords.deadLetter(log, STAGE, record, reason, clock.instant()).build();
     String dlq = Topics.DLQ.name();
-    byte[] letter = BellwetherSerdes.deadLetter().serialize(dlq, deadLetter(record, reason));
-    out.add(new ProducerRecord<>(dlq, record.key(), letter));
+    out.add(
+        new ProducerRecord<>(
+            dlq, record.key(), BellwetherSerdes.deadLetter().serialize(dlq, letter)));
     return null;
-  }
-
-  private DeadLetter deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-    return DeadLetters.builder(STAGE, reason, clock.instant())
-        .at(record)
-        .original(Objects.requireNonNullElse(record.value(), new byte[0]))
-        .build();
   }
 
   /**
@@ -390,16 +379,11 @@ public final class PageFetcher implements AutoCloseable, MeterBinder {
     long maxPollInterval = settings.batchTime().plusMinutes(3).toMillis();
     Consumer<String, byte[]> created =
         new KafkaConsumer<>(
-            kafka.config(
+            kafka.groupConsumerConfig(
+                GROUP_ID,
                 Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG,
-                    GROUP_ID,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false,
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                     "read_committed",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                     settings.maxBatch(),
                     ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,

@@ -10,8 +10,8 @@ import dev.bellwether.ingest.metrics.KafkaClientMeters;
 import dev.bellwether.ingest.source.SourceDefinition;
 import dev.bellwether.ingest.source.SourceMapper;
 import dev.bellwether.ingest.source.SourcesFile;
+import dev.bellwether.ingest.work.BadRecords;
 import dev.bellwether.ingest.work.Threads;
-import dev.bellwether.schemas.DeadLetters;
 import dev.bellwether.schemas.KafkaConnection;
 import dev.bellwether.schemas.Topics;
 import dev.bellwether.schemas.avro.DeadLetter;
@@ -210,14 +210,9 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
 
   private Consumer<String, byte[]> consumer() {
     return new KafkaConsumer<>(
-        kafka.config(
+        kafka.groupConsumerConfig(
+            GROUP_ID,
             Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG,
-                GROUP_ID,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 CooperativeStickyAssignor.class.getName())),
         new StringDeserializer(),
@@ -335,17 +330,9 @@ public final class IngestWorker implements AutoCloseable, MeterBinder {
     if (!reportedBadRecords.add(record.partition() + "@" + record.offset())) {
       return;
     }
-    log.warn(
-        "bad record on {} partition {} offset {}: {}",
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        reason);
     DeadLetter letter =
-        DeadLetters.builder(STAGE_SOURCES, reason, clock.instant())
+        BadRecords.deadLetter(log, STAGE_SOURCES, record, reason, clock.instant())
             .source(record.key(), null)
-            .at(record)
-            .original(Objects.requireNonNullElse(record.value(), new byte[0]))
             .build();
     Objects.requireNonNull(writer).sendDeadLetter(record.key(), letter);
   }

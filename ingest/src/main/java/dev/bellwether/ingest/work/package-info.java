@@ -1,4 +1,4 @@
-/** The ingest workers' threads. */
+/** The ingest workers' threads, and the records they consume but cannot use. */
 @NullMarked
 package dev.bellwether.ingest.work;
 

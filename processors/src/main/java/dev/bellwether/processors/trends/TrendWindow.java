@@ -5,16 +5,14 @@ import java.util.Locale;
 
 /** The two window sizes trends are counted in, each with its store and default query span. */
 public enum TrendWindow {
-  HOUR(Duration.ofHours(1), "trends-hour", Duration.ofHours(48)),
-  DAY(Duration.ofDays(1), "trends-day", Duration.ofDays(7));
+  HOUR(Duration.ofHours(1), Duration.ofHours(48)),
+  DAY(Duration.ofDays(1), Duration.ofDays(7));
 
   private final Duration size;
-  private final String store;
   private final Duration defaultSpan;
 
-  TrendWindow(Duration size, String store, Duration defaultSpan) {
+  TrendWindow(Duration size, Duration defaultSpan) {
     this.size = size;
-    this.store = store;
     this.defaultSpan = defaultSpan;
   }
 
@@ -22,9 +20,12 @@ public enum TrendWindow {
     return size;
   }
 
-  /** The name of the window store holding the counts (also names its changelog topic). */
+  /**
+   * The name of the window store holding the counts, {@code trends-hour} or {@code trends-day}
+   * (also names its changelog topic, so it must not change).
+   */
   public String store() {
-    return store;
+    return "trends-" + label();
   }
 
   /** How far back a query looks when it gives no {@code from}. */

@@ -1,5 +1,6 @@
 package dev.bellwether.processors.trends;
 
+import dev.bellwether.schemas.TrendSeries;
 import java.util.List;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -12,5 +13,5 @@ public interface TrendsPeers {
   /**
    * @throws TrendsUnavailable if {@code peer} does not give a full answer in time
    */
-  List<Trends.Series> fetch(HostInfo peer, TrendsRequest request);
+  List<TrendSeries> fetch(HostInfo peer, TrendsRequest request);
 }

@@ -1,5 +1,6 @@
 package dev.bellwether.processors.trends;
 
+import dev.bellwether.schemas.TrendSeries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,7 +57,7 @@ public final class TrendsQuery implements TrendsAnswers {
       return queryLocal(request);
     }
     TrendKey key = request.key();
-    List<Trends.Series> parts = new ArrayList<>();
+    List<TrendSeries> parts = new ArrayList<>();
     for (HostInfo host : key != null ? List.of(owner(request, key)) : hosts(request)) {
       parts.addAll(host.equals(self) ? local(request) : peers.fetch(host, request));
     }
@@ -102,7 +103,7 @@ public final class TrendsQuery implements TrendsAnswers {
     return hosts.isEmpty() && self != null ? List.of(self) : hosts;
   }
 
-  private List<Trends.Series> local(TrendsRequest request) {
+  private List<TrendSeries> local(TrendsRequest request) {
     Instant firstStart = request.from().minus(request.window().size()).plusMillis(1);
     Instant lastStart = request.to().minusMillis(1);
     if (firstStart.isBefore(Instant.EPOCH)) {
@@ -123,21 +124,21 @@ public final class TrendsQuery implements TrendsAnswers {
     }
   }
 
-  private static List<Trends.Series> one(
+  private static List<TrendSeries> one(
       ReadOnlyWindowStore<String, Long> store, TrendKey key, Instant first, Instant last) {
-    List<Trends.Point> points = new ArrayList<>();
+    List<TrendSeries.Point> points = new ArrayList<>();
     try (WindowStoreIterator<Long> it = store.fetch(key.encoded(), first, last)) {
       it.forEachRemaining(
-          kv -> points.add(new Trends.Point(Instant.ofEpochMilli(kv.key), kv.value)));
+          kv -> points.add(new TrendSeries.Point(Instant.ofEpochMilli(kv.key), kv.value)));
     }
     return points.isEmpty()
         ? List.of()
-        : List.of(new Trends.Series(key.company(), key.type(), points));
+        : List.of(new TrendSeries(key.company(), key.type(), points));
   }
 
-  private static List<Trends.Series> all(
+  private static List<TrendSeries> all(
       ReadOnlyWindowStore<String, Long> store, TrendsRequest request, Instant first, Instant last) {
-    Map<TrendKey, List<Trends.Point>> byKey = new LinkedHashMap<>();
+    Map<TrendKey, List<TrendSeries.Point>> byKey = new LinkedHashMap<>();
     try (KeyValueIterator<Windowed<String>, Long> it = store.fetchAll(first, last)) {
       while (it.hasNext()) {
         KeyValue<Windowed<String>, Long> kv = it.next();
@@ -145,12 +146,12 @@ public final class TrendsQuery implements TrendsAnswers {
         if (key != null && request.matches(key)) {
           byKey
               .computeIfAbsent(key, k -> new ArrayList<>())
-              .add(new Trends.Point(kv.key.window().startTime(), kv.value));
+              .add(new TrendSeries.Point(kv.key.window().startTime(), kv.value));
         }
       }
     }
-    List<Trends.Series> series = new ArrayList<>();
-    byKey.forEach((k, points) -> series.add(new Trends.Series(k.company(), k.type(), points)));
+    List<TrendSeries> series = new ArrayList<>();
+    byKey.forEach((k, points) -> series.add(new TrendSeries(k.company(), k.type(), points)));
     return series;
   }
 

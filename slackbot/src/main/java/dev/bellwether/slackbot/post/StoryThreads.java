@@ -44,28 +44,20 @@ public final class StoryThreads implements AutoCloseable {
   private final KafkaProducer<String, String> producer;
   private final Map<String, StoryThread> threads = new ConcurrentHashMap<>();
 
-  private StoryThreads(
-      KafkaConnection kafka,
-      String topic,
-      Duration readTimeout,
-      KafkaProducer<String, String> producer) {
+  private StoryThreads(KafkaConnection kafka, String topic, Duration readTimeout) {
     this.kafka = kafka;
     this.topic = topic;
     this.readTimeout = readTimeout;
-    this.producer = producer;
+    this.producer =
+        new KafkaProducer<>(
+            kafka.durableProducerConfig("bellwether-slack-threads"),
+            new StringSerializer(),
+            new StringSerializer());
   }
 
   /** Reads {@code topic} to its end (waiting at most {@code timeout}) and opens the writer. */
   public static StoryThreads load(KafkaConnection kafka, String topic, Duration timeout) {
-    StoryThreads threads =
-        new StoryThreads(
-            kafka,
-            topic,
-            timeout,
-            new KafkaProducer<>(
-                kafka.durableProducerConfig("bellwether-slack-threads"),
-                new StringSerializer(),
-                new StringSerializer()));
+    StoryThreads threads = new StoryThreads(kafka, topic, timeout);
     threads.refresh();
     return threads;
   }
