@@ -1,6 +1,7 @@
 package dev.bellwether.ingest.feed;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A feed as read: its format, its entries, and the problems that had to be worked around.
@@ -16,6 +17,8 @@ import java.util.List;
 public record ParsedFeed(
     String format, String charset, List<FeedEntry> entries, List<String> problems) {
   public ParsedFeed {
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(charset, "charset");
     entries = List.copyOf(entries);
     problems = List.copyOf(problems);
   }
