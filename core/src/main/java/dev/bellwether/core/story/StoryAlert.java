@@ -1,6 +1,7 @@
 package dev.bellwether.core.story;
 
 import dev.bellwether.core.watchlist.Severity;
+import java.util.Objects;
 
 /**
  * An alert the story stage is to publish: about which story as it now stands, {@code NEW} or {@code
@@ -17,6 +18,15 @@ public record StoryAlert(
     Severity severity,
     int ruleVersion,
     Report trigger) {
+  public StoryAlert {
+    Objects.requireNonNull(tracked, "tracked");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(ruleId, "ruleId");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(trigger, "trigger");
+  }
+
   /** The alert's id: the story id and the alert's number in the story ({@code st-…-2}). */
   public String id() {
     return tracked.id() + "-" + tracked.alerts();

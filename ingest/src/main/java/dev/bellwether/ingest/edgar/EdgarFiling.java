@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,14 @@ public record EdgarFiling(
     URI indexUrl,
     @Nullable String description,
     @Nullable Instant accepted) {
+
+  public EdgarFiling {
+    Objects.requireNonNull(accession, "accession");
+    Objects.requireNonNull(form, "form");
+    Objects.requireNonNull(company, "company");
+    Objects.requireNonNull(cik, "cik");
+    Objects.requireNonNull(indexUrl, "indexUrl");
+  }
 
   /** Whether this filing is one of {@code forms} or an amendment of one ({@code 8-K/A}). */
   public boolean isOneOf(Iterable<String> forms) {
