@@ -119,6 +119,8 @@ public final class CueBook {
   /** Patterns a section may have; a cue book written before they existed still loads. */
   private static final Map<String, List<String>> OPTIONAL =
       Map.of(
+          "funding",
+          List.of("receive"),
           "status",
           List.of("done", "completed", "clause-break"),
           "context",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Funding rounds, strategic investments and debt financing: "raises $X", "a Series B", "invests $X
@@ -30,6 +31,12 @@ final class FundingCues implements EventCues {
   /** "X leads", "X led the round", "X joined": X is an investor, not the company raising. */
   private final Regex leadsAfter;
 
+  /**
+   * Verbs that get money only with an amount and a funding word in the sentence ("took in 3 billion
+   * yuan ... among the investors"); null in a cue book without them.
+   */
+  private final @Nullable Regex receive;
+
   FundingCues(CueBook book) {
     raise = book.pattern("funding", "raise");
     roundPhrase = book.pattern("funding", "round-phrase");
@@ -42,6 +49,7 @@ final class FundingCues implements EventCues {
     invest = book.pattern("funding", "invest");
     debt = book.pattern("funding", "debt");
     roundName = book.pattern("funding", "round-name");
+    receive = book.optionalPattern("funding", "receive").orElse(null);
   }
 
   @Override
@@ -66,7 +74,7 @@ final class FundingCues implements EventCues {
   private String cueWords(SentenceContext s) {
     String words = null;
     int at = Integer.MAX_VALUE;
-    for (Regex p : List.of(raise, invest, roundPhrase)) {
+    for (Regex p : cuePatterns()) {
       Optional<Matcher> m = p.first(s.lower());
       if (m.isPresent() && m.get().start() < at) {
         at = m.get().start();
@@ -76,10 +84,16 @@ final class FundingCues implements EventCues {
     return words;
   }
 
+  private List<Regex> cuePatterns() {
+    return receive == null
+        ? List.of(raise, invest, roundPhrase)
+        : List.of(raise, invest, roundPhrase, receive);
+  }
+
   /** Where the first funding verb or noun starts, or the sentence end when there is none. */
   private int firstCue(SentenceContext s) {
     int at = s.lower().length();
-    for (Regex p : List.of(raise, invest, roundPhrase)) {
+    for (Regex p : cuePatterns()) {
       int start = p.firstStart(s.lower());
       if (start >= 0) {
         at = Math.min(at, start);
@@ -137,6 +151,13 @@ final class FundingCues implements EventCues {
   private Optional<CompanyMention> raiser(SentenceContext s) {
     int raise = this.raise.firstStart(s.lower());
     boolean raised = raise >= 0 && (s.has(round) || !s.money().isEmpty());
+    if (!raised && receive != null) {
+      int received = receive.firstStart(s.lower());
+      if (received >= 0 && s.has(round) && !s.money().isEmpty()) {
+        raise = received;
+        raised = true;
+      }
+    }
     boolean debt = s.has(this.debt) && !s.money().isEmpty();
     if (!raised && !debt && !s.has(roundPhrase)) {
       return Optional.empty();

@@ -91,13 +91,16 @@ class CueBookTest {
   void aCueBookWrittenBeforeTheOptionalPatternsStillLoads() {
     String old =
         withoutPattern(
-            withoutPattern(withoutPattern(BUILT_IN, "done"), "former-before"), "staff-after");
-    assertThat(old).doesNotContain("    done:", "former-before:", "staff-after:");
+            withoutPattern(
+                withoutPattern(withoutPattern(BUILT_IN, "done"), "former-before"), "staff-after"),
+            "receive");
+    assertThat(old).doesNotContain("    done:", "former-before:", "staff-after:", "    receive:");
 
     CueBook book = CueBook.parse(old, "old-cues.yaml");
 
     assertThat(book.optionalPattern("status", "done")).isEmpty();
     assertThat(book.optionalPattern("context", "former-before")).isEmpty();
+    assertThat(book.optionalPattern("funding", "receive")).isEmpty();
     assertThat(CueBook.builtIn().optionalPattern("status", "done")).isPresent();
   }
 

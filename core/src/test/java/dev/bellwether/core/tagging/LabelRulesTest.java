@@ -109,6 +109,9 @@ class LabelRulesTest {
       strings = {
         "The Commerce Department awarded Micron a $6 billion grant for new fabs.",
         "xAI placed orders for $3 billion worth of chips from Nvidia.",
+        "Acme Semiconductor will receive up to $120 million in direct funding from CHIPS for"
+            + " America to expand its plant.",
+        "Acme Semiconductor took in $75 million of state incentives for its new fab.",
       })
   void rule7_governmentMoneyAndPurchaseOrdersAreNotFunding(String text) {
     assertThat(of(EventType.FUNDING, text)).as(text).isEmpty();

@@ -53,6 +53,34 @@ class TaggerTest {
   }
 
   @Test
+  void readsMoneyTakenInOrReceivedBesideAFundingWordButNotRevenueOrShares() {
+    DetectedEvent e =
+        only(
+            EventType.FUNDING,
+            "Zhipu AI took in 3 billion yuan in December, with a Beijing fund among the investors.");
+    assertThat(e.companies()).startsWith("Zhipu AI");
+    assertThat(e.facts()).containsEntry("amount", "3000000000");
+    assertThat(
+            only(
+                    EventType.FUNDING,
+                    "Acme Robotics has taken in $120 million of capital, mostly from state-linked"
+                        + " funds.")
+                .companies())
+        .startsWith("Acme Robotics");
+    assertThat(of(EventType.FUNDING, "Acme Robotics took in $120 million in revenue last year."))
+        .isEmpty();
+    assertThat(
+            of(
+                EventType.FUNDING,
+                "Under the swap Acme Robotics receives shares worth $5 million from its"
+                    + " investors."))
+        .isEmpty();
+    assertThat(of(EventType.FUNDING, "Acme Robotics received approval from its investors."))
+        .as("no amount")
+        .isEmpty();
+  }
+
+  @Test
   void dropsDenialOfFunding() {
     assertThat(events("Musk said xAI is not raising capital right now.")).isEmpty();
     assertThat(events("Apple discussed investing in OpenAI, but those talks broke down."))
