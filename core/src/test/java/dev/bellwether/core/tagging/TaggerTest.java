@@ -173,6 +173,21 @@ class TaggerTest {
   }
 
   @Test
+  void readsACompanyAbsorbingAnotherButNotACostItAbsorbs() {
+    DetectedEvent e =
+        only(
+            EventType.ACQUISITION,
+            "Acme Cloud will absorb Beta Systems through a share swap, the two companies said.");
+    assertThat(e.facts())
+        .containsEntry("acquirer", "Acme Cloud")
+        .containsEntry("target", "Beta Systems");
+    assertThat(of(EventType.ACQUISITION, "TSMC absorbed Nvidia's price increase last quarter."))
+        .isEmpty();
+    assertThat(of(EventType.ACQUISITION, "Nvidia will absorb the cost of the new tariffs."))
+        .isEmpty();
+  }
+
+  @Test
   void treatsABoughtMinorityStakeAsFundingNotAcquisition() {
     List<DetectedEvent> found = events("Meta is paying $14.3 billion for a 49% stake in Scale AI.");
     assertThat(found).extracting(DetectedEvent::type).containsExactly(EventType.FUNDING);
