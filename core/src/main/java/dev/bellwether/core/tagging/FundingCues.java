@@ -140,6 +140,7 @@ final class FundingCues implements EventCues {
           m.group().startsWith("invest")
               || m.group().equals("stake")
               || m.group().contains("into")
+              || s.has(round)
               || !s.money().isEmpty();
       if (into.isPresent() && moneyish) {
         return into;

@@ -81,6 +81,46 @@ class TaggerTest {
   }
 
   @Test
+  void readsMoneyTakenWonOrPumpedInAndMoneyFromAFund() {
+    assertThat(
+            only(
+                    EventType.FUNDING,
+                    "Acme Cloud, which took a $1.5 billion investment from Microsoft in 2024, is"
+                        + " hiring.")
+                .companies())
+        .startsWith("Acme Cloud");
+    assertThat(
+            only(
+                    EventType.FUNDING,
+                    "Acme Robotics has won a commitment of 2 billion yuan from investors backed by the"
+                        + " city.")
+                .companies())
+        .startsWith("Acme Robotics");
+    assertThat(
+            only(EventType.FUNDING, "Microsoft is pumping $1.5 billion into Acme Cloud.")
+                .companies())
+        .startsWith("Acme Cloud");
+    assertThat(
+            only(
+                    EventType.FUNDING,
+                    "Acme Robotics has secured 300 million yuan from a fund backed by the city.")
+                .companies())
+        .startsWith("Acme Robotics");
+    assertThat(
+            of(
+                EventType.FUNDING,
+                "Valued at about $29 billion, Acme Robotics is not interested in taking the company"
+                    + " public."))
+        .isEmpty();
+    assertThat(
+            of(
+                EventType.FUNDING,
+                "Acme Cloud was valued at $23 billion when holders sold $650 million of stock in a"
+                    + " secondary sale."))
+        .isEmpty();
+  }
+
+  @Test
   void dropsDenialOfFunding() {
     assertThat(events("Musk said xAI is not raising capital right now.")).isEmpty();
     assertThat(events("Apple discussed investing in OpenAI, but those talks broke down."))
