@@ -360,6 +360,17 @@ class TaggerTest {
   }
 
   @Test
+  void readsSalesSignedOffToTheGulfAsRelaxedExportControlsNamingTheCountries() {
+    DetectedEvent e =
+        only(
+            EventType.EXPORT_CONTROL,
+            "Washington has signed off on sales of AMD accelerators to Saudi Arabia's national AI"
+                + " company and to Abu Dhabi.");
+    assertThat(e.relaxed()).isTrue();
+    assertThat(e.facts()).containsEntry("target", "Saudi Arabia; UAE");
+  }
+
+  @Test
   void readsABillOnChipsSoldAbroadAsAReportedExportControl() {
     DetectedEvent e =
         only(
