@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Funding rounds, strategic investments and debt financing: "raises $X", "a Series B", "invests $X
@@ -13,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * talks are not funding.
  */
 final class FundingCues implements EventCues {
+  /** Matches no text: the optional patterns of a cue book written before they existed. */
+  private static final Regex NOTHING = Regex.compile("(?!)");
+
   private final Regex raise;
   private final Regex round;
   private final Regex roundPhrase;
@@ -21,6 +23,12 @@ final class FundingCues implements EventCues {
   private final Regex debt;
   private final Regex notFunding;
   private final Regex roundName;
+
+  /**
+   * Verbs that get money only with an amount and a funding word in the sentence ("took in 3 billion
+   * yuan ... among the investors"); {@link #NOTHING} in a cue book without them.
+   */
+  private final Regex receive;
 
   /** "X's $40 billion raise", "X's Series B round": the possessor is the company raising. */
   private final Regex ownRound;
@@ -31,13 +39,8 @@ final class FundingCues implements EventCues {
   /** "X leads", "X led the round", "X joined": X is an investor, not the company raising. */
   private final Regex leadsAfter;
 
-  /**
-   * Verbs that get money only with an amount and a funding word in the sentence ("took in 3 billion
-   * yuan ... among the investors"); null in a cue book without them.
-   */
-  private final @Nullable Regex receive;
-
   FundingCues(CueBook book) {
+    receive = book.optionalPattern("funding", "receive").orElse(NOTHING);
     raise = book.pattern("funding", "raise");
     roundPhrase = book.pattern("funding", "round-phrase");
     into = book.pattern("funding", "into");
@@ -49,7 +52,6 @@ final class FundingCues implements EventCues {
     invest = book.pattern("funding", "invest");
     debt = book.pattern("funding", "debt");
     roundName = book.pattern("funding", "round-name");
-    receive = book.optionalPattern("funding", "receive").orElse(null);
   }
 
   @Override
@@ -85,9 +87,7 @@ final class FundingCues implements EventCues {
   }
 
   private List<Regex> cuePatterns() {
-    return receive == null
-        ? List.of(raise, invest, roundPhrase)
-        : List.of(raise, invest, roundPhrase, receive);
+    return List.of(raise, invest, roundPhrase, receive);
   }
 
   /** Where the first funding verb or noun starts, or the sentence end when there is none. */
@@ -152,7 +152,7 @@ final class FundingCues implements EventCues {
   private Optional<CompanyMention> raiser(SentenceContext s) {
     int raise = this.raise.firstStart(s.lower());
     boolean raised = raise >= 0 && (s.has(round) || !s.money().isEmpty());
-    if (!raised && receive != null) {
+    if (!raised) {
       int received = receive.firstStart(s.lower());
       if (received >= 0 && s.has(round) && !s.money().isEmpty()) {
         raise = received;
