@@ -183,6 +183,24 @@ class TaggerTest {
   }
 
   @Test
+  void readsForcesJoinedAndAModelIntegratedAsPartnerships() {
+    assertThat(
+            only(
+                    EventType.PARTNERSHIP,
+                    "Nvidia has joined forces with Acme Robotics to build humanoid robots.")
+                .facts()
+                .get("parties"))
+        .contains("Nvidia")
+        .contains("Acme Robotics");
+    assertThat(
+            only(EventType.PARTNERSHIP, "Lenovo's assistant now integrates the DeepSeek model.")
+                .facts()
+                .get("parties"))
+        .contains("Lenovo")
+        .contains("DeepSeek");
+  }
+
+  @Test
   void marksTerminatedPartnershipsAsEnded() {
     DetectedEvent e =
         only(EventType.PARTNERSHIP, "Google is terminating its partnership with Scale AI.");
