@@ -55,10 +55,18 @@ public final class StoryThreads implements AutoCloseable {
             new StringSerializer());
   }
 
-  /** Reads {@code topic} to its end (waiting at most {@code timeout}) and opens the writer. */
+  /**
+   * Opens the writer and reads {@code topic} to its end (waiting at most {@code timeout}); the
+   * writer is closed again when the read fails.
+   */
   public static StoryThreads load(KafkaConnection kafka, String topic, Duration timeout) {
     StoryThreads threads = new StoryThreads(kafka, topic, timeout);
-    threads.refresh();
+    try {
+      threads.refresh();
+    } catch (RuntimeException e) {
+      threads.close();
+      throw e;
+    }
     return threads;
   }
 
